@@ -1,0 +1,76 @@
+"""Building a `Document`: segmentation, tokens and shared lazily computed analyses."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+from mtcheck.model import Document, Sentence, Token
+from mtcheck.segment import paragraphs, sentences, tokenize
+
+T = TypeVar("T")
+_NEWLINE = re.compile("\n")
+
+
+def document(text: str, path: str = "<text>", *, source: str | None = None,
+             reference: str | None = None, src_lang: str | None = None,
+             tgt_lang: str = "en") -> Document:
+    """Segment a text (and its optional source and reference) into a Document."""
+    tokens = tokenize(text)
+    paras = paragraphs(text)
+    sents: list[Sentence] = []
+    first = 0
+    for para in paras:
+        while first < len(tokens) and tokens[first].start < para.start:
+            first += 1
+        for sentence in sentences(text, para, tokens, first, len(sents)):
+            sents.append(sentence)
+            first = sentence.token_end
+    line_starts = [0]
+    line_starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    src = document(source, f"{path} (source)", src_lang=None, tgt_lang=src_lang or "und") \
+        if source is not None else None
+    ref = document(reference, f"{path} (reference)", tgt_lang=tgt_lang) \
+        if reference is not None else None
+    return Document(path, text, tgt_lang, src_lang, tuple(paras), tuple(sents), tuple(tokens),
+                    tuple(line_starts), src, ref)
+
+
+def line_column(doc: Document, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset."""
+    line = bisect.bisect_right(doc.line_starts, offset)
+    return line, offset - doc.line_starts[line - 1] + 1
+
+
+def memoized(doc: Document, key: str, compute: Callable[[Document], T]) -> T:
+    """Compute a shared analysis once per document (rules call this, never a global cache)."""
+    if key not in doc.memo:
+        doc.memo[key] = compute(doc)
+    return cast(T, doc.memo[key])
+
+
+def note(doc: Document, key: str, value: object) -> None:
+    """Record a fact for the report (for example the detected source language)."""
+    notes = memoized(doc, "notes", lambda _: {})
+    notes[key] = value
+
+
+def notes_of(doc: Document) -> dict[str, object]:
+    """The facts recorded for the report so far."""
+    return memoized(doc, "notes", lambda _: {})
+
+
+def sentence_at(doc: Document, offset: int) -> Sentence | None:
+    """The sentence that holds an offset."""
+    starts = memoized(doc, "sentence_starts", lambda d: [s.start for s in d.sentences])
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and doc.sentences[i].start <= offset < doc.sentences[i].end:
+        return doc.sentences[i]
+    return None
+
+
+def word_tokens(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
+    """Only the tokens that hold a letter."""
+    return [t for t in tokens if t.is_word]

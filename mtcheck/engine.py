@@ -1,0 +1,121 @@
+"""Running the rules over a document and turning their hits into scored findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mtcheck import __version__
+from mtcheck.analyze import document, line_column, notes_of
+from mtcheck.config import Config
+from mtcheck.metrics import document_metrics
+from mtcheck.model import Document, DocumentReport, Finding, Hit, Report, Severity
+from mtcheck.rules.registry import Example, RuleContext, RuleSpec, all_rules
+from mtcheck.score import penalty, score
+
+CRASH_RULE = "internal.rule-crashed"
+
+
+def active_rules(config: Config, doc: Document) -> tuple[list[RuleSpec], list[str]]:
+    """The rules that run on a document, and the ids skipped for a missing source/reference."""
+    run: list[RuleSpec] = []
+    skipped: list[str] = []
+    for spec in all_rules():
+        if not config.enabled(spec):
+            continue
+        if ("source" in spec.needs and doc.source is None) or (
+                "reference" in spec.needs and doc.reference is None):
+            skipped.append(spec.id)
+            continue
+        run.append(spec)
+    return run, skipped
+
+
+def findings(doc: Document, config: Config, *, strict: bool = False) -> tuple[
+        list[Finding], list[str]]:
+    """All findings of the enabled rules, sorted by (start, rule), and the skipped rule ids.
+
+    A rule that raises becomes an `internal.rule-crashed` finding, so one bad rule
+    cannot lose a whole report; `strict` re-raises instead (tests run that way).
+    """
+    specs, skipped = active_rules(config, doc)
+    settings = {"boilerplate_patterns": config.boilerplate_patterns,
+                "glossary": config.glossary}
+    out: list[Finding] = []
+    for spec in specs:
+        ctx = RuleContext(config.options_of(spec), doc.src_lang, settings)
+        severity = config.severity_of(spec)
+        try:
+            for hit in spec.func(doc, ctx):
+                finding = make_finding(doc, spec, hit, hit.severity or severity)
+                if finding.severity >= config.min_severity:
+                    out.append(finding)
+        except Exception as err:  # noqa: BLE001 - any rule bug must not abort the report
+            if strict:
+                raise
+            out.append(_crash(doc, spec, err))
+    out.sort(key=lambda f: (f.start, f.end, f.rule))
+    return out, skipped
+
+
+def make_finding(doc: Document, spec: RuleSpec, hit: Hit, severity: Severity) -> Finding:
+    """Stamp a hit with the rule's id, category and effective severity."""
+    if not 0 <= hit.start <= hit.end <= len(doc.text):
+        raise ValueError(f"{spec.id}: span {hit.start}-{hit.end} is outside the text")
+    line, column = line_column(doc, hit.start)
+    return Finding(spec.id, spec.category, severity, hit.start, hit.end, line, column,
+                   doc.text[hit.start:hit.end], hit.message, hit.suggestion,
+                   min(1.0, max(0.0, hit.confidence)))
+
+
+def _crash(doc: Document, spec: RuleSpec, err: Exception) -> Finding:
+    return Finding(CRASH_RULE, "internal", Severity.MINOR, 0, 0, 1, 1, "",
+                   f"rule {spec.id} crashed: {type(err).__name__}: {err}", None, 1.0)
+
+
+def check_document(doc: Document, config: Config, *, strict: bool = False) -> DocumentReport:
+    """Findings, penalty, score and verdict of one document."""
+    found, skipped = findings(doc, config, strict=strict)
+    words = doc.words
+    points = penalty(found, config.weights)
+    value = score(points, words)
+    notes = dict(notes_of(doc))
+    metrics = document_metrics(doc) if doc.reference is not None else {}
+    detected = notes.get("src_lang_detected")
+    return DocumentReport(
+        path=doc.path, words=words, penalty=points, score=value,
+        passed=value >= config.threshold,
+        src_lang=doc.src_lang or (detected if isinstance(detected, str) else None),
+        tgt_lang=doc.tgt_lang, findings=tuple(found), metrics=metrics,
+        skipped=tuple(skipped), notes=notes,
+    )
+
+
+def build_report(documents: Iterable[DocumentReport], config: Config) -> Report:
+    """Gather document reports into one Report."""
+    return Report(tuple(documents), config.threshold, dict(config.weights), __version__)
+
+
+def check(text: str, source: str | None = None, reference: str | None = None,
+          src_lang: str | None = None, config: Config | None = None, *,
+          path: str = "<text>") -> Report:
+    """Check one translated text and return its Report (the library's main entry point)."""
+    cfg = config or Config()
+    doc = document(text, path, source=source, reference=reference,
+                   src_lang=src_lang or cfg.src_lang, tgt_lang=cfg.tgt_lang)
+    return build_report([check_document(doc, cfg)], cfg)
+
+
+def example_findings(spec: RuleSpec, example: Example, config: Config | None = None, *,
+                     only_rule: bool = True) -> list[Finding]:
+    """Findings on one of a rule's examples (strict: a crashing rule raises).
+
+    With `only_rule` just that rule runs; otherwise every rule runs, which is how
+    good examples are checked (a good example must not fire anything).
+    """
+    cfg = config or Config()
+    if only_rule:
+        cfg = cfg.with_overrides(select=(spec.id,))
+    doc = document(example.text, "<example>", source=example.source,
+                   reference=example.reference, src_lang=example.src_lang)
+    found, _ = findings(doc, cfg, strict=True)
+    return found

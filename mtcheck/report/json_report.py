@@ -1,0 +1,59 @@
+"""The `mtcheck-report/1` JSON report."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from mtcheck.model import CATEGORIES, DocumentReport, Report
+from mtcheck.score import FORMULA, subscores
+
+SCHEMA = "mtcheck-report/1"
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The report as a JSON-ready dict that follows the `mtcheck-report/1` schema."""
+    by_category: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    for f in report.findings:
+        by_category[f.category] += 1
+        by_rule[f.rule] += 1
+    summary: dict[str, Any] = {
+        "documents": len(report.documents),
+        "passed": sum(d.passed for d in report.documents),
+        "failed": sum(not d.passed for d in report.documents),
+        "words": sum(d.words for d in report.documents),
+        "findings": len(report.findings),
+        "by_category": {c: by_category[c] for c in (*CATEGORIES, "internal") if by_category[c]},
+        "by_rule": dict(sorted(by_rule.items())),
+    }
+    if report.metrics:
+        summary["metrics"] = dict(report.metrics)
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "mtcheck", "version": report.version},
+        "config": {"threshold": report.threshold, "weights": dict(report.weights),
+                   "formula": FORMULA},
+        "documents": [document_dict(d, report) for d in report.documents],
+        "summary": summary,
+    }
+
+
+def document_dict(doc: DocumentReport, report: Report) -> dict[str, Any]:
+    """One document of the report."""
+    return {
+        "path": doc.path, "words": doc.words, "penalty": doc.penalty, "score": doc.score,
+        "passed": doc.passed, "src_lang": doc.src_lang, "tgt_lang": doc.tgt_lang,
+        "findings": [f.to_dict() for f in doc.findings],
+        "metrics": dict(doc.metrics),
+        "by_category": doc.by_category,
+        "subscores": subscores(doc.findings, report.weights, doc.words),
+        "skipped_rules": list(doc.skipped),
+        "notes": dict(doc.notes),
+    }
+
+
+def render(report: Report, **_: object) -> str:
+    """The report as one JSON object."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,44 @@
+"""Compiler-style text report: `path:line:col: severity [rule] message`."""
+
+from __future__ import annotations
+
+from mtcheck.model import Report, Severity
+from mtcheck.score import FORMULA
+
+_COLOURS = {Severity.MINOR: "\033[36m", Severity.MAJOR: "\033[33m",
+            Severity.CRITICAL: "\033[31m"}
+_RESET = "\033[0m"
+
+
+def render(report: Report, *, colour: bool = False, **_: object) -> str:
+    """Findings grouped by document, each with a summary line and the score."""
+    lines: list[str] = []
+    for doc in report.documents:
+        for f in doc.findings:
+            level = str(f.severity)
+            if colour:
+                level = f"{_COLOURS[f.severity]}{level}{_RESET}"
+            hint = f" (suggest: {f.suggestion!r})" if f.suggestion is not None else ""
+            lines.append(f"{doc.path}:{f.line}:{f.column}: {level} [{f.rule}] "
+                         f"{_one_line(f.message)}{hint}")
+        counts = ", ".join(f"{n} {c}" for c, n in doc.by_category.items()) or "no findings"
+        verdict = "PASS" if doc.passed else "FAIL"
+        lines.append(f"{doc.path}: {verdict} score {doc.score:.1f}/100 "
+                     f"(threshold {report.threshold:g}; penalty {doc.penalty:g} over "
+                     f"{doc.words} words; {counts})")
+        if doc.skipped:
+            lines.append(f"{doc.path}: skipped (need source/reference): {', '.join(doc.skipped)}")
+        if doc.metrics:
+            shown = ", ".join(f"{k.upper()} {v}" for k, v in doc.metrics.items()
+                              if isinstance(v, (int, float)))
+            lines.append(f"{doc.path}: metrics: {shown}")
+        lines.append("")
+    passed = sum(d.passed for d in report.documents)
+    lines.append(f"{len(report.documents)} document(s), {passed} passed, "
+                 f"{len(report.documents) - passed} failed, {len(report.findings)} finding(s). "
+                 f"{FORMULA}.")
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

@@ -1,0 +1,149 @@
+"""Paragraph, sentence and token segmentation with offsets into the original text.
+
+A hand-written segmenter: blingfire splits initials (`J. R. R. Tolkien` becomes four
+sentences) and syntok is several times slower; see benchmarks/segmenters.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from mtcheck.model import Paragraph, Sentence, Token
+
+# A word keeps inner apostrophes, hyphens, dots and commas between word characters
+# (Turkey's, S-400, U.S, 1,200.5); combining marks stay with their letter.
+_WORD = r"[\w\u0300-\u036f]+(?:[-'’.,·][\w\u0300-\u036f]+)*"
+TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
+_BLANK_LINES = re.compile(r"\n[ \t\f\v]*\n\s*")
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’»)]"
+# A candidate end: terminal punctuation, closing quotes or brackets, then space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(\S))")
+_LIST_ITEM = re.compile(r"[-*•·–—▪◦]\s|\(?\d{1,2}[.)]\s")
+_META = re.compile(
+    r"(?i)(by|photo|image|source|kaynak|quelle|fuente|источник|foto|credit)\b[\s:]"
+)
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep pres rev "
+    "inc ltd co corp bros dept univ assn no nos vol fig art sec ch pp vs etc approx "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
+    "a.m p.m u.s u.k u.n e.g i.e d.c ph.d b.a m.a".split()
+)
+# Abbreviations that also end sentences often: a boundary after them needs a clear start.
+_SOFT_ABBREVIATIONS = frozenset("etc a.m p.m u.s u.k u.n d.c inc ltd co corp".split())
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words, numbers and punctuation marks of `text[start:end]`, with their offsets."""
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, stop)]
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Blocks of text: one per line, except hard-wrapped lines that continue a sentence."""
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        s, e = _strip(text, line.start(), line.end())
+        if s == e:
+            continue
+        if spans and _continues(text, spans[-1], s):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    out: list[Paragraph] = []
+    for index, (s, e) in enumerate(spans):
+        body = text[s:e]
+        out.append(Paragraph(index, s, e, body, classify(body, index)))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
+    """A hard-wrapped line: the previous line has no end and this one starts in lower case."""
+    gap = text[previous[1]:start]
+    return (
+        previous[1] - previous[0] >= 40
+        and "\n\n" not in gap.replace(" ", "").replace("\t", "")
+        and text[previous[1] - 1] not in _TERMINAL + _CLOSERS + ":"
+        and text[start].islower()
+    )
+
+
+def classify(block: str, index: int) -> Literal["body", "heading", "list", "meta"]:
+    """How a block reads: list item, metadata line, heading, or body prose."""
+    if _LIST_ITEM.match(block):
+        return "list"
+    words = block.split()
+    ends_sentence = block.rstrip(_CLOSERS)[-1:] in _TERMINAL
+    if len(words) <= 8 and _META.match(block):
+        return "meta"
+    if not ends_sentence and len(words) <= 20:
+        return "heading"
+    return "body"
+
+
+def sentences(text: str, paragraph: Paragraph, tokens: list[Token], first_token: int,
+              index: int) -> Iterator[Sentence]:
+    """Sentences of one paragraph; `tokens[first_token:]` are the paragraph's tokens."""
+    start = paragraph.start
+    for end in _ends(text, paragraph.start, paragraph.end):
+        token_end = first_token
+        while token_end < len(tokens) and tokens[token_end].start < end:
+            token_end += 1
+        yield Sentence(index, start, end, text[start:end], paragraph.index, first_token,
+                       token_end)
+        index += 1
+        first_token = token_end
+        start = end
+        while start < paragraph.end and text[start].isspace():
+            start += 1
+
+
+def _ends(text: str, start: int, end: int) -> Iterator[int]:
+    for m in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, m.start(), m.start(1)):
+            yield m.end()
+    yield end
+
+
+def _is_boundary(text: str, punct: int, following: int) -> bool:
+    nxt = text[following]
+    if nxt in "”’»":
+        # A misplaced closing quote: `... continue. ” said.` runs on into its attribution.
+        after = _NEXT_WORD.match(text, following + 1)
+        return not (after and after.group(1)[:1].islower())
+    if nxt.islower() or nxt in ",;:":
+        return False
+    if text[punct] != ".":
+        return True
+    word_start = punct
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:punct]
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: J. R. R. Tolkien
+    lower = word.lower()
+    if lower in ABBREVIATIONS and lower not in _SOFT_ABBREVIATIONS:
+        return False
+    if lower in _SOFT_ABBREVIATIONS:
+        # "the U.S. Senate" runs on; "in the U.S. The next day" ends.
+        after = _NEXT_WORD.match(text, following)
+        return bool(after) and after.group(1) in _STARTERS
+    return True
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+_STARTERS = frozenset(
+    "The A An He She It They We I In On At But And This That These Those His Her Its "
+    "Their Our After Before When While As If There".split()
+)
