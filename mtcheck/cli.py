@@ -21,17 +21,27 @@ from mtcheck.errors import MtcheckError
 F = TypeVar("F", bound=Callable[..., Any])
 
 # Subcommands in modules of their own, imported only when used.
-_LAZY_COMMANDS: dict[str, str] = {}
+_LAZY_COMMANDS: dict[str, str] = {
+    "eval": "mtcheck.evaluate:eval_command",
+    "fix": "mtcheck.fix:fix_command",
+    "audit": "mtcheck.audit:audit_command",
+    "bench": "mtcheck.bench:bench_command",
+    "hook": "mtcheck.hook:hook_command",
+    "serve": "mtcheck.server:serve_command",
+}
+
+
+def _available(target: str) -> bool:
+    return importlib.util.find_spec(target.split(":")[0]) is not None
 
 
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        lazy = [name for name, target in _LAZY_COMMANDS.items()
-                if importlib.util.find_spec(target.split(":")[0]) is not None]
+        lazy = [name for name, target in _LAZY_COMMANDS.items() if _available(target)]
         return sorted([*super().list_commands(ctx), *lazy])
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in _LAZY_COMMANDS:
+        if cmd_name in _LAZY_COMMANDS and _available(_LAZY_COMMANDS[cmd_name]):
             module, attr = _LAZY_COMMANDS[cmd_name].split(":")
             command = getattr(importlib.import_module(module), attr)
             assert isinstance(command, click.Command)
