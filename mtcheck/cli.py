@@ -32,7 +32,7 @@ _LAZY_COMMANDS: dict[str, str] = {
 
 
 def _available(target: str) -> bool:
-    return importlib.util.find_spec(target.split(":")[0]) is not None
+    return importlib.util.find_spec(target.split(":", maxsplit=1)[0]) is not None
 
 
 class _LazyGroup(click.Group):

@@ -16,7 +16,7 @@ from mtcheck.rules.registry import RuleSpec, all_rules
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {"minor": 1.0, "major": 5.0, "critical": 10.0}
 DEFAULT_THRESHOLD = 95.0
@@ -135,7 +135,7 @@ def _raw_section(path: Path) -> dict[str, object]:
             if path.name == "pyproject.toml":
                 section = data.get("tool", {}).get("mtcheck", {})
                 return dict(section) if isinstance(section, dict) else {}
-            return data
+            return dict(data)
         parser = configparser.ConfigParser()
         parser.read(path, encoding="utf-8")
         return _from_ini(parser)
@@ -191,7 +191,7 @@ def from_mapping(raw: Mapping[str, object], origin: str | None = None) -> Config
         if key not in _KEYS:
             raise ConfigError(f"{origin or 'config'}: unknown option {key!r}{_nearest(key, _KEYS)}")
     try:
-        weights = {k: float(v) for k, v in _mapping(data.get("weights", {})).items()}
+        weights = {k: float(str(v)) for k, v in _mapping(data.get("weights", {})).items()}
         config = Config(
             threshold=float(str(data.get("threshold", DEFAULT_THRESHOLD))),
             weights={**DEFAULT_WEIGHTS, **weights},

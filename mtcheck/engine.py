@@ -49,7 +49,7 @@ def findings(doc: Document, config: Config, *, strict: bool = False) -> tuple[
                 finding = make_finding(doc, spec, hit, hit.severity or severity)
                 if finding.severity >= config.min_severity:
                     out.append(finding)
-        except Exception as err:  # noqa: BLE001 - any rule bug must not abort the report
+        except Exception as err:
             if strict:
                 raise
             out.append(_crash(doc, spec, err))

@@ -38,7 +38,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
             return _decode_with(data[len(bom):], codec, name)
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        raise InputError(f"{name}: looks like a binary file (NUL byte at offset {offset}), not text")
+        raise InputError(f"{name}: looks like a binary file (NUL byte at offset {offset})")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

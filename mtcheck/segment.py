@@ -138,7 +138,7 @@ def _is_boundary(text: str, punct: int, following: int) -> bool:
     if lower in _SOFT_ABBREVIATIONS:
         # "the U.S. Senate" runs on; "in the U.S. The next day" ends.
         after = _NEXT_WORD.match(text, following)
-        return bool(after) and after.group(1) in _STARTERS
+        return after is not None and after.group(1) in _STARTERS
     return True
 
 

@@ -22,7 +22,7 @@ def test_severity_override_by_prefix():
 
 
 def test_unknown_rule_names_the_nearest():
-    with pytest.raises(ConfigError, match="did you mean 'broken.doubled-word'"):
+    with pytest.raises(ConfigError, match=r"did you mean 'broken\.doubled-word'"):
         from_mapping({"ignore": ["broken.doubled-words"]})
 
 

@@ -34,7 +34,8 @@ def test_good_example_fires_nothing(spec, example):
 def test_rule_is_documented_with_both_kinds_of_example(spec):
     assert spec.bad, f"{spec.id} has no bad example"
     assert spec.good, f"{spec.id} has no good example"
-    assert spec.summary and spec.summary[0].isupper() and spec.summary.endswith(".")
+    assert spec.summary[:1].isupper()
+    assert spec.summary.endswith(".")
     assert spec.family in {"untranslated", "names", "broken", "boilerplate", "encoding",
                            "fidelity"}
     assert spec.func.__module__ == f"mtcheck.rules.{spec.family}"

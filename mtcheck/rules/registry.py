@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, Union
+from typing import Literal, Protocol
 
 from mtcheck.model import CATEGORIES, Document, Hit, Severity
 
@@ -21,7 +21,7 @@ class Example:
     src_lang: str | None = None
 
 
-ExampleLike = Union[str, Example]
+ExampleLike = str | Example
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def rule(rule_id: str, *, category: str, severity: str, bad: Iterable[ExampleLik
         )
         existing = _REGISTRY.get(rule_id)
         # Re-importing a module (tests, reloads) re-registers the same function: keep one.
-        if existing is not None and existing.func.__qualname__ != func.__qualname__:
+        if existing is not None and getattr(existing.func, "__qualname__", None) != getattr(func, "__qualname__", None):
             raise ValueError(f"rule id {rule_id} is registered twice")
         _REGISTRY[rule_id] = spec
         return func
