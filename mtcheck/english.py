@@ -1,0 +1,168 @@
+"""A small English lexicon for the grammar rules: closed word classes and verb forms.
+
+Verb, noun and adjective forms come from lemminflect's inflection table, which ships
+inside its wheel (`resources/infl_lu.csv.gz`). The table is read once, on first use,
+straight from the installed package: importing lemminflect itself pulls in numpy and
+costs more than reading the table.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# Closed classes. A word here is never a content word, whatever lemminflect says.
+DETERMINERS = frozenset(
+    "the a an this that these those its their our my your his her every each either "
+    "neither no some any several many much few whose".split()
+)
+# Determiners after which the next word reads as a noun or adjective, never as a verb.
+NOUN_MARKERS = frozenset(
+    "the a an its their our my your his every each whose this these those".split()
+)
+PREPOSITIONS = frozenset(
+    "of in on at to for with from by about against among amongst between into onto upon "
+    "over under through during before after within without towards toward via despite "
+    "regarding concerning including amid amidst unlike per across along around behind "
+    "beside besides beyond near since until till throughout inside outside than".split()
+)
+CONJUNCTIONS = frozenset(
+    "and or nor but because although though whereas whether if unless while".split()
+)
+PRONOUNS = frozenset("i you he she it we they me him us them".split())
+MODALS = frozenset("will would shall should can could may might must".split())
+AUXILIARIES = frozenset(
+    "is are was were am be been being has have had do does did".split()
+) | MODALS
+FUNCTION_WORDS = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES
+                  | frozenset("not to as so there that which who whom what".split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word forms by part of speech, all lower case."""
+
+    finite: frozenset[str]        # forms that can be a finite verb (VBD, VBZ, VBP, auxiliaries)
+    participles: frozenset[str]   # past participles (VBN)
+    verbs: frozenset[str]         # any verb form
+    nouns: frozenset[str]         # singular and plural noun forms
+    adjectives: frozenset[str]    # positive, comparative and superlative adjective forms
+    adverbs: frozenset[str]
+    verb_forms: dict[str, tuple[str, ...]]  # verb lemma -> its inflected forms
+
+    def knows(self, word: str) -> bool:
+        """True for a word the table lists in any part of speech."""
+        return (word in self.verbs or word in self.nouns or word in self.adjectives
+                or word in self.adverbs)
+
+    def forms_of(self, lemma: str) -> tuple[str, ...]:
+        """The lemma and its inflected verb forms (`add` → add, added, adding, adds)."""
+        return (lemma, *self.verb_forms.get(lemma, ()))
+
+
+def _table_path() -> Path:
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "infl_lu.csv.gz"
+        if path.is_file():
+            return path
+    # A future layout: ask the package where its table is.
+    from lemminflect import config  # type: ignore[import-untyped,unused-ignore]
+
+    return Path(str(config.inflection_lu_fn))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, read once from lemminflect's inflection table.
+
+    Each line is `lemma,category,forms…`; verbs list past, past participle, present
+    participle and third person singular, nouns their plurals, adjectives their
+    comparative and superlative (spellings of one form separated by `/`).
+    """
+    finite: set[str] = set(AUXILIARIES)
+    participles: set[str] = set()
+    verbs: set[str] = set(AUXILIARIES)
+    nouns: set[str] = set()
+    adjectives: set[str] = set()
+    adverbs: set[str] = set()
+    verb_forms: dict[str, tuple[str, ...]] = {}
+    with gzip.open(_table_path(), "rt", encoding="utf-8") as handle:
+        for line in handle:
+            lemma, category, *forms = line.rstrip("\n").split(",")
+            if not lemma.islower():
+                continue  # proper nouns (Aaron, Aachen)
+            spellings = [tuple(s for s in f.split("/") if s) for f in forms]
+            if category == "verb":
+                past, part, _ing, third = (spellings + [(), (), (), ()])[:4]
+                finite.update((lemma, *past, *third))
+                # An empty past participle means it is spelled like the past tense.
+                participles.update(part or past)
+                every = (lemma, *(s for group in spellings for s in group))
+                verbs.update(every)
+                verb_forms[lemma] = tuple(dict.fromkeys(every[1:]))
+            elif category == "noun":
+                nouns.add(lemma)
+                nouns.update(s for group in spellings for s in group)
+            elif category == "adj":
+                adjectives.add(lemma)
+                adjectives.update(s for group in spellings for s in group)
+            elif category == "adv":
+                adverbs.add(lemma)
+    return Lexicon(frozenset(finite), frozenset(participles), frozenset(verbs),
+                   frozenset(nouns), frozenset(adjectives), frozenset(adverbs), verb_forms)
+
+
+_DATA = Path(__file__).parent / "rules" / "data"
+
+
+@lru_cache(maxsize=None)
+def data_sections(name: str) -> dict[str, tuple[str, ...]]:
+    """A data file of `mtcheck/rules/data` split into its `[section]`s.
+
+    Blank lines and lines starting with `#` are skipped; entries keep their case and
+    inner spaces, so a file can hold words, phrases or regular expressions.
+    """
+    sections: dict[str, list[str]] = {}
+    current = sections.setdefault("", [])
+    for raw in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1].strip(), [])
+        else:
+            current.append(line)
+    return {k: tuple(v) for k, v in sections.items() if v}
+
+
+# Words after which a noun-or-verb word (`court`, `talks`) reads as a noun.
+_NOMINAL_CONTEXT = NOUN_MARKERS | PREPOSITIONS | frozenset(
+    "first second third fourth fifth last next other same several many few more most "
+    "one two three four five six seven eight nine ten".split()
+)
+
+
+def could_be_finite_verb(words: list[str], i: int) -> bool:
+    """Whether `words[i]` (lower case, one clause) can be the clause's finite verb.
+
+    A word that is only ever a verb form counts; a word that is also a noun (`court`,
+    `plans`) counts only when no determiner, preposition, number or adjective before
+    it makes it the head of a noun phrase. Unknown words ending in -ed count too, so
+    that an out-of-vocabulary verb never makes a sentence look verbless.
+    """
+    lex = lexicon()
+    word = words[i]
+    if word in AUXILIARIES:
+        return True
+    if word not in lex.finite:
+        return len(word) > 4 and word.endswith("ed") and not lex.knows(word)
+    if word not in lex.nouns and word not in lex.adjectives:
+        return True
+    if i == 0:
+        return False
+    before = words[i - 1]
+    return not (before in _NOMINAL_CONTEXT or before in lex.adjectives or before[:1].isdigit())
