@@ -1,4 +1,4 @@
-"""The benchmark, as a script: `python benchmarks/run.py [--quick] [--output benchmarks/RESULTS.md]`.
+"""The benchmark as a script: `python benchmarks/run.py [--quick] [--output FILE]`.
 
 The harness lives in the package (mtcheck/bench.py) so that `mtcheck bench` runs the same code.
 """

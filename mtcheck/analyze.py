@@ -3,39 +3,59 @@
 from __future__ import annotations
 
 import bisect
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar, cast
 
 from mtcheck.model import Document, Sentence, Token
-from mtcheck.segment import paragraphs, sentences, tokenize
+from mtcheck.segment import paragraphs, sentences, token_table
 
 T = TypeVar("T")
 _NEWLINE = re.compile("\n")
+_MATCH_END = re.Match.end
 
 
 def document(text: str, path: str = "<text>", *, source: str | None = None,
              reference: str | None = None, src_lang: str | None = None,
              tgt_lang: str = "en") -> Document:
     """Segment a text (and its optional source and reference) into a Document."""
-    tokens = tokenize(text)
-    paras = paragraphs(text)
-    sents: list[Sentence] = []
-    first = 0
-    for para in paras:
-        while first < len(tokens) and tokens[first].start < para.start:
-            first += 1
-        for sentence in sentences(text, para, tokens, first, len(sents)):
-            sents.append(sentence)
-            first = sentence.token_end
-    line_starts = [0]
-    line_starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    with gc_paused():
+        tokens, starts = token_table(text)
+        paras = paragraphs(text)
+        sents: list[Sentence] = []
+        for para in paras:
+            first = bisect.bisect_left(starts, para.start, sents[-1].token_end if sents else 0)
+            sents.extend(sentences(text, para, starts, first, len(sents)))
+        line_starts = [0]
+        line_starts.extend(map(_MATCH_END, _NEWLINE.finditer(text)))
     src = document(source, f"{path} (source)", src_lang=None, tgt_lang=src_lang or "und") \
         if source is not None else None
     ref = document(reference, f"{path} (reference)", tgt_lang=tgt_lang) \
         if reference is not None else None
     return Document(path, text, tgt_lang, src_lang, tuple(paras), tuple(sents), tuple(tokens),
                     tuple(line_starts), src, ref)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is built or checked.
+
+    Building a document allocates one object per word and a check allocates more; with
+    the collector on, CPython re-scans the young objects every 700 allocations and all
+    of them again in the full collections that follow, which costs as much as the work
+    itself. Checking creates no reference cycles worth collecting early (refcounting
+    frees everything else), so the collector resumes when the outermost pause ends.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def line_column(doc: Document, offset: int) -> tuple[int, int]:

@@ -13,6 +13,7 @@ Otherwise it exits 1 when a document failed and 0 when all passed.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import sys
@@ -27,8 +28,14 @@ import click
 
 from mtcheck.audit_sources import Article, BadInput, Item, count_documents, iter_inputs
 from mtcheck.audit_state import Aggregate, Failure, Summary, check_chunk, chunks, open_state
-from mtcheck.cli import config_options, errors_as_exit, fail, resolve_config, split_rules
-from mtcheck.cli import write_output
+from mtcheck.cli import (
+    config_options,
+    errors_as_exit,
+    fail,
+    resolve_config,
+    split_rules,
+    write_output,
+)
 from mtcheck.config import Config
 from mtcheck.errors import UsageError
 
@@ -57,15 +64,16 @@ def run_local(config: Config, work: Iterable[list[Article]], jobs: int) -> Itera
     # spawn, not fork: forking a process that runs threads can deadlock.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        submit = partial(pool.submit, check_chunk, config)
-        yield from _pipelined(submit, wait, work, 2 * jobs)
+        yield from _pipelined(lambda chunk: pool.submit(check_chunk, config, chunk), wait,
+                              work, 2 * jobs)
 
 
 def run_dask(config: Config, work: Iterable[list[Article]], jobs: int,
              scheduler: str | None) -> Iterator[Outcome]:
     """Check chunks on a dask cluster: a local one with `jobs` workers, or `scheduler`'s."""
     try:
-        import distributed
+        # Typed as Any: dask is an optional extra, present or not where mypy runs.
+        distributed: Any = importlib.import_module("distributed")
     except ImportError:
         raise UsageError("--engine dask needs dask.distributed: install mtcheck[dask]") from None
     with ExitStack() as stack:

@@ -105,7 +105,12 @@ def iter_inputs(inputs: Iterable[str], encoding: str | None = None) -> Iterator[
 def _expand(inputs: Iterable[str]) -> Iterator[str | BadInput]:
     for given in inputs:
         if os.path.isdir(given):
-            yield from _walk(given)
+            empty = True
+            for path in _walk(given):
+                empty = False
+                yield path
+            if empty:
+                yield BadInput(given, "no *.txt article in this directory")
         elif os.path.isfile(given):
             yield given
         elif _GLOB_CHARS & set(given):

@@ -16,6 +16,7 @@ child processes, so one measurement cannot inflate another.
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import os
 import platform
@@ -47,6 +48,7 @@ TARGET_RSS_MB = 300.0
 # "Flat in corpus size": five times the corpus may cost at most this much more memory.
 TARGET_RSS_GROWTH = 1.15
 
+PARTS = ("throughput", "scaling", "audit", "memory", "startup", "rules")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 
@@ -165,18 +167,18 @@ def _check_runner(items: Sequence[Article], mode: str) -> Callable[[], object]:
 
 
 def _proselint_runner(items: Sequence[Article]) -> Callable[[], object]:
-    from proselint.checks import __register__
-    from proselint.config import DEFAULT
-    from proselint.registry import CheckRegistry
-    from proselint.tools import LintFile
-
-    CheckRegistry().register_many(__register__)
+    # Imported by name: proselint is an optional, untyped benchmark-only dependency.
+    checks = importlib.import_module("proselint.checks")
+    defaults = importlib.import_module("proselint.config").DEFAULT
+    importlib.import_module("proselint.registry").CheckRegistry().register_many(
+        checks.__register__)
+    lint_file = importlib.import_module("proselint.tools").LintFile
     # proselint stops at max_errors (1000 by default); a fair run lints the whole text.
-    config = {**DEFAULT, "max_errors": 10**9}
+    config = {**defaults, "max_errors": 10**9}
 
     def run() -> None:
         for a in items:
-            LintFile(a.name, a.text).lint(config)  # type: ignore[arg-type]
+            lint_file(a.name, a.text).lint(config)
 
     return run
 
@@ -184,14 +186,15 @@ def _proselint_runner(items: Sequence[Article]) -> Callable[[], object]:
 def _pofilter_runner(items: Sequence[Article]) -> Callable[[], object]:
     import io
 
-    from translate.filters import checks
-    from translate.storage import po
+    # Imported by name: translate-toolkit is an optional, untyped benchmark-only dependency.
+    checks = importlib.import_module("translate.filters.checks")
+    po = importlib.import_module("translate.storage.po")
 
     # pofilter reads PO files: one unit per line-aligned paragraph, as a CAT tool exports.
     blobs = []
     for a in items:
         store = po.pofile()
-        for source, target in zip(a.source.split("\n"), a.text.split("\n")):
+        for source, target in zip(a.source.split("\n"), a.text.split("\n"), strict=False):
             if source.strip():
                 unit = store.addsourceunit(source)
                 unit.target = target
@@ -211,22 +214,28 @@ def _pofilter_runner(items: Sequence[Article]) -> Callable[[], object]:
 
 
 def _sacrebleu_runner(items: Sequence[Article], names: Sequence[str]) -> Callable[[], object]:
-    from sacrebleu.metrics import BLEU, CHRF, TER
+    import sacrebleu
 
-    make = {"bleu": BLEU, "chrf": CHRF, "ter": TER}
+    make = {"bleu": sacrebleu.BLEU, "chrf": sacrebleu.CHRF, "ter": sacrebleu.TER}
     metrics = [make[n]() for n in names]
-    pairs = [([h for h in a.text.split("\n") if h], [r for r in a.reference.split("\n") if r])
-             for a in items]
+    pairs = [_segments(a) for a in items]
 
     def run() -> None:
         # Per document, as mtcheck scores it: never the whole corpus in memory at once.
         for hypotheses, references in pairs:
-            if len(hypotheses) != len(references):
-                hypotheses, references = [" ".join(hypotheses)], [" ".join(references)]
             for metric in metrics:
                 metric.corpus_score(hypotheses, [references])
 
     return run
+
+
+def _segments(article: Article) -> tuple[list[str], list[str]]:
+    hypotheses = [h for h in article.text.split("\n") if h]
+    references = [r for r in article.reference.split("\n") if r]
+    # sacrebleu scores parallel segments; unaligned sides are scored as one segment each.
+    if len(hypotheses) != len(references):
+        return [" ".join(hypotheses)], [" ".join(references)]
+    return hypotheses, references
 
 
 def _regex_runner(items: Sequence[Article], lookup: bool) -> Callable[[], object]:
@@ -305,6 +314,53 @@ def measure_throughput(settings: Settings, results: Results) -> None:
         rate = results.numbers[key]
         ratio = f"mtcheck is {mono / rate:.2g}x this" if key != "proselint" else "1.0x proselint"
         results.add(Row(section, label, _rate(words, words / rate), ratio))
+
+
+# --- where the time goes ----------------------------------------------------------------
+
+def measure_rules(settings: Settings, results: Results) -> None:
+    """Time per word of the document build and of each rule, monolingual and with the source.
+
+    A shared analysis (`analyze.memoized`) is charged to the first rule that asks for it,
+    in rule id order; the engine's own overhead is the rest of a check's time.
+    """
+    from mtcheck.analyze import document, gc_paused
+    from mtcheck.config import Config
+    from mtcheck.engine import active_rules
+    from mtcheck.rules.registry import RuleContext
+
+    config = Config()
+    settings_map = {"boilerplate_patterns": config.boilerplate_patterns,
+                    "glossary": config.glossary}
+    items = benchgen.corpus(min(settings.corpus_words, 50_000), settings.seed)
+    words = _words(items)
+    for mode in ("monolingual", "with --source"):
+        section = f"Where the time goes: {mode}, {words:,} words (µs per word, best of 2)"
+        _progress(f"time per rule, {mode}")
+        best: dict[str, float] = {}
+        for _ in range(2):
+            spent: dict[str, float] = {"document build (segmentation)": 0.0}
+            for a in items:
+                bilingual = mode != "monolingual"
+                with gc_paused():
+                    t0 = time.perf_counter()
+                    doc = document(a.text, a.name, source=a.source if bilingual else None,
+                                   src_lang=a.src_lang if bilingual else None)
+                    spent["document build (segmentation)"] += time.perf_counter() - t0
+                    for spec in active_rules(config, doc)[0]:
+                        ctx = RuleContext(config.options_of(spec), doc.src_lang, settings_map)
+                        t0 = time.perf_counter()
+                        for _hit in spec.func(doc, ctx):
+                            pass
+                        spent[spec.id] = spent.get(spec.id, 0.0) + time.perf_counter() - t0
+            for key, seconds in spent.items():
+                best[key] = min(best.get(key, seconds), seconds)
+        total = sum(best.values())
+        for key, seconds in sorted(best.items(), key=lambda kv: -kv[1]):
+            results.add(Row(section, key, f"{seconds / words * 1e6:.2f} µs/word",
+                            f"{seconds / total:.0%} of the check"))
+        results.add(Row(section, "total", f"{total / words * 1e6:.2f} µs/word",
+                        f"{words / total:,.0f} words/s"))
 
 
 # --- linear scaling -------------------------------------------------------------------------
@@ -617,7 +673,8 @@ def render_report(results: Results, settings: Settings, command: str) -> str:
     """The whole Markdown report: machine, corpus, tables, targets."""
     targets = [r for r in results.rows if r.met is not None]
     missed = [r for r in targets if not r.met]
-    summary = (f"All {len(targets)} measured targets met." if not missed else
+    summary = ("No targets in the parts that ran." if not targets else
+               f"All {len(targets)} measured targets met." if not missed else
                f"{len(targets) - len(missed)} of {len(targets)} measured targets met; missed: "
                + "; ".join(f"{r.name} ({r.value}, target {r.target})" for r in missed) + ".")
     lines = [
@@ -631,13 +688,13 @@ def render_report(results: Results, settings: Settings, command: str) -> str:
     return "\n".join(lines)
 
 
-def run_benchmark(settings: Settings, *, parts: Sequence[str] = ("throughput", "scaling",
-                  "audit", "memory", "startup")) -> Results:
+def run_benchmark(settings: Settings, *, parts: Sequence[str] = PARTS) -> Results:
     """Run the chosen measurements and return their rows."""
     results = Results()
     steps: dict[str, Callable[[Settings, Results], None]] = {
         "throughput": measure_throughput, "scaling": measure_scaling,
         "audit": measure_audit, "memory": measure_memory, "startup": measure_startup,
+        "rules": measure_rules,
     }
     for part in parts:
         steps[part](settings, results)
@@ -671,7 +728,7 @@ def parse_size(text: str) -> int:
 @click.option("--seed", type=int, default=benchgen.SEED, show_default=True,
               help="Seed of the generated corpus.")
 @click.option("--only", multiple=True,
-              type=click.Choice(["throughput", "scaling", "audit", "memory", "startup"]),
+              type=click.Choice(PARTS),
               help="Run only these parts (repeatable).")
 @click.option("--output", "-o", default=None, help="Also write the report to this file.")
 @click.option("--write-corpus", default=None, metavar="DIR",
@@ -702,8 +759,7 @@ def bench_command(quick: bool, sizes: str | None, corpus_words: str | None,
         ("repeat", repeat), ("output", output)) if value]
     command = " ".join([click.get_current_context().command_path, *(["--quick"] if quick
                                                                     else []), *given])
-    results = run_benchmark(settings, parts=only or ("throughput", "scaling", "audit", "memory",
-                                                     "startup"))
+    results = run_benchmark(settings, parts=only or PARTS)
     report = render_report(results, settings, command)
     click.echo(report, nl=False)
     if output:

@@ -328,54 +328,87 @@ _DAYS: tuple[Template, ...] = (
 )
 
 _MONTHS: tuple[Template, ...] = tuple(zip(
-    "January February March April May June July August September October November "
-    "December".split(),
-    "Januar Februar März April Mai Juni Juli August September Oktober November "
-    "Dezember".split(),
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre".split(),
-    "janvier février mars avril mai juin juillet août septembre octobre novembre "
-    "décembre".split(),
-    "Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık".split(),
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December"
+    ],
+    [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+        "Oktober", "November", "Dezember"
+    ],
+    [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre"
+    ],
+    [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre"
+    ],
+    [
+        "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
+        "Ekim", "Kasım", "Aralık"
+    ],
+    strict=True,
 ))
 
 # Place names that every language writes the same way, by source language.
 _CITIES = {
-    "de": "Frankfurt Hamburg Stuttgart Leipzig Dresden Bremen Kassel Mainz Rostock Potsdam "
-          "Erfurt Augsburg".split(),
-    "es": "Madrid Valencia Bilbao Granada Toledo Murcia Zaragoza Alicante Oviedo Burgos "
-          "Salamanca Pamplona".split(),
-    "fr": "Lyon Toulouse Nantes Bordeaux Lille Rennes Grenoble Dijon Nice Angers Limoges "
-          "Orléans".split(),
-    "tr": "Ankara Bursa Konya Adana Antalya Trabzon Kayseri Samsun Mersin Gaziantep Malatya "
-          "Sivas".split(),
+    "de": [
+        "Frankfurt", "Hamburg", "Stuttgart", "Leipzig", "Dresden", "Bremen", "Kassel", "Mainz",
+        "Rostock", "Potsdam", "Erfurt", "Augsburg"
+    ],
+    "es": [
+        "Madrid", "Valencia", "Bilbao", "Granada", "Toledo", "Murcia", "Zaragoza", "Alicante",
+        "Oviedo", "Burgos", "Salamanca", "Pamplona"
+    ],
+    "fr": [
+        "Lyon", "Toulouse", "Nantes", "Bordeaux", "Lille", "Rennes", "Grenoble", "Dijon",
+        "Nice", "Angers", "Limoges", "Orléans"
+    ],
+    "tr": [
+        "Ankara", "Bursa", "Konya", "Adana", "Antalya", "Trabzon", "Kayseri", "Samsun",
+        "Mersin", "Gaziantep", "Malatya", "Sivas"
+    ],
 }
 
 _FIRST_NAMES = {
-    "de": "Martin Andrea Jürgen Sabine Klaus Petra Jörg Ute Tobias Heike Matthias Katrin "
-          "Uwe Birgit Stefan Anja Günter Bärbel".split(),
-    "es": "Carmen José Lucía Javier María Andrés Inés Ramón Sofía Álvaro Begoña Joaquín "
-          "Rocío Sergio Elena Íñigo".split(),
-    "fr": "Élodie François Hélène Jérôme Céline Benoît Aurélie Stéphane Noémie Loïc Mathilde "
-          "Grégoire Chloé Thierry".split(),
-    "tr": "Mehmet Ayşe Fatma Ahmet Emine Mustafa Zeynep Hüseyin Elif Murat Gülşen Oğuz "
-          "Şule Cengiz Hülya Barış".split(),
+    "de": [
+        "Martin", "Andrea", "Jürgen", "Sabine", "Klaus", "Petra", "Jörg", "Ute", "Tobias",
+        "Heike", "Matthias", "Katrin", "Uwe", "Birgit", "Stefan", "Anja", "Günter", "Bärbel"
+    ],
+    "es": [
+        "Carmen", "José", "Lucía", "Javier", "María", "Andrés", "Inés", "Ramón", "Sofía",
+        "Álvaro", "Begoña", "Joaquín", "Rocío", "Sergio", "Elena", "Íñigo"
+    ],
+    "fr": [
+        "Élodie", "François", "Hélène", "Jérôme", "Céline", "Benoît", "Aurélie", "Stéphane",
+        "Noémie", "Loïc", "Mathilde", "Grégoire", "Chloé", "Thierry"
+    ],
+    "tr": [
+        "Mehmet", "Ayşe", "Fatma", "Ahmet", "Emine", "Mustafa", "Zeynep", "Hüseyin", "Elif",
+        "Murat", "Gülşen", "Oğuz", "Şule", "Cengiz", "Hülya", "Barış"
+    ],
 }
 
 # Surname stems and endings: every surname holds a letter that transliterates two ways.
 _SURNAME_PARTS = {
-    "de": ("Kr Sch B H W F L R St Br Gr Kl Pf".split(),
-           "ö ü ä".split(),
-           "ger ller rner hler del ssler tz nke bner rtel mann decke".split()),
-    "es": ("Mart Jim Rodr Fern Gonz Hern Dom Ben Ord Vel Alv Ib".split(),
+    "de": (["Kr", "Sch", "B", "H", "W", "F", "L", "R", "St", "Br", "Gr", "Kl", "Pf"],
+           ["ö", "ü", "ä"],
+           [
+               "ger", "ller", "rner", "hler", "del", "ssler", "tz", "nke", "bner", "rtel",
+               "mann", "decke"
+           ]),
+    "es": (["Mart", "Jim", "Rodr", "Fern", "Gonz", "Hern", "Dom", "Ben", "Ord", "Vel", "Alv", "Ib"],
            ["", "a", "o", "e"],
-           "ínez énez íguez ández ález ázquez úñez".split()),
-    "fr": ("Lef Dub Mor Gir Ren Lem Fav Rich Bouch Garn Mich Roug".split(),
+           ["ínez", "énez", "íguez", "ández", "ález", "ázquez", "úñez"]),
+    "fr": ([
+        "Lef", "Dub", "Mor", "Gir", "Ren", "Lem", "Fav", "Rich", "Bouch", "Garn", "Mich", "Roug"
+    ],
            ["", "e", "a"],
-           "èvre ois eau ard ier aud ère ault elet énard".split()),
-    "tr": ("Kay Yıl Dem Çel Şah Öz Ak Kar Ar Doğ Gül Tun".split(),
+           ["èvre", "ois", "eau", "ard", "ier", "aud", "ère", "ault", "elet", "énard"]),
+    "tr": (["Kay", "Yıl", "Dem", "Çel", "Şah", "Öz", "Ak", "Kar", "Ar", "Doğ", "Gül", "Tun"],
            ["", "a", "ı", "e"],
-           "dız ci ik türk soy taş can oğlu göz kaya".split()),
+           ["dız", "ci", "ik", "türk", "soy", "taş", "can", "oğlu", "göz", "kaya"]),
 }
 
 # How an MT system or a wire service respells a letter: the variant spellings of a name.
@@ -413,8 +446,10 @@ _BOILERPLATE: tuple[Template, ...] = (
      "Abonnez-vous à notre lettre d'information", "Bültenimize abone olun"),
 )
 
-_SITE_PARTS = ("haber nachrichten noticias infos gazete zeitung diario journal "
-               "press post daily news").split()
+_SITE_PARTS = [
+    "haber", "nachrichten", "noticias", "infos", "gazete", "zeitung", "diario", "journal",
+    "press", "post", "daily", "news"
+]
 
 DEFECT_KINDS = (
     "untranslated-word", "untranslated-sentence", "hybrid-token", "name-variant",
@@ -685,7 +720,7 @@ def _hybrid_token(gen: _Generator, draft: _Draft) -> None:
 
 
 def _name_variant(gen: _Generator, draft: _Draft) -> None:
-    full, surname = gen.rng.choice(draft.people)
+    _, surname = gen.rng.choice(draft.people)
     mentions = [s for s in _body(draft) if surname in s.en]
     # The first mention sets the spelling; a later one is respelled.
     s = _pick(gen, mentions[1:], lambda s: True)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import operator
+import weakref
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from mtcheck import __version__
-from mtcheck.analyze import document, line_column, notes_of
+from mtcheck.analyze import document, gc_paused, line_column, notes_of
 from mtcheck.config import Config
 from mtcheck.metrics import document_metrics
 from mtcheck.model import Document, DocumentReport, Finding, Hit, Report, Severity
@@ -15,18 +19,62 @@ from mtcheck.score import penalty, score
 CRASH_RULE = "internal.rule-crashed"
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a configuration runs: computed once per configuration, not once per document."""
+
+    specs: tuple[RuleSpec, ...]  # all registered rules when the plan was made
+    enabled: tuple[tuple[RuleSpec, Severity, Mapping[str, object]], ...]
+    settings: Mapping[str, object]
+    contexts: dict[str | None, tuple[RuleContext, ...]]
+
+    def contexts_for(self, src_lang: str | None) -> tuple[RuleContext, ...]:
+        """One context per enabled rule (they differ only by the document's source language)."""
+        found = self.contexts.get(src_lang)
+        if found is None:
+            found = self.contexts[src_lang] = tuple(
+                RuleContext(options, src_lang, self.settings) for _, _, options in self.enabled)
+        return found
+
+
+# Plans by id(config), with a weak reference that proves the id still names that config.
+_PLANS: dict[int, tuple[weakref.ref[Config], _Plan]] = {}
+
+
+def _plan(config: Config) -> _Plan:
+    specs = all_rules()
+    cached = _PLANS.get(id(config))
+    if cached is not None:
+        ref, plan = cached
+        # A rule registered or re-registered since (tests do) makes a new plan.
+        if ref() is config and len(plan.specs) == len(specs) and all(
+                map(operator.is_, plan.specs, specs)):
+            return plan
+    settings = MappingProxyType({"boilerplate_patterns": config.boilerplate_patterns,
+                                 "glossary": config.glossary})
+    enabled = tuple((spec, config.severity_of(spec), MappingProxyType(config.options_of(spec)))
+                    for spec in specs if config.enabled(spec))
+    plan = _Plan(specs, enabled, settings, {})
+    if len(_PLANS) >= 64:
+        _PLANS.clear()
+    _PLANS[id(config)] = (weakref.ref(config), plan)
+    return plan
+
+
+def _missing_input(spec: RuleSpec, doc: Document) -> bool:
+    return ("source" in spec.needs and doc.source is None) or (
+        "reference" in spec.needs and doc.reference is None)
+
+
 def active_rules(config: Config, doc: Document) -> tuple[list[RuleSpec], list[str]]:
     """The rules that run on a document, and the ids skipped for a missing source/reference."""
     run: list[RuleSpec] = []
     skipped: list[str] = []
-    for spec in all_rules():
-        if not config.enabled(spec):
-            continue
-        if ("source" in spec.needs and doc.source is None) or (
-                "reference" in spec.needs and doc.reference is None):
+    for spec, _, _ in _plan(config).enabled:
+        if _missing_input(spec, doc):
             skipped.append(spec.id)
-            continue
-        run.append(spec)
+        else:
+            run.append(spec)
     return run, skipped
 
 
@@ -37,24 +85,31 @@ def findings(doc: Document, config: Config, *, strict: bool = False) -> tuple[
     A rule that raises becomes an `internal.rule-crashed` finding, so one bad rule
     cannot lose a whole report; `strict` re-raises instead (tests run that way).
     """
-    specs, skipped = active_rules(config, doc)
-    settings = {"boilerplate_patterns": config.boilerplate_patterns,
-                "glossary": config.glossary}
+    plan = _plan(config)
+    skipped: list[str] = []
     out: list[Finding] = []
-    for spec in specs:
-        ctx = RuleContext(config.options_of(spec), doc.src_lang, settings)
-        severity = config.severity_of(spec)
-        try:
-            for hit in spec.func(doc, ctx):
-                finding = make_finding(doc, spec, hit, hit.severity or severity)
-                if finding.severity >= config.min_severity:
-                    out.append(finding)
-        except Exception as err:
-            if strict:
-                raise
-            out.append(_crash(doc, spec, err))
-    out.sort(key=lambda f: (f.start, f.end, f.rule))
+    minimum = config.min_severity
+    with gc_paused():
+        for (spec, severity, _), ctx in zip(plan.enabled, plan.contexts_for(doc.src_lang),
+                                               strict=True):
+            if _missing_input(spec, doc):
+                skipped.append(spec.id)
+                continue
+            try:
+                for hit in spec.func(doc, ctx):
+                    finding = make_finding(doc, spec, hit, hit.severity or severity)
+                    if finding.severity >= minimum:
+                        out.append(finding)
+            except Exception as err:
+                if strict:
+                    raise
+                out.append(_crash(doc, spec, err))
+    out.sort(key=_finding_order)
     return out, skipped
+
+
+def _finding_order(finding: Finding) -> tuple[int, int, str]:
+    return finding.start, finding.end, finding.rule
 
 
 def make_finding(doc: Document, spec: RuleSpec, hit: Hit, severity: Severity) -> Finding:
@@ -74,12 +129,13 @@ def _crash(doc: Document, spec: RuleSpec, err: Exception) -> Finding:
 
 def check_document(doc: Document, config: Config, *, strict: bool = False) -> DocumentReport:
     """Findings, penalty, score and verdict of one document."""
-    found, skipped = findings(doc, config, strict=strict)
-    words = doc.words
-    points = penalty(found, config.weights)
-    value = score(points, words)
-    notes = dict(notes_of(doc))
-    metrics = document_metrics(doc) if doc.reference is not None else {}
+    with gc_paused():
+        found, skipped = findings(doc, config, strict=strict)
+        words = doc.words
+        points = penalty(found, config.weights)
+        value = score(points, words)
+        notes = dict(notes_of(doc))
+        metrics = document_metrics(doc) if doc.reference is not None else {}
     detected = notes.get("src_lang_detected")
     return DocumentReport(
         path=doc.path, words=words, penalty=points, score=value,

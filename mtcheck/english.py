@@ -11,34 +11,40 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+
+def word_set(words: str) -> frozenset[str]:
+    """The space-separated words of a string, as a set."""
+    return frozenset(words.split())
+
+
 # Closed classes. A word here is never a content word, whatever lemminflect says.
-DETERMINERS = frozenset(
+DETERMINERS = word_set(
     "the a an this that these those its their our my your his her every each either "
-    "neither no some any several many much few whose".split()
+    "neither no some any several many much few whose"
 )
 # Determiners after which the next word reads as a noun or adjective, never as a verb.
-NOUN_MARKERS = frozenset(
-    "the a an its their our my your his every each whose this these those".split()
+NOUN_MARKERS = word_set(
+    "the a an its their our my your his every each whose this these those"
 )
-PREPOSITIONS = frozenset(
+PREPOSITIONS = word_set(
     "of in on at to for with from by about against among amongst between into onto upon "
     "over under through during before after within without towards toward via despite "
     "regarding concerning including amid amidst unlike per across along around behind "
-    "beside besides beyond near since until till throughout inside outside than".split()
+    "beside besides beyond near since until till throughout inside outside than"
 )
-CONJUNCTIONS = frozenset(
-    "and or nor but because although though whereas whether if unless while".split()
+CONJUNCTIONS = word_set(
+    "and or nor but because although though whereas whether if unless while"
 )
-PRONOUNS = frozenset("i you he she it we they me him us them".split())
-MODALS = frozenset("will would shall should can could may might must".split())
-AUXILIARIES = frozenset(
-    "is are was were am be been being has have had do does did".split()
+PRONOUNS = word_set("i you he she it we they me him us them")
+MODALS = word_set("will would shall should can could may might must")
+AUXILIARIES = word_set(
+    "is are was were am be been being has have had do does did"
 ) | MODALS
 FUNCTION_WORDS = (DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES
-                  | frozenset("not to as so there that which who whom what".split()))
+                  | word_set("not to as so there that which who whom what"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +53,13 @@ class Lexicon:
 
     finite: frozenset[str]        # forms that can be a finite verb (VBD, VBZ, VBP, auxiliaries)
     participles: frozenset[str]   # past participles (VBN)
+    past: frozenset[str]          # past tense (VBD)
     verbs: frozenset[str]         # any verb form
     nouns: frozenset[str]         # singular and plural noun forms
     adjectives: frozenset[str]    # positive, comparative and superlative adjective forms
     adverbs: frozenset[str]
     verb_forms: dict[str, tuple[str, ...]]  # verb lemma -> its inflected forms
+    verb_lemmas: dict[str, tuple[str, ...]]  # verb form -> the lemmas it inflects
 
     def knows(self, word: str) -> bool:
         """True for a word the table lists in any part of speech."""
@@ -85,6 +93,7 @@ def lexicon() -> Lexicon:
     """
     finite: set[str] = set(AUXILIARIES)
     participles: set[str] = set()
+    past_tense: set[str] = set()
     verbs: set[str] = set(AUXILIARIES)
     nouns: set[str] = set()
     adjectives: set[str] = set()
@@ -97,10 +106,11 @@ def lexicon() -> Lexicon:
                 continue  # proper nouns (Aaron, Aachen)
             spellings = [tuple(s for s in f.split("/") if s) for f in forms]
             if category == "verb":
-                past, part, _ing, third = (spellings + [(), (), (), ()])[:4]
+                past, part, _ing, third = [*spellings, (), (), (), ()][:4]
                 finite.update((lemma, *past, *third))
                 # An empty past participle means it is spelled like the past tense.
                 participles.update(part or past)
+                past_tense.update(past)
                 every = (lemma, *(s for group in spellings for s in group))
                 verbs.update(every)
                 verb_forms[lemma] = tuple(dict.fromkeys(every[1:]))
@@ -112,14 +122,20 @@ def lexicon() -> Lexicon:
                 adjectives.update(s for group in spellings for s in group)
             elif category == "adv":
                 adverbs.add(lemma)
-    return Lexicon(frozenset(finite), frozenset(participles), frozenset(verbs),
-                   frozenset(nouns), frozenset(adjectives), frozenset(adverbs), verb_forms)
+    lemmas: dict[str, list[str]] = {}
+    for lemma, inflected in verb_forms.items():
+        for form in (lemma, *inflected):
+            lemmas.setdefault(form, []).append(lemma)
+    return Lexicon(frozenset(finite), frozenset(participles), frozenset(past_tense),
+                   frozenset(verbs),
+                   frozenset(nouns), frozenset(adjectives), frozenset(adverbs), verb_forms,
+                   {form: tuple(found) for form, found in lemmas.items()})
 
 
 _DATA = Path(__file__).parent / "rules" / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_sections(name: str) -> dict[str, tuple[str, ...]]:
     """A data file of `mtcheck/rules/data` split into its `[section]`s.
 
@@ -140,9 +156,9 @@ def data_sections(name: str) -> dict[str, tuple[str, ...]]:
 
 
 # Words after which a noun-or-verb word (`court`, `talks`) reads as a noun.
-_NOMINAL_CONTEXT = NOUN_MARKERS | PREPOSITIONS | frozenset(
+_NOMINAL_CONTEXT = NOUN_MARKERS | PREPOSITIONS | frozenset({"as", "like"}) | word_set(
     "first second third fourth fifth last next other same several many few more most "
-    "one two three four five six seven eight nine ten".split()
+    "one two three four five six seven eight nine ten"
 )
 
 

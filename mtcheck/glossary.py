@@ -30,7 +30,7 @@ from mtcheck.errors import ConfigError, InputError
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 _HEADER = frozenset({"canonical", "term", "name", "canonical form"})
 
@@ -117,8 +117,8 @@ def _csv_rows(text: str, origin: str) -> Iterable[tuple[int, list[str]]]:
 def _from_rows(rows: Iterable[tuple[int, list[str]]], origin: str) -> list[GlossaryEntry]:
     entries: list[GlossaryEntry] = []
     first = True
-    for number, cells in rows:
-        cells = [c.strip() for c in cells]
+    for number, raw in rows:
+        cells = [c.strip() for c in raw]
         if not any(cells) or cells[0].startswith("#"):
             continue
         if first and cells[0].lower() in _HEADER:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from operator import itemgetter
+from typing import Literal, NamedTuple
 
 Category = Literal["untranslated", "name", "broken", "boilerplate", "encoding", "fidelity"]
 CATEGORIES: tuple[Category, ...] = (
     "untranslated", "name", "broken", "boilerplate", "encoding", "fidelity",
 )
+
+_NON_WORD_CHAR = re.compile(r"\W")
+_FIRST = itemgetter(0)
+_TEXT = itemgetter(2)
 
 # The MQM error type each category reports as.
 MQM_TYPES: Mapping[str, str] = {
@@ -53,9 +59,13 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, number or punctuation mark with its offsets."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark with its offsets.
+
+    A named tuple rather than a frozen dataclass: a document makes one per word, and a
+    tuple is built in C (`tuple.__new__` mapped over the regex matches) at less than half
+    the cost, which is a tenth of a whole check's time budget per word.
+    """
 
     start: int
     end: int
@@ -64,7 +74,8 @@ class Token:
     @property
     def is_word(self) -> bool:
         """True for tokens that hold at least one letter."""
-        return any(c.isalpha() for c in self.text)
+        text = self.text
+        return text.isalpha() or any(c.isalpha() for c in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +218,15 @@ class Document:
 
     @property
     def words(self) -> int:
-        """Number of word tokens (tokens with a letter or digit)."""
-        return sum(1 for t in self.tokens if t.text[0].isalnum() or t.text[0] == "_")
+        """Number of word tokens (tokens that start with a letter, digit or underscore)."""
+        count = self.memo.get("doc.words")
+        if count is None:
+            # The first characters of all tokens as one string; the few that are not word
+            # characters (punctuation) are counted by one regex in C.
+            firsts = "".join(map(_FIRST, map(_TEXT, self.tokens)))
+            count = self.memo["doc.words"] = len(firsts) - len(_NON_WORD_CHAR.findall(firsts))
+        assert isinstance(count, int)
+        return count
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         """The tokens of one sentence."""

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 from anyascii import anyascii
@@ -33,36 +33,44 @@ from mtcheck.model import Document
 Relation = Literal["spelling", "transliteration", "garbled", "truncation"]
 
 # A capitalized word with its apostrophe parts (O'Brien, Erdoğan's, İstanbul'da).
-_CAP_WORD = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_])\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*"
-)
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Ll}[\p{L}\p{M}]*")
-_FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
-# What may stand between two words of one name: a space, a hyphen, or lower-case particles.
+_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*"
+_ABBREVIATED = frozenset(("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov", "Col",
+                          "Lt", "Capt", "Sgt", "Adm", "Cmdr", "St", "Jr", "Sr", "Rev", "Pres",
+                          "Hon", "Mt"))
+# What may stand between two words of one name: a space, a hyphen, name particles (`de`,
+# `van`, `bin`), or the full stop of an initial or title (`J. R. R. Tolkien`, `Dr. Müller`).
 _PARTICLES = ("de", "da", "del", "della", "dello", "di", "do", "dos", "das", "du", "van",
               "von", "der", "den", "ter", "ten", "la", "le", "bin", "ibn", "al", "el", "zu",
               "y", "e", "af", "av")
-_JOIN_GAP = regex.compile(
-    r"[ \u00a0]|-|[ \u00a0](?:(?:" + "|".join(_PARTICLES) + r")[ \u00a0]){1,2}"
+_PARTICLE = "(?:" + "|".join(_PARTICLES) + ")"
+_DOTTED = r"(?:(?:\p{Lu}|" + "|".join(sorted(_ABBREVIATED)) + r")\.[ \u00a0]?)"
+_GAP = rf"(?:[ \u00a0]{_PARTICLE}(?:[ \u00a0]{_PARTICLE})?[ \u00a0]|[ \u00a0]|-)"
+# The lookahead first lets the engine skip non-capitals before it tries anything costly.
+_RUN = regex.compile(
+    rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\p{{N}}_]){_DOTTED}*{_WORD}(?:{_GAP}{_DOTTED}*{_WORD})*"
 )
-# A name or title abbreviated with a full stop still continues the name: `Dr. Katrin Müller`.
-_ABBREVIATED = frozenset("Dr Mr Mrs Ms Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Cmdr St Jr Sr "
-                         "Rev Pres Hon Mt".split())
-# Words that open a clause without being part of a name when capitalized there.
-_OPENERS = "“\"‘'([{:—–-«„"
+_RUN_WORD = regex.compile(_WORD)
+_FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
+# Marks that open a clause, after which (and a space) a capitalized word proves nothing.
+_OPENERS = frozenset("“\"‘'([{:—–-«„")
 # Apostrophe suffixes that are inflection, not name: English possessive, Turkish case endings.
 _SUFFIX = regex.compile(r"['’]\p{Ll}{1,4}$")
+_PLAIN = regex.compile(r"[A-Za-z]+")
 
-TITLES = frozenset("""
-president vice prime minister governor chancellor secretary senator sen rep representative
-congressman congresswoman mayor judge justice dr prof professor mr mrs ms miss sir dame lord
-lady king queen prince princess pope sheikh emir sultan general gen colonel col lieutenant lt
-captain capt sergeant sgt admiral adm commander cmdr marshal ambassador spokesman spokeswoman
-spokesperson chairman chairwoman chair ceo cfo coo chief executive director deputy head coach
-speaker archbishop bishop cardinal rabbi imam premier commissioner attorney inspector
-curator founder co-founder manager striker defender midfielder goalkeeper presenter anchor
-superintendent prosecutor counsel delegate envoy governor-general president-elect vice-president
-""".split())
+TITLES = frozenset((
+    "president", "vice", "prime", "minister", "governor", "chancellor", "secretary", "senator",
+    "sen", "rep", "representative", "congressman", "congresswoman", "mayor", "judge", "justice",
+    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "king",
+    "queen", "prince", "princess", "pope", "sheikh", "emir", "sultan", "general", "gen",
+    "colonel", "col", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt", "admiral", "adm",
+    "commander", "cmdr", "marshal", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+    "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "chief", "executive", "director",
+    "deputy", "head", "coach", "speaker", "archbishop", "bishop", "cardinal", "rabbi", "imam",
+    "premier", "commissioner", "attorney", "inspector", "curator", "founder", "co-founder",
+    "manager", "striker", "defender", "midfielder", "goalkeeper", "presenter", "anchor",
+    "superintendent", "prosecutor", "counsel", "delegate", "envoy", "governor-general",
+    "president-elect", "vice-president",
+))
 
 # Language-aware letter folds: each letter lists the spellings MT and style guides use for it
 # (Müller, Mueller, Muller; Şugayev, Shugayev, Sugayev). Everything else goes through anyascii.
@@ -81,9 +89,35 @@ _LOOSE_MAP: Mapping[str, str] = {"tsch": "ch", "sch": "sh", "kh": "h", "ks": "x"
 _DOUBLE = regex.compile(r"(.)\1+")
 _NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
 # A remainder that turns a place or person into an adjective or plural, not a truncation.
-_DERIVATION_ENDINGS = frozenset("an ian ians ans ese ish ist ists ism ic ics er ers es ns "
-                                "ite ites i is in ina ova eva ov ev".split())
+# or a surname-forming suffix (Şahin/Şahinoğlu, Petro/Petrovich), not a truncation.
+_DERIVATION_ENDINGS = frozenset((
+    "an", "ian", "ians", "ans", "ese", "ish", "ist", "ists", "ism", "ic", "ics", "er", "ers",
+    "es", "ns", "ite", "ites", "i", "is", "in", "ina", "ova", "eva", "ov", "ev", "istan", "stan",
+    "land", "ia", "ija", "iya", "ien", "burg", "grad", "ville", "town", "oglu", "olu", "ogullari",
+    "zade", "vich", "vic", "ovic", "evic", "ovich", "evich", "ovna", "evna", "son", "sen", "sson",
+    "ski", "ska", "sky", "enko", "chuk", "yan", "ian", "idis", "ides", "opoulos", "akis", "escu",
+    "ez", "es", "ey",
+))
 COMMON_ZIPF = 4.0
+_VOWELS = frozenset("aeiouy")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
+# Closed-class words that open sentences and headings capitalized (`In Ankara`, `But Peskov`).
+OPENING_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "when", "while", "as", "at",
+    "in", "on", "of", "for", "from", "by", "with", "without", "to", "into", "onto", "upon",
+    "after", "before", "since", "until", "till", "during", "about", "above", "below", "over",
+    "under", "between", "among", "amid", "through", "across", "against", "despite", "although",
+    "though", "because", "unless", "whether", "also", "however", "meanwhile", "moreover",
+    "furthermore", "nevertheless", "nonetheless", "instead", "still", "then", "thus", "therefore",
+    "hence", "otherwise", "indeed", "this", "that", "these", "those", "there", "here", "his",
+    "her", "hers", "its", "their", "theirs", "our", "ours", "my", "mine", "your", "yours", "we",
+    "they", "he", "she", "it", "i", "you", "me", "him", "them", "us", "who", "whom", "whose",
+    "what", "where", "which", "why", "how", "all", "any", "some", "many", "most", "more", "much",
+    "few", "several", "each", "every", "both", "either", "neither", "no", "not", "one", "two",
+    "three", "four", "five", "according", "asked", "speaking", "following", "last", "next",
+    "earlier", "later", "now", "today", "yesterday", "tomorrow", "tonight", "once", "only",
+    "even", "just", "such", "other", "another", "same", "own",
+))
 
 
 # ---------------------------------------------------------------- keys
@@ -93,8 +127,9 @@ COMMON_ZIPF = 4.0
 def strong_keys(word: str) -> frozenset[str]:
     """Keys under which spellings differ only by case, diacritics or language letter folds.
 
-    `Müller` → {muller, mueller}; `Şugayev` → {sugayev, shugayev}; `Kavcıoğlu` →
-    {kavcioglu, kavciolu}. Two spellings are variants of one another when they share a key.
+    `Müller` → {muller, mueller, mller}; `Şugayev` → {sugayev, shugayev, ugayev};
+    `Kavcıoğlu` → {kavcioglu, kavciolu, kavcolu}. Two spellings are variants of one
+    another when they share a key.
     """
     text = unicodedata.normalize("NFC", word).replace("İ", "i").lower()
     folded = sorted({c for c in text if c in _FOLDS})
@@ -108,24 +143,31 @@ def strong_keys(word: str) -> frozenset[str]:
         else:
             combos = itertools.product(*choices)
         for combo in combos:
-            keys.add(_ascii_key(text.translate(str.maketrans(dict(zip(folded, combo))))))
+            table: dict[str, str | int | None] = dict(zip(folded, combo, strict=True))
+            keys.add(_ascii_key(text.translate(str.maketrans(table))))
+    if not text.isascii():
+        # Some MT output loses such letters altogether (Erdoğan → Erdoan, Tunç → Tun).
+        dropped = _ascii_key("".join(c for c in text if c.isascii()))
+        if len(dropped) >= 3:
+            keys.add(dropped)
     keys.discard("")
     return frozenset(keys)
 
 
 def _ascii_key(text: str) -> str:
-    return _NOT_ALNUM.sub("", anyascii(text).lower())
+    return str(_NOT_ALNUM.sub("", anyascii(text).lower()))
 
 
 @lru_cache(maxsize=65536)
 def loose_key(key: str) -> str:
     """A strong key with transliteration conventions folded (kh→h, y→i, w→v, doubles)."""
-    folded = _LOOSE.sub(lambda m: _LOOSE_MAP[m.group()], key)
-    folded = _DOUBLE.sub(r"\1", folded)
+    folded = str(_LOOSE.sub(lambda m: _LOOSE_MAP[m.group()], key))
+    folded = str(_DOUBLE.sub(r"\1", folded))
     # Russian Е/Я/Ю at the start: Yeltsin/Eltsin, Yevgeny/Evgeniy.
     return folded[1:] if folded.startswith("ie") else folded
 
 
+@lru_cache(maxsize=65536)
 def loose_keys(word: str) -> frozenset[str]:
     """The loose keys of every strong key of a word."""
     return frozenset(loose_key(k) for k in strong_keys(word))
@@ -145,10 +187,11 @@ def non_ascii(word: str) -> int:
 
 
 # ---------------------------------------------------------------- mentions
+# NameWord and Mention are NamedTuples, not frozen dataclasses: an article has one per
+# capitalized word, and a frozen dataclass costs ten times as much to build.
 
 
-@dataclass(frozen=True, slots=True)
-class NameWord:
+class NameWord(NamedTuple):
     """One word of a name mention, as spelled at one place in the text.
 
     `companions` holds the loose keys of the other words of the same mention (first name,
@@ -165,11 +208,11 @@ class NameWord:
     common: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A name as written at one place: its words, and the title that precedes it if any."""
+class Mention(NamedTuple):
+    """A name as written at one place: its words, and the title that precedes it if any.
+    `number` counts mentions from 0 in text order (NameWord.mention refers to it)."""
 
-    index: int
+    number: int
     start: int
     end: int
     text: str
@@ -177,13 +220,12 @@ class Mention:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    start: int
-    end: int
-    text: str
-    kind: Literal["word", "caps", "initial", "title"]
-    common: bool
+# A word of a run before it becomes a NameWord: (start, end, text, kind, common), offsets
+# relative to the run.
+_Raw = tuple[int, int, str, Literal["word", "caps", "initial", "title"], bool]
+# A run's analysis, shared by every run of the same text in the same position kind:
+# (start, end, title, ((start, end, spelling, companions, common), ...)), relative offsets.
+_Template = tuple[int, int, "str | None", tuple[tuple[int, int, str, frozenset[str], bool], ...]]
 
 
 def extract_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -196,106 +238,103 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     text = doc.text
     sentence_first = {m.start() for s in doc.sentences
                       if (m := _FIRST_LETTER.search(text, s.start, s.end)) is not None}
-    loose_paragraphs = [(p.start, p.end) for p in doc.paragraphs if p.kind in ("heading", "meta")]
-    lowercase = _lowercase_words(text)
+    headings = [(p.start, p.end) for p in doc.paragraphs if p.kind in ("heading", "meta")]
+    lowercase = frozenset(t.text for t in doc.tokens)
+    # Names recur: a run is analysed once per text, opening position and following stop.
+    templates: dict[tuple[str, bool, bool, bool], _Template | None] = {}
     mentions: list[Mention] = []
     para = 0
-    for run in _runs(text):
-        first = run[0].start()
-        while para < len(loose_paragraphs) and loose_paragraphs[para][1] <= first:
+    for run in _RUN.finditer(text):
+        first, last, whole = run.start(), run.end(), run.group()
+        while para < len(headings) and headings[para][1] <= first:
             para += 1
-        in_heading = para < len(loose_paragraphs) and loose_paragraphs[para][0] <= first
-        raws = _classify(text, run, sentence_first, in_heading, lowercase)
-        mention = _mention(len(mentions), text, raws)
-        if mention is not None:
-            mentions.append(mention)
+        in_heading = para < len(headings) and headings[para][0] <= first
+        before = text[first - 2:first] if first > 1 else text[:first]
+        opens = (in_heading or first in sentence_first
+                 or (before[-1:] in _OPENERS if before[-1:] != " " else before[:1] in _OPENERS))
+        key = (whole, opens, in_heading, text.startswith(".", last))
+        if key in templates:
+            template = templates[key]
+        else:
+            template = templates[key] = _template(whole, *key[1:], lowercase)
+        if template is None:
+            continue
+        start, end, title, words = template
+        index = len(mentions)
+        named: tuple[NameWord, ...]
+        if len(words) == 1:
+            s, e, spelling, companions, common = words[0]
+            named = (NameWord(first + s, first + e, spelling, index, companions, common),)
+        else:
+            named = tuple(NameWord(first + s, first + e, spelling, index, companions, common)
+                          for s, e, spelling, companions, common in words)
+        mentions.append(Mention(index, first + start, first + end, whole[start:end], named,
+                                title))
     return tuple(mentions)
 
 
-def _lowercase_words(text: str) -> frozenset[str]:
-    return frozenset(_LOWER_WORD.findall(text))
+def _template(whole: str, opens: bool, in_heading: bool, dotted_after: bool,
+              lowercase: frozenset[str]) -> _Template | None:
+    if _PLAIN.fullmatch(whole):
+        # The common case, a single plain word: no run to split, no suffix to strip.
+        found = _classify(whole, 0, len(whole), whole, opens, True, dotted_after, lowercase)
+        raws = [found] if found is not None else []
+    else:
+        parts = list(_RUN_WORD.finditer(whole))
+        raws = []
+        for i, m in enumerate(parts):
+            found = _classify(whole, m.start(), m.end(), m.group(), in_heading or (
+                i == 0 and opens), len(parts) == 1, dotted_after, lowercase)
+            if found is not None:
+                raws.append(found)
+    return _mention(raws, whole)
 
 
-def _runs(text: str) -> Iterable[list[regex.Match[str]]]:
-    run: list[regex.Match[str]] = []
-    for m in _CAP_WORD.finditer(text):
-        if run and _joins(text, run[-1], m):
-            run.append(m)
-            continue
-        if run:
-            yield run
-        run = [m]
-    if run:
-        yield run
-
-
-def _joins(text: str, previous: regex.Match[str], current: regex.Match[str]) -> bool:
-    gap = text[previous.end():current.start()]
-    if _JOIN_GAP.fullmatch(gap):
-        return True
-    word = previous.group()
-    return gap in (". ", ".\u00a0", ".") and (len(word) == 1 or word in _ABBREVIATED)
-
-
-def _classify(text: str, run: Sequence[regex.Match[str]], sentence_first: set[int],
-              in_heading: bool, lowercase: frozenset[str]) -> list[_Raw]:
-    raws: list[_Raw] = []
-    for i, m in enumerate(run):
-        word, start = m.group(), m.start()
-        end = start + len(word)
+def _classify(whole: str, start: int, end: int, word: str, opens: bool, alone: bool,
+              dotted_after: bool, lowercase: frozenset[str]) -> _Raw | None:
+    """What one capitalized word of a run is; None for words that are no part of a name."""
+    if "'" in word or "’" in word:
         suffix = _SUFFIX.search(word)
         if suffix is not None:
             word, end = word[:suffix.start()], start + suffix.start()
-        lower = word.lower()
-        dotted = text.startswith(".", end)
-        if len(word) == 1:
-            if dotted:
-                raws.append(_Raw(start, end, word, "initial", True))
-            continue
-        if lower in TITLES or (dotted and word in _ABBREVIATED):
-            raws.append(_Raw(start, end, word, "title", True))
-            continue
-        if word.isupper():
-            raws.append(_Raw(start, end, word, "caps", True))
-            continue
-        common = lower in lowercase or zipf(lower) >= COMMON_ZIPF
-        opens = in_heading or (i == 0 and (start in sentence_first or _after_opener(text, start)))
-        if common and opens:
-            continue  # `The`, `However`, `Experts` opening a sentence, a quote or a heading
-        raws.append(_Raw(start, end, word, "word", common))
-    return raws
+    dotted = whole.startswith(".", end) or (end == len(whole) and dotted_after)
+    if len(word) == 1:
+        return (start, end, word, "initial", True) if dotted else None
+    lower = word.lower()
+    if lower in TITLES or (dotted and word in _ABBREVIATED):
+        return (start, end, word, "title", True)
+    if word.isupper():
+        return (start, end, word, "caps", True)
+    common = lower in lowercase or zipf(lower) >= COMMON_ZIPF
+    if opens and (lower in OPENING_WORDS or lower in lowercase or (common and alone)):
+        # `The`, `In Ankara`, `However`, `Experts` opening a sentence, quote or heading;
+        # a frequent first name before a surname stays (`Thomas Mueller said`).
+        return None
+    return (start, end, word, "word", common)
 
 
-def _after_opener(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \u00a0":
-        i -= 1
-    return i >= 0 and text[i] in _OPENERS
-
-
-def _mention(index: int, text: str, raws: list[_Raw]) -> Mention | None:
+def _mention(raws: list[_Raw], whole: str) -> _Template | None:
     # A leading stretch of titles and common words ending in a title is the title
     # (`Trade Minister`, `Deputy Commerce Secretary`), not part of the name.
     cut = 0
     for i, raw in enumerate(raws):
-        if raw.kind == "title":
+        if raw[3] == "title":
             cut = i + 1
-        elif not raw.common:
+        elif not raw[4]:
             break
-    title = " ".join(r.text for r in raws[:cut]) or None
-    body = raws[cut:]
-    named = [r for r in body if r.kind == "word"]
-    if not named:
+    title = " ".join(r[2] for r in raws[:cut]) or None
+    body = [r for r in raws[cut:] if r[3] != "title"]
+    if not any(r[3] == "word" for r in body):
         return None
-    others = [r for r in body if r.kind != "title"]
-    keys = [loose_keys(r.text) for r in others]
-    words: list[NameWord] = []
-    for raw in named:
-        companions = frozenset().union(*(k for r, k in zip(others, keys) if r is not raw))
-        words.append(NameWord(raw.start, raw.end, unicodedata.normalize("NFC", raw.text), index,
-                              companions, raw.common))
-    start, end = body[0].start, body[-1].end
-    return Mention(index, start, end, text[start:end], tuple(words), title)
+    keys = [loose_keys(r[2]) if len(body) > 1 else frozenset() for r in body]
+    words = []
+    for i, (start, end, word, kind, common) in enumerate(body):
+        if kind != "word":
+            continue
+        companions = frozenset(k for j, ks in enumerate(keys) if j != i for k in ks)
+        spelling = word if word.isascii() else unicodedata.normalize("NFC", word)
+        words.append((start, end, spelling, companions, common))
+    return body[0][0], body[-1][1], title, tuple(words)
 
 
 def name_words(mentions: Iterable[Mention]) -> list[NameWord]:
@@ -371,19 +410,23 @@ def spellings_of(words: Iterable[NameWord]) -> list[Spelling]:
 
 
 def cluster_words(words: Iterable[NameWord], preference: Preference | None = None,
-                  ) -> tuple[Cluster, ...]:
+                  text: str | None = None) -> tuple[Cluster, ...]:
     """Group the spellings of each name and pick the dominant spelling of each group.
 
     Links, each through a hash index over distinct spellings: a shared strong key
-    (diacritics, case, ü/ue, ş/sh), a shared loose key (transliteration), one edit on the
-    loose key with the same first and last letters (a garbled letter), and a standalone
-    surname that is a long prefix of a full name's surname (truncation). Spellings used
-    with disjoint companions (Ana García / Luis Garcia) are different people and never
-    linked. Only groups with two or more spellings are returned.
+    (diacritics, case, ü/ue, ş/sh; also two words of a full name written as one,
+    Abdul Aziz/Abdulaziz), a shared loose key (transliteration), the same consonants in
+    first names of one full name (Mohammed/Muhammad Al-Otaibi), one edit on the loose key
+    with the same first and last letters (a garbled letter), and a prefix of a name word
+    (truncation). Spellings used with disjoint companions (Ana García / Luis Garcia) are
+    different people and never linked. `text` (the document text) spells two-word forms
+    as written. Only groups with two or more spellings are returned.
     """
-    spellings = spellings_of(words)
+    listed = list(words)
+    spellings = spellings_of(listed)
     if len(spellings) < 2:
         return ()
+    spellings = _with_joined_pairs(spellings, listed, text)
     prefer = preference or Preference()
     parent = list(range(len(spellings)))
     truncated: set[int] = set()
@@ -410,6 +453,11 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
                               for k in keys):
         if _compatible(spellings[i], spellings[j]):
             union(i, j)
+    for i, j in _bucket_pairs((i, _skeleton(k)) for i, keys in enumerate(loose)
+                              if spellings[i].in_full_name for k in keys
+                              if len(_skeleton(k)) >= 3):
+        if _same_first_name(spellings[i], spellings[j], loose[i], loose[j]):
+            union(i, j)
     for i, j in _bucket_pairs(_deletion_keys(loose, eligible)):
         if _garbled(spellings[i], spellings[j], loose[i], loose[j]):
             union(i, j)
@@ -433,6 +481,49 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
         clusters.append(Cluster(dominant, variants))
     clusters.sort(key=lambda c: c.dominant.first)
     return tuple(clusters)
+
+
+def _with_joined_pairs(spellings: list[Spelling], words: list[NameWord],
+                       text: str | None) -> list[Spelling]:
+    """Add the two-word forms of full names whose joined spelling is also written as one
+    word elsewhere (`Abdul Aziz` next to `Abdulaziz`), so they can be linked by key."""
+    by_key = {k for s in spellings if " " not in s.text for k in strong_keys(s.text)}
+    ordered = sorted(words)
+    pairs: dict[str, list[NameWord]] = {}
+    for a, b in itertools.pairwise(ordered):
+        if a.mention != b.mention or b.start - a.end != 1:
+            continue
+        if not strong_keys(a.text + b.text) & by_key:
+            continue
+        joined = text[a.start:b.end] if text is not None else f"{a.text} {b.text}"
+        companions = (a.companions | b.companions) - loose_keys(a.text) - loose_keys(b.text)
+        pairs.setdefault(joined, []).append(
+            NameWord(a.start, b.end, joined, a.mention, companions, a.common and b.common))
+    if not pairs:
+        return spellings
+    extra = spellings_of(w for group in pairs.values() for w in group)
+    return sorted([*spellings, *extra], key=lambda s: (s.first, s.text))
+
+
+def _same_first_name(a: Spelling, b: Spelling, keys_a: frozenset[str],
+                     keys_b: frozenset[str]) -> bool:
+    """Two spellings with the same consonants, used in full names that share a surname:
+    one first name transliterated two ways (Mohammed/Muhammad). Endings that mark gender
+    (Christian/Christina, Alexander/Alexandra) and different initials keep names apart."""
+    if a.companions.isdisjoint(b.companions) or keys_a & keys_b:
+        return False
+    for x in keys_a:
+        for y in keys_b:
+            if x[0] != y[0] or _skeleton(x) != _skeleton(y):
+                continue
+            if x[-1] == y[-1] or (x[-1] not in _VOWELS and y[-1] not in _VOWELS):
+                return True
+    return False
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a key (vowels are what transliterations disagree on most)."""
+    return key.translate(_NO_VOWELS)
 
 
 def _bucket_pairs(entries: Iterable[tuple[int, str]]) -> Iterable[tuple[int, int]]:
@@ -493,28 +584,34 @@ def _garbled(a: Spelling, b: Spelling, keys_a: frozenset[str], keys_b: frozenset
 
 def _truncations(spellings: Sequence[Spelling], loose: Sequence[frozenset[str]],
                  eligible: Sequence[bool]) -> Iterable[tuple[int, int]]:
-    """(short, long) pairs where a surname-only mention is a cut-off full-name surname
-    (Yıldı / Cem Yıldırım, Sams / Ali Samsar), found through a prefix index."""
+    """(short, long) pairs where a name word is a cut-off form of a longer one (Yıldı /
+    Cem Yıldırım, Mehmet Sams / Samsar), found through a prefix index over strong and
+    loose keys (loose keys alone hide a cut double letter: Verschu/Verschuur)."""
+    keys = [strong_keys(s.text) | loose[i] for i, s in enumerate(spellings)]
     by_prefix: dict[str, set[int]] = {}
-    for j, keys in enumerate(loose):
-        if not eligible[j] or spellings[j].in_full_name == 0:
+    for j, own in enumerate(keys):
+        if not eligible[j]:
             continue
-        for key in keys:
+        for key in own:
             for n in range(max(4, (len(key) + 1) // 2), len(key) - 1):
                 by_prefix.setdefault(key[:n], set()).add(j)
-    for i, keys in enumerate(loose):
+    for i, own in enumerate(keys):
         short = spellings[i]
-        if not eligible[i] or zipf(short.text.lower()) >= COMMON_ZIPF - 1:
+        if not eligible[i] or " " in short.text or zipf(short.text.lower()) >= COMMON_ZIPF - 1:
             continue
         targets: dict[int, str] = {}
-        for key in keys:
+        for key in own:
             for j in by_prefix.get(key, ()):
-                if j == i or not _compatible(short, spellings[j]):
+                long = spellings[j]
+                # One of the two must be part of a full name (the person is established),
+                # and a full name around each must be the same one.
+                if j == i or not (short.in_full_name or long.in_full_name):
                     continue
-                if short.companions and spellings[j].companions.isdisjoint(short.companions):
+                if not _compatible(short, long):
                     continue
-                rest = min((k[len(key):] for k in loose[j] if k.startswith(key)), key=len)
-                if rest not in _DERIVATION_ENDINGS and spellings[j].count >= short.count:
+                rest = min((k[len(key):] for k in keys[j]
+                            if k.startswith(key) and len(k) - len(key) >= 2), key=len)
+                if rest not in _DERIVATION_ENDINGS and long.count >= short.count:
                     targets[j] = min(loose[j])
         if len(set(targets.values())) == 1:
             yield i, min(targets)
@@ -531,6 +628,8 @@ def _relation(variant: Spelling, dominant: Spelling, truncated: bool) -> Relatio
         return "truncation"
     if strong_keys(variant.text) & strong_keys(dominant.text):
         return "spelling"
-    if loose_keys(variant.text) & loose_keys(dominant.text):
+    variant_loose, dominant_loose = loose_keys(variant.text), loose_keys(dominant.text)
+    if variant_loose & dominant_loose or {_skeleton(k) for k in variant_loose} & {
+            _skeleton(k) for k in dominant_loose}:
         return "transliteration"
     return "garbled"

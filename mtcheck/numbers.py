@@ -16,11 +16,13 @@ are as often pronouns or articles as numbers.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
+from functools import cache
+from typing import Any, Literal
 
 from mtcheck.analyze import memoized
 from mtcheck.model import Document
@@ -260,8 +262,8 @@ _STANDALONE = frozenset({
     "halbe", "viertel", "fünftel", "drittel", "doppelt", "primer", "primero", "primera",
     "segundo", "segunda", "tercer", "tercero", "tercera", "cuarto", "quinto", "mitad",
     "medio", "doble", "metade", "primeiro", "primeira", "terceiro", "metà", "primo",
-    "prima", "secondo", "terzo", "premier", "première", "deuxième", "second",
-    "troisième", "moitié", "demi", "quart", "birinci", "ikinci", "üçüncü", "dördüncü",
+    "prima", "secondo", "terzo", "premier", "première", "deuxième", "troisième", "moitié",
+    "demi", "quart", "birinci", "ikinci", "üçüncü", "dördüncü",
     "yarım", "yarısı", "çeyrek", "половина", "первый", "второй", "третий"}) | frozenset(
     w for table in _UNITS.values() for w, v in table.items() if 0 < v < 1)
 # German fuses units and tens into one word: `fünfundzwanzig`.
@@ -270,20 +272,48 @@ _GERMAN_COMPOUND = re.compile(
     r"(zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)$")
 
 
-@lru_cache(maxsize=None)
+# Articles read as `one` only before a number word (`eine Million`), never alone.
+_ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "un", "una", "uno", "une",
+                       "um", "uma", "bir", "een", "jeden", "jedna", "один", "одна", "одно"})
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of words, as a trie: a failed position costs one character test
+    instead of one attempt per word (Python's `re` does not merge alternatives itself)."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return emit(root)
+
+
+@cache
 def _word_regex(lang: str) -> re.Pattern[str] | None:
     words = _UNITS.get(lang)
     if not words:
         return None
-    joinable = sorted((w for w in words if w not in _STANDALONE), key=len, reverse=True)
-    alone = sorted((w for w in words if w in _STANDALONE), key=len, reverse=True)
-    body = "|".join(re.escape(w) for w in joinable)
+    joinable = _trie(w for w in words if w not in _STANDALONE and w not in _ARTICLES)
+    alone = _trie(w for w in words if w in _STANDALONE and w not in _ARTICLES)
+    articles = _trie(w for w in words if w in _ARTICLES)
     if lang == "de":
-        body = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und\w+|" + body
+        joinable = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und\w+|" + joinable
     # A run of number words joined by spaces, hyphens or `and`/`y`/`e`/`und`/`et`.
     joiner = r"(?:[ \u00a0-]|[ \u00a0](?:and|y|e|und|et|и|ve)[ \u00a0])"
-    single = "|".join(re.escape(w) for w in alone)
-    return re.compile(rf"(?<![\w-])(?:{single}|(?:{body})(?:{joiner}(?:{body}))*)(?![\w-])",
+    run = rf"(?:{joinable})(?:{joiner}(?:{joinable}))*"
+    with_article = rf"|(?:{articles})(?:{joiner}(?:{joinable}))+" if articles else ""
+    return re.compile(rf"\b(?<![\w-])(?:{alone}|{run}{with_article})(?![\w-])",
                       re.IGNORECASE)
 
 
@@ -323,8 +353,8 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
                   "Sunday")
 # Month names per language, January first; Russian and Polish in the forms news uses.
 _MONTHS: Mapping[str, tuple[tuple[str, ...], ...]] = {
-    "en": tuple((m, m[:3]) if m != "May" else (m,) for m in _MONTH_NAMES[:8])
-    + (("September", "Sept", "Sep"),) + tuple((m, m[:3]) for m in _MONTH_NAMES[9:]),
+    "en": (*((m, m[:3]) if m != "May" else (m,) for m in _MONTH_NAMES[:8]),
+           ("September", "Sept", "Sep"), *((m, m[:3]) for m in _MONTH_NAMES[9:])),
     "de": (("januar", "jänner"), ("februar",), ("märz",), ("april",), ("mai",), ("juni",),
            ("juli",), ("august",), ("september",), ("oktober",), ("november",),
            ("dezember",)),
@@ -375,31 +405,41 @@ _WEEKDAYS: Mapping[str, tuple[str, ...]] = {
 _CAPITALIZED_CALENDAR = frozenset({"en", "de"})
 
 
-@lru_cache(maxsize=None)
-def _calendar_regex(lang: str) -> re.Pattern[str] | None:
-    months = _MONTHS.get(lang)
-    if months is None:
-        return None
-    groups: list[str] = []
-    for i, names in enumerate(months):
-        body = "|".join(_calendar_alternative(n, lang) for n in names)
-        groups.append(f"(?P<m{i + 1}>{body})")
+def _forms(name: str) -> list[str]:
+    """`январ[ьяею]` → январь, января, январе, январю; `март[ауе]?` also март."""
+    pattern = re.fullmatch(r"(\w+)\[(\w+)\](\??)", name)
+    if pattern is None:
+        return [name]
+    stem, endings, optional = pattern.groups()
+    return [stem + e for e in endings] + ([stem] if optional else [])
+
+
+@cache
+def _calendar_table(lang: str) -> dict[str, tuple[Kind, int]]:
+    """Every month and weekday form of a language → (kind, number); lower case except
+    for English, whose names are matched as capitalized words."""
+    table: dict[str, tuple[Kind, int]] = {}
+    for i, names in enumerate(_MONTHS.get(lang, ())):
+        for name in names:
+            table.update((form, ("month", i + 1)) for form in _forms(name))
     for i, name in enumerate(_WEEKDAYS.get(lang, ())):
-        groups.append(f"(?P<d{i + 1}>{_calendar_alternative(name, lang)})")
+        table.update((form, ("weekday", i + 1)) for form in _forms(name))
+    return table
+
+
+@cache
+def _calendar_regex(lang: str) -> re.Pattern[str] | None:
+    table = _calendar_table(lang)
+    if not table:
+        return None
     # Turkish attaches case endings after an apostrophe (Mayıs'ta); abbreviations take a dot.
     tail = {"tr": r"(?:['’]\w+)?", "ru": "", "pl": ""}.get(lang, r"\.?")
     flags = 0 if lang == "en" else re.IGNORECASE
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)}){tail}(?![\w-])", flags)
+    return re.compile(rf"\b(?<![\w-])(?:{_trie(table)}){tail}(?![\w-])", flags)
 
 
-def _calendar_alternative(name: str, lang: str) -> str:
-    if lang == "en":
-        return name  # already capitalized; English month names are matched case-sensitively
-    if "[" in name:
-        return name  # already a pattern (Russian and Polish case forms)
-    return re.escape(name)
-
-
+_EN_ABBREVIATIONS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
 # English `May` is also a verb and `March` a noun: read them as months only next to a
 # day number or a year, or after a preposition that takes a date.
 _AMBIGUOUS_EN = frozenset({"May", "March"})
@@ -414,12 +454,14 @@ _DAY_BEFORE = re.compile(r"[0-9]\.?[ \u00a0](?:de[ \u00a0])?$")
 
 
 def extract(text: str, lang: str | None, start: int = 0, end: int | None = None,
-            ) -> list[Mention]:
+            word_starts: Iterable[int] | None = None) -> list[Mention]:
     """Every figure, month and weekday in `text[start:end]`, in text order.
 
     `lang` picks the number words and calendar names to read (`en` for the
     translation, the source language for the source); digits are read in every
-    language.
+    language. `word_starts`, when given, are the only offsets where a number word or
+    a calendar name may start (see `candidate_starts`): a document's tokens find
+    them faster than a regex scan of the whole text.
     """
     stop = len(text) if end is None else end
     out: list[Mention] = []
@@ -427,25 +469,66 @@ def extract(text: str, lang: str | None, start: int = 0, end: int | None = None,
     for m in _NUMERIC_DATE.finditer(text, start, stop):
         out.extend(_date_mentions(m))
         taken.append((m.start(), m.end()))
+    dates = list(taken)
     for m in _TIME.finditer(text, start, stop):
-        if not _inside(m.start(), taken):
+        if not _inside(m.start(), dates):
             mention = _time_mention(text, m)
             if mention is not None:
                 out.append(mention)
                 taken.append((m.start(), m.end()))
+    taken.sort()
     digits = _DIGITS_SPACED if (lang or "")[:2] in _SPACE_GROUPING else _DIGITS
     for m in digits.finditer(text, start, stop):
-        if _inside(m.start(), taken):
+        if not _inside(m.start(), taken):
+            out.append(_digit_mention(text, m))
+    code = (lang or "")[:2]
+    for pattern, read in ((_word_regex(code), _word_mentions),
+                          (_calendar_regex(code), _calendar_mentions)):
+        if pattern is None:
             continue
-        out.append(_digit_mention(text, m))
-    out.extend(_word_mentions(text, lang or "", start, stop))
-    out.extend(_calendar_mentions(text, lang or "", start, stop))
+        if word_starts is None:
+            matches = pattern.finditer(text, start, stop)
+        else:
+            found = (pattern.match(text, pos, stop) for pos in word_starts
+                     if start <= pos < stop)
+            matches = (m for m in found if m is not None)
+        out.extend(read(text, code, matches))
     out.sort(key=lambda x: (x.start, x.end))
     return _drop_nested(out)
 
 
-def _inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+def candidate_starts(words: Iterable[tuple[int, str]], lang: str | None) -> list[int]:
+    """The offsets of words that may start a number word or a calendar name.
+
+    `words` are (offset, text) pairs, such as a document's tokens; a word counts when
+    its lower-case form, up to an apostrophe, hyphen or dot, is in the language's list.
+    """
+    vocabulary = _vocabulary((lang or "")[:2])
+    if not vocabulary:
+        return []
+    out: list[int] = []
+    for offset, word in words:
+        low = word.lower()
+        if (low in vocabulary
+                or (not low.isalpha() and _HEAD.split(low, 1)[0] in vocabulary)
+                or ("und" in low and _GERMAN_COMPOUND.match(low))):
+            out.append(offset)
+    return out
+
+
+_HEAD = re.compile(r"['’.\-]")
+
+
+@cache
+def _vocabulary(lang: str) -> frozenset[str]:
+    calendar = {w.lower() for w in _calendar_table(lang)} if lang else set()
+    return frozenset({*_UNITS.get(lang, {}), *calendar})
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """True when the offset lies in one of the sorted, non-overlapping spans."""
+    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
@@ -546,81 +629,95 @@ def _scale_fits(word: str, text: str, end: int) -> bool:
     return end - len(word) >= 1 and not text[end - len(word) - 1].isspace()
 
 
-def _word_mentions(text: str, lang: str, start: int, stop: int) -> list[Mention]:
+def _word_mentions(text: str, code: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
     out: list[Mention] = []
-    code = lang[:2]
-    pattern = _word_regex(code) if code else None
-    if pattern is not None:
-        for m in pattern.finditer(text, start, stop):
-            value = _word_value(m.group(), code)
-            if value is None:
-                continue
-            if m.group().lower() in _SCALE_WORDS:
-                continue  # a bare `thousand` or `mil` belongs to a digit before it, if any
-            kind: Kind = "number"
-            end = m.end()
-            percent = _PERCENT_AFTER.match(text, end)
-            if percent:
-                kind, end = "percent", percent.end()
-            out.append(Mention(m.start(), end, text[m.start():end], kind,
-                               frozenset({value}), weak=True))
+    for m in matches:
+        value = _word_value(m.group(), code)
+        if value is None:
+            continue
+        if m.group().lower() in _SCALE_WORDS:
+            continue  # a bare `thousand` or `mil` belongs to a digit before it, if any
+        kind: Kind = "number"
+        end = m.end()
+        percent = _PERCENT_AFTER.match(text, end)
+        if percent:
+            kind, end = "percent", percent.end()
+        out.append(Mention(m.start(), end, text[m.start():end], kind,
+                           frozenset({value}), weak=True))
     return out
 
 
-def _calendar_mentions(text: str, lang: str, start: int, stop: int) -> list[Mention]:
+def _calendar_mentions(text: str, code: str, matches: Iterable[re.Match[str]],
+                       ) -> list[Mention]:
     out: list[Mention] = []
-    code = lang[:2]
+    table = _calendar_table(code)
+    for m in matches:
+        word = m.group()
+        base = re.split(r"['’.]", word, maxsplit=1)[0]
+        entry = table.get(base if code == "en" else base.lower())
+        if entry is None:
+            continue  # a case-folding quirk (Turkish dotted İ) made the match
+        kind, number = entry
+        if code not in _CAPITALIZED_CALENDAR and not word[:1].islower() and not (
+                _DAY_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or _DATE_CONTEXT_AFTER.match(text[m.end():m.end() + 6])):
+            continue  # capitalized `Mars`, `Domingo`, `Kasım`: a planet or a person
+        if code == "de" and not word[:1].isupper():
+            continue
+        if code == "en" and base in _AMBIGUOUS_EN and not (
+                _DATE_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _DATE_CONTEXT_AFTER.match(text[m.end():m.end() + 6])):
+            continue
+        if code == "en" and base in _EN_ABBREVIATIONS and not (
+                word.endswith(".") or _DATE_CONTEXT_AFTER.match(text[m.end():m.end() + 6])):
+            continue  # `Jan`, `Dec` are names too unless written as a date
+        end = m.end()
+        if word.endswith(".") and base not in _EN_ABBREVIATIONS:
+            word, end = word[:-1], end - 1  # a full stop, not an abbreviation's dot
+        out.append(Mention(m.start(), end, word, kind, frozenset({float(number)})))
+    return out
+
+
+def is_number_or_calendar_word(word: str, lang: str | None) -> bool:
+    """True for a month, weekday or number word of the language (`Montag`, `Millionen`)."""
+    code = (lang or "")[:2]
+    if word.lower() in _UNITS.get(code, {}) or word.lower() in _SCALES:
+        return True
     pattern = _calendar_regex(code) if code else None
-    if pattern is not None:
-        for m in pattern.finditer(text, start, stop):
-            name = m.lastgroup or ""
-            word = m.group()
-            if code not in _CAPITALIZED_CALENDAR and not word[:1].islower() and not (
-                    _DAY_BEFORE.search(text, max(0, m.start() - 8), m.start())
-                    or _DATE_CONTEXT_AFTER.match(text[m.end():m.end() + 6])):
-                continue  # capitalized `Mars`, `Domingo`, `Kasım`: a planet or a person
-            if code == "de" and not word[:1].isupper():
-                continue
-            if code == "en" and word.rstrip(".") in _AMBIGUOUS_EN and not (
-                    _DATE_CONTEXT_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                    or _DATE_CONTEXT_AFTER.match(text[m.end():m.end() + 6])):
-                continue
-            if code == "en" and len(word.rstrip(".")) == 3 and not (
-                    word.endswith(".") or _DATE_CONTEXT_AFTER.match(text[m.end():m.end() + 6])):
-                continue  # `Jan`, `Dec` are names too unless written as a date
-            kind: Kind = "month" if name.startswith("m") else "weekday"
-            out.append(Mention(m.start(), m.end(), word, kind,
-                               frozenset({float(name[1:])})))
-    return out
+    return bool(pattern and pattern.fullmatch(word))
 
 
 # ---- the language of a source text ----------------------------------------------------
 
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
-    "de": frozenset("der die das und nicht mit sich des auf für ist im den dem eine ein "
+    "de": _word_set("der die das und nicht mit sich des auf für ist im den dem eine ein "
                     "auch als nach wird bei sind noch wie einem über so zum war haben nur "
-                    "oder aber vor zur bis mehr durch man sein wurde sei".split()),
-    "es": frozenset("de la que el en los del se las por un para con una su al lo como "
+                    "oder aber vor zur bis mehr durch man sein wurde sei"),
+    "es": _word_set("de la que el en los del se las por un para con una su al lo como "
                     "más pero sus le ya o este sí porque esta entre cuando muy sin sobre "
-                    "también me hasta hay donde quien desde todo nos durante".split()),
-    "fr": frozenset("de la le et les des en un du une que est pour qui dans par plus pas "
+                    "también me hasta hay donde quien desde todo nos durante"),
+    "fr": _word_set("de la le et les des en un du une que est pour qui dans par plus pas "
                     "au sur ne se ce il sont avec ou mais été aux cette ont leur elle "
-                    "nous comme tout".split()),
-    "it": frozenset("di che il la per non un una sono gli le con del della più anche "
-                    "come dei nel alla ma ha questo essere delle degli nella stato".split()),
-    "pt": frozenset("de que não o da do em um para com uma os no se na por mais as dos "
+                    "nous comme tout"),
+    "it": _word_set("di che il la per non un una sono gli le con del della più anche "
+                    "come dei nel alla ma ha questo essere delle degli nella stato"),
+    "pt": _word_set("de que não o da do em um para com uma os no se na por mais as dos "
                     "como mas ao ele das à seu sua ou quando muito nos já também pelo "
-                    "pela até isso".split()),
-    "tr": frozenset("ve bir bu da de için ile olarak daha çok gibi en olan sonra kadar "
-                    "ancak ise değil yüzde göre ama ya veya şu oldu olduğunu".split()),
-    "ru": frozenset("и в не на что с по как к из за от для у о же это но все так был "
-                    "его она они также при уже".split()),
-    "pl": frozenset("i w nie na że się z do to jest o jak po ale od za przez oraz "
-                    "jego także już który która było".split()),
-    "nl": frozenset("de het een en van in is dat op te zijn met voor niet aan er om ook "
-                    "als bij door maar naar dan wordt".split()),
-    "en": frozenset("the and of to in is that for on with was as by at from has have "
-                    "it its are be this which".split()),
+                    "pela até isso"),
+    "tr": _word_set("ve bir bu da de için ile olarak daha çok gibi en olan sonra kadar "
+                    "ancak ise değil yüzde göre ama ya veya şu oldu olduğunu"),
+    "ru": _word_set("и в не на что с по как к из за от для у о же это но все так был "
+                    "его она они также при уже"),
+    "pl": _word_set("i w nie na że się z do to jest o jak po ale od za przez oraz "
+                    "jego także już który która było"),
+    "nl": _word_set("de het een en van in is dat op te zijn met voor niet aan er om ook "
+                    "als bij door maar naar dan wordt"),
+    "en": _word_set("the and of to in is that for on with was as by at from has have "
+                    "it its are be this which"),
 }
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -652,4 +749,8 @@ def language_of(doc: Document) -> str | None:
 
 def document_mentions(doc: Document, lang: str | None) -> tuple[Mention, ...]:
     """Every figure of a document read in `lang` (memoized: rules and alignment share it)."""
-    return memoized(doc, f"mentions:{lang}", lambda d: tuple(extract(d.text, lang)))
+    def compute(d: Document) -> tuple[Mention, ...]:
+        starts = candidate_starts(((t.start, t.text) for t in d.tokens), lang)
+        return tuple(extract(d.text, lang, word_starts=starts))
+
+    return memoized(doc, f"mentions:{lang}", compute)

@@ -7,7 +7,9 @@ sentences) and syntok is several times slower; see benchmarks/segmenters.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from itertools import repeat
 from typing import Literal
 
 from mtcheck.model import Paragraph, Sentence, Token
@@ -17,7 +19,10 @@ from mtcheck.model import Paragraph, Sentence, Token
 _WORD = r"[\w\u0300-\u036f]+(?:[-'’.,·][\w\u0300-\u036f]+)*"
 TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
 _BLANK_LINES = re.compile(r"\n[ \t\f\v]*\n\s*")
-_LINE = re.compile(r"[^\n]+")
+# A line without its leading and trailing white space (blank lines do not match).
+_STRIPPED_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
+_new_tuple = tuple.__new__
+_MATCH_START, _MATCH_END, _MATCH_GROUP = re.Match.start, re.Match.end, re.Match.group
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 # A candidate end: terminal punctuation, closing quotes or brackets, then space.
@@ -27,28 +32,43 @@ _META = re.compile(
     r"(?i)(by|photo|image|source|kaynak|quelle|fuente|источник|foto|credit)\b[\s:]"
 )
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep pres rev "
-    "inc ltd co corp bros dept univ assn no nos vol fig art sec ch pp vs etc approx "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
-    "a.m p.m u.s u.k u.n e.g i.e d.c ph.d b.a m.a".split()
+    [
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt",
+        "capt", "cmdr", "adm", "gov", "sen", "rep", "pres", "rev", "inc", "ltd", "co", "corp",
+        "bros", "dept", "univ", "assn", "no", "nos", "vol", "fig", "art", "sec", "ch", "pp",
+        "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a.m", "p.m",
+        "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "ph.d", "b.a", "m.a"
+    ]
 )
 # Abbreviations that also end sentences often: a boundary after them needs a clear start.
-_SOFT_ABBREVIATIONS = frozenset("etc a.m p.m u.s u.k u.n d.c inc ltd co corp".split())
+_SOFT_ABBREVIATIONS = frozenset([
+    "etc", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c", "inc", "ltd", "co", "corp"
+])
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words, numbers and punctuation marks of `text[start:end]`, with their offsets."""
+    return token_table(text, start, end)[0]
+
+
+def token_table(text: str, start: int = 0, end: int | None = None) -> tuple[
+        list[Token], list[int]]:
+    """The tokens of `text[start:end]` and their start offsets (for bisection)."""
     stop = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, stop)]
+    matches = list(TOKEN_RE.finditer(text, start, stop))
+    starts = list(map(_MATCH_START, matches))
+    # One token per word: build them in C (no Python frame per token), see model.Token.
+    tokens = list(map(_new_tuple, repeat(Token), zip(
+        starts, map(_MATCH_END, matches), map(_MATCH_GROUP, matches), strict=True)))
+    return tokens, starts
 
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Blocks of text: one per line, except hard-wrapped lines that continue a sentence."""
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        s, e = _strip(text, line.start(), line.end())
-        if s == e:
-            continue
+    for line in _STRIPPED_LINE.finditer(text):
+        s, e = line.span(1)
         if spans and _continues(text, spans[-1], s):
             spans[-1] = (spans[-1][0], e)
         else:
@@ -83,23 +103,26 @@ def classify(block: str, index: int) -> Literal["body", "heading", "list", "meta
     """How a block reads: list item, metadata line, heading, or body prose."""
     if _LIST_ITEM.match(block):
         return "list"
-    words = block.split()
+    # Only "at most 8" and "at most 20 words" matter: split no further than 21 words.
+    words = len(block.split(None, 21))
     ends_sentence = block.rstrip(_CLOSERS)[-1:] in _TERMINAL
-    if len(words) <= 8 and _META.match(block):
+    if words <= 8 and _META.match(block):
         return "meta"
-    if not ends_sentence and len(words) <= 20:
+    if not ends_sentence and words <= 20:
         return "heading"
     return "body"
 
 
-def sentences(text: str, paragraph: Paragraph, tokens: list[Token], first_token: int,
+def sentences(text: str, paragraph: Paragraph, token_starts: Sequence[int], first_token: int,
               index: int) -> Iterator[Sentence]:
-    """Sentences of one paragraph; `tokens[first_token:]` are the paragraph's tokens."""
+    """Sentences of one paragraph; `token_starts` are the start offsets of all tokens.
+
+    `first_token` is the index of the paragraph's first token; each sentence's token
+    range is found by bisection, so the cost is per sentence, not per token.
+    """
     start = paragraph.start
     for end in _ends(text, paragraph.start, paragraph.end):
-        token_end = first_token
-        while token_end < len(tokens) and tokens[token_end].start < end:
-            token_end += 1
+        token_end = bisect_left(token_starts, end, first_token)
         yield Sentence(index, start, end, text[start:end], paragraph.index, first_token,
                        token_end)
         index += 1
@@ -144,6 +167,9 @@ def _is_boundary(text: str, punct: int, following: int) -> bool:
 
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _STARTERS = frozenset(
-    "The A An He She It They We I In On At But And This That These Those His Her Its "
-    "Their Our After Before When While As If There".split()
+    [
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And",
+        "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "After",
+        "Before", "When", "While", "As", "If", "There"
+    ]
 )

@@ -10,7 +10,7 @@ application itself lives in `mtcheck.server_app`), so the CLI works without them
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 

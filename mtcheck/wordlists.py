@@ -16,8 +16,10 @@ from functools import lru_cache
 # Languages whose wordfreq lists are large enough to tell a word of theirs from an
 # English one; `src_lang` codes outside this set still get script evidence.
 FREQUENCY_LANGUAGES = frozenset(
-    "ca cs da de es fi fr hu id it lt lv ms nb nl pl pt ro sk sl sv tr".split()
+    "ca cs da de es fi fr hu id is it lt lv ms nb nl pl pt ro sh sk sl sv tr".split()
 )
+# Languages of other scripts that can vote on an article's source language.
+OTHER_SCRIPT_LANGUAGES = frozenset("bg el mk ru uk".split())
 # A word this frequent in English (Zipf scale, 3 = once per million words) is an
 # English word whatever else it is; below it, English has to prove itself.
 ENGLISH_ZIPF = 5.0
@@ -39,23 +41,29 @@ def is_english_word(word: str) -> bool:
 
 
 def zipf(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency of a lower-case word (0 below Zipf 1.5 or unknown)."""
+    """wordfreq's Zipf frequency of a lower-case word (0 when unknown or too rare).
+
+    English knows words down to Zipf 1.5, the other languages down to Zipf 3.
+    """
     return frequency_table(lang).get(word, 0.0)
 
 
 @lru_cache(maxsize=None)
 def frequency_table(lang: str) -> dict[str, float]:
-    """Lower-case word to Zipf frequency for one language, down to Zipf 1.5.
+    """Lower-case word to Zipf frequency for one language.
 
-    Built from wordfreq's bucketed list, which loads several times faster than
-    `get_frequency_dict` and answers a lookup in a dict access instead of the
-    15 µs that `zipf_frequency` spends tokenizing its argument.
+    English comes from wordfreq's large list, down to Zipf 1.5, because "how rare
+    is this word in English" must see rare words. Other languages come from its
+    small lists (words of Zipf 3 and more): they load in about 10 ms where a large
+    list takes up to a second, so every supported language can vote on a word.
+    A lookup is a dict access, where `zipf_frequency` spends 15 µs re-tokenizing.
     """
     from wordfreq import get_frequency_list
 
+    wordlist = "large" if lang == "en" else "small"
     table: dict[str, float] = {}
     # Bucket i holds the words of frequency 10^(-i/100), that is Zipf 9 - i/100.
-    for index, bucket in enumerate(get_frequency_list(lang)[:_LAST_BUCKET]):
+    for index, bucket in enumerate(get_frequency_list(lang, wordlist=wordlist)[:_LAST_BUCKET]):
         value = round(9.0 - index / 100, 2)
         for word in bucket:
             table.setdefault(word, value)
@@ -113,8 +121,15 @@ class Evidence:
 
 
 @lru_cache(maxsize=1 << 17)
-def evidence(word: str, langs: tuple[str, ...]) -> Evidence:
-    """The word's frequency evidence for the likeliest of `langs` against English."""
+def evidence(word: str, langs: tuple[str, ...], lemmatize: bool = False) -> Evidence:
+    """The word's frequency evidence for the likeliest of `langs` against English.
+
+    With `lemmatize`, a word with letters English lacks that is rare in all of
+    `langs` is looked up through its lemma: inflected forms (Turkish case endings,
+    Romance plurals) are rarer than their lemma, and simplemma maps them back.
+    Callers ask for it only for lower-case words of the source language, since a
+    lemmatizer dictionary takes a second or two to load.
+    """
     en = zipf(word, "en")
     best_lang: str | None = None
     best = 0.0
@@ -125,12 +140,10 @@ def evidence(word: str, langs: tuple[str, ...]) -> Evidence:
         if value > best:
             best_lang, best = lang, value
     lemma: str | None = None
-    if best < 3.0 and langs and foreign_letters(word):
-        # Inflected forms (Turkish case endings, Romance plurals) are rarer than
-        # their lemma; simplemma maps them back. Only words with letters English
-        # lacks get here, so the lemmatizer's dictionaries load only when needed.
+    if lemmatize and best < 3.0 and 0 < len(langs) <= _MAX_LEMMATIZED and foreign_letters(word):
         for lang in langs:
             found = _lemma(word, lang)
+            # A lemma match is weaker evidence than the form itself: half a point less.
             if found is not None and zipf(found, lang) - 0.5 > best:
                 best_lang, best, lemma = lang, zipf(found, lang) - 0.5, found
     return Evidence(word, best_lang, best, en, lemma)
@@ -146,6 +159,9 @@ def _lemma(word: str, lang: str) -> str | None:
     return lemma.lower() if isinstance(lemma, str) and lemma.lower() != word else None
 
 
+# Each language's lemmatizer dictionary takes a second or more to load: only the
+# source language and its close kin are lemmatized, never every language at once.
+_MAX_LEMMATIZED = 3
 _SIMPLEMMA_LANGUAGES = frozenset(
     "ca cs da de es fi fr hu id it nb nl pl pt ro sv tr".split()
 )

@@ -52,7 +52,8 @@ def _parse(page: str) -> _Balance:
     parser = _Balance()
     parser.feed(page)
     parser.close()
-    assert parser.errors == [] and parser.stack == [], (parser.errors, parser.stack)
+    assert parser.errors == [], parser.errors
+    assert parser.stack == [], parser.stack
     return parser
 
 
@@ -102,7 +103,8 @@ def test_overlapping_findings_are_split_into_shared_segments():
     parts = segments(text, [outer, inner])
     assert [(p.text, p.findings) for p in parts] == [
         ("alpha ", (0,)), ("beta gamma", (0, 1)), (" delta", (1,))]
-    assert parts[1].severity == "major" and "outer" in parts[1].title
+    assert parts[1].severity == "major"
+    assert "outer" in parts[1].title
     page = renderer("html")(_report("a.txt", text, [outer, inner]), texts={"a.txt": text})
     assert 'class="sev-major overlap"' in page
     parsed = _parse(page)
@@ -158,7 +160,8 @@ def test_text_that_does_not_match_the_findings_is_not_highlighted():
     report = mtcheck.check(text, path="a.txt")
     assert not highlightable("Something else entirely.", report.documents[0].findings)
     page = renderer("html")(report, texts={"a.txt": "Something else entirely."})
-    assert "<pre" not in page and "does not match" in page
+    assert "<pre" not in page
+    assert "does not match" in page
 
 
 def test_verdict_score_and_document_index(tmp_path):

@@ -24,10 +24,12 @@ def _check_log(log: dict, texts: dict[str, str]) -> None:
     """The essential SARIF 2.1.0 structure, checked by hand (no schema offline)."""
     assert log["version"] == "2.1.0"
     assert log["$schema"].endswith("sarif-2.1.0.json")
-    assert isinstance(log["runs"], list) and len(log["runs"]) == 1
+    assert isinstance(log["runs"], list)
+    assert len(log["runs"]) == 1
     run = log["runs"][0]
     driver = run["tool"]["driver"]
-    assert driver["name"] == "mtcheck" and driver["version"]
+    assert driver["name"] == "mtcheck"
+    assert driver["version"]
     ids = [r["id"] for r in driver["rules"]]
     assert len(ids) == len(set(ids))
     for descriptor in driver["rules"]:

@@ -1,5 +1,5 @@
 """Rule families. Importing this package registers every rule."""
 
-from mtcheck.rules import boilerplate, broken, encoding, names, untranslated
+from mtcheck.rules import boilerplate, broken, encoding, fidelity, names, untranslated
 
-__all__ = ["boilerplate", "broken", "encoding", "names", "untranslated"]
+__all__ = ["boilerplate", "broken", "encoding", "fidelity", "names", "untranslated"]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise
 
 from mtcheck.analyze import memoized
 from mtcheck.english import (
@@ -22,8 +24,9 @@ from mtcheck.english import (
     could_be_finite_verb,
     data_sections,
     lexicon,
+    word_set,
 )
-from mtcheck.model import Document, Hit, Paragraph, Sentence, Severity
+from mtcheck.model import Document, Hit, Paragraph, Sentence
 from mtcheck.rules.registry import RuleContext, rule
 
 _GAP = r"[^\S\n]+"  # spaces within one line
@@ -48,6 +51,22 @@ def _reads_as_body(doc: Document) -> frozenset[int]:
     return memoized(doc, "broken.body", compute)
 
 
+def _wrapped(doc: Document) -> frozenset[int]:
+    """Paragraphs that continue the one before: a hard-wrapped line of the same block.
+
+    In a text that separates paragraphs with blank lines, a block that follows a
+    single line break after an unfinished line is the same paragraph, wrapped.
+    """
+    def compute(d: Document) -> frozenset[int]:
+        if "\n\n" not in d.text:
+            return frozenset()
+        paras = d.paragraphs
+        return frozenset(
+            b.index for a, b in pairwise(paras)
+            if d.text.count("\n", a.end, b.start) == 1 and not _ENDS_SENTENCE.search(a.text))
+    return memoized(doc, "broken.wrapped", compute)
+
+
 def _words(doc: Document, sentence: Sentence) -> list[str]:
     return [t.text for t in doc.sentence_tokens(sentence) if t.is_word]
 
@@ -59,10 +78,50 @@ _QUOTES = "\"“”„«»"
 # Repetition
 
 
-_DOUBLED = re.compile(rf"(?<![\w'’-])(\w+){_GAP}(\1)(?![\w'’-])", re.IGNORECASE)
+@dataclass(frozen=True)
+class _Codes:
+    """One character per token, the same for the same word in any case.
+
+    Back-to-back repetition of one to seven tokens is then a regular expression
+    over a string as long as the token list, which runs in C instead of a Python
+    loop over every token.
+    """
+
+    text: str                 # code of each token, in token order
+    of: dict[str, str]        # lower-cased word -> its code, for words in the text
+
+
+def _codes(doc: Document) -> _Codes:
+    def compute(d: Document) -> _Codes:
+        words = [t.text for t in d.tokens]
+        by_lower: dict[str, str] = {}
+        # Supplementary planes: room for 850,000 distinct words, none a regex metachar.
+        code = {w: by_lower.setdefault(w.lower(), chr(0x20000 + len(by_lower)))
+                for w in set(words)}
+        return _Codes("".join(map(code.__getitem__, words)), by_lower)
+    return memoized(doc, "broken.codes", compute)
+
+
+_REPEAT = re.compile(r"(.{1,7})\1", re.DOTALL)
+
+
+def _repeats(doc: Document) -> list[tuple[int, int]]:
+    """(first token, tokens per copy) of each back-to-back repetition within a line."""
+    def compute(d: Document) -> list[tuple[int, int]]:
+        out = []
+        for m in _REPEAT.finditer(_codes(d).text):
+            first, size = m.start(), len(m.group(1))
+            tokens = d.tokens[first:first + 2 * size]
+            if all(t.text[0].isalnum() for t in tokens) and \
+                    "\n" not in d.text[tokens[0].end:tokens[-1].start]:
+                out.append((first, size))
+        return out
+    return memoized(doc, "broken.repeats", compute)
+
+
 # Doubles that English grammar or idiom allows.
-_ALLOWED_DOUBLES = frozenset(
-    "had that is do very bye no so ha now yeah tut knock chop well".split()
+_ALLOWED_DOUBLES = word_set(
+    "had that is do very bye no so ha now yeah tut knock chop well"
 )
 
 
@@ -78,23 +137,22 @@ def doubled_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     (`had had`, `that that`) and capitalized doubles that are names (`Bora Bora`) are
     not flagged. The fix keeps the first word.
     """
-    for m in _DOUBLED.finditer(doc.text):
-        first, second = m.group(1), m.group(2)
-        lower = first.lower()
-        if lower in _ALLOWED_DOUBLES or first.isdigit() or not first[0].isalpha():
+    for index, size in _repeats(doc):
+        if size != 1:
             continue
-        if second[0].isupper() and lower not in FUNCTION_WORDS:
+        first, second = doc.tokens[index], doc.tokens[index + 1]
+        word = first.text
+        lower = word.lower()
+        if lower in _ALLOWED_DOUBLES or not word[0].isalpha():
+            continue
+        if second.text[0].isupper() and lower not in FUNCTION_WORDS:
             continue  # Bora Bora, Sirhan Sirhan
-        yield Hit(m.start(), m.end(), f"'{first}' is repeated", suggestion=first,
+        yield Hit(first.start, second.end, f"'{word}' is repeated", suggestion=word,
                   confidence=0.95)
 
 
-_REPEATED = re.compile(rf"(?<![\w'’-])(\w+(?:{_GAP}\w+){{1,6}}){_GAP}(\1)(?![\w'’-])",
-                       re.IGNORECASE)
-# `period of the period`: a noun repeated across `of the`, an MT loop.
-_OF_ITSELF = re.compile(rf"(?<![\w'’-])([^\W\d_]{{4,}}){_GAP}of{_GAP}(?:the|a|an|this|its)"
-                        rf"{_GAP}(\1)(?![\w'’-])", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"(?i)(?:best|worst|first|last|most|least|\w+est)$")
+_LOOP_DETERMINERS = ("the", "a", "an", "this", "its")
 
 
 @rule("broken.repeated-phrase", category="broken", severity="minor",
@@ -110,17 +168,33 @@ def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     noun repeated across `of the` (`the period of the period`) has no safe fix and is
     reported without one; superlatives (`the best of the best`) are idiom.
     """
-    for m in _REPEATED.finditer(doc.text):
-        phrase = m.group(1)
-        if not any(c.isalpha() for c in phrase):
+    for index, size in _repeats(doc):
+        if size < 2:
             continue
-        yield Hit(m.start(), m.end(), f"'{phrase}' is repeated", suggestion=phrase,
+        first, last = doc.tokens[index], doc.tokens[index + 2 * size - 1]
+        if not any(c.isalpha() for t in doc.tokens[index:index + size] for c in t.text):
+            continue
+        phrase = doc.text[first.start:doc.tokens[index + size - 1].end]
+        yield Hit(first.start, last.end, f"'{phrase}' is repeated", suggestion=phrase,
                   confidence=0.9)
-    for m in _OF_ITSELF.finditer(doc.text):
-        if _SUPERLATIVE.match(m.group(1)):
+    yield from _noun_loops(doc)
+
+
+def _noun_loops(doc: Document) -> Iterator[Hit]:
+    codes = _codes(doc)
+    of = codes.of.get("of")
+    determiners = "".join(codes.of[d] for d in _LOOP_DETERMINERS if d in codes.of)
+    if of is None or not determiners:
+        return
+    for m in re.finditer(f"(.){re.escape(of)}[{re.escape(determiners)}]\\1", codes.text,
+                         re.DOTALL):
+        tokens = doc.tokens[m.start():m.end()]
+        noun = tokens[0].text
+        if len(noun) < 4 or not noun.isalpha() or _SUPERLATIVE.match(noun) or \
+                "\n" in doc.text[tokens[0].end:tokens[-1].start]:
             continue
-        yield Hit(m.start(), m.end(), f"'{m.group(1)}' is repeated in '{m.group()}'",
-                  confidence=0.75)
+        yield Hit(tokens[0].start, tokens[-1].end, f"'{noun}' is repeated in "
+                  f"'{doc.text[tokens[0].start:tokens[-1].end]}'", confidence=0.75)
 
 
 # ---------------------------------------------------------------------------
@@ -128,11 +202,10 @@ def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 
 # A space before a mark that attaches to the word before it; `.45` and `...` excepted.
-_SPACE_BEFORE = re.compile(
-    r"(?<=[\w%)\]”’])([^\S\n]+)([,;:!?]|\.(?![.\w])|\)(?!\w))"
-    # `... continue. ” said`: a space between the last full stop and its closing quote.
-    r"|(?<=[.!?,])([^\S\n]+)(”)"
-)
+# A space (the regex starts with a literal, which keeps the scan in C), then a mark that
+# attaches to the word before it; `.45` and `...` excepted.
+_SPACE_BEFORE = re.compile(r" [ \t]*([,;:!?”)]|\.(?![.\w]))")
+_ATTACHES_AFTER = frozenset("%)]”’»\"")
 
 
 @rule("broken.space-before-punctuation", category="broken", severity="minor",
@@ -147,15 +220,24 @@ def space_before_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     French typography (`ajoute :`) and MT detokenization (`nationwide ,`) leave
     spaces that English does not use. The fix removes the space.
     """
-    for m in _SPACE_BEFORE.finditer(doc.text):
-        mark = m.group(2) or m.group(4)
+    text = doc.text
+    for m in _SPACE_BEFORE.finditer(text):
+        mark, before = m.group(1), text[m.start() - 1:m.start()]
+        after = text[m.end():m.end() + 1]
+        if mark == "”":
+            # `... continue. ” said`: a space between the last full stop and its quote.
+            if before not in (".", "!", "?", ",") or (after and after not in " \t\n.,;:!?)"):
+                continue
+        elif not before or not (before.isalnum() or before == "_" or before in _ATTACHES_AFTER):
+            continue
+        elif mark == ")" and (after.isalnum() or after == "_"):
+            continue
         yield Hit(m.start(), m.end(), f"space before '{mark}'", suggestion=mark,
                   confidence=0.9)
 
 
-_PAIRS = {"“": "”", "(": ")", "[": "]"}
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
-_PAIR_MARKS = re.compile(r"[“”()\[\]\"]")
+_PAIRS = {"“": "”", "„": "“”", "«": "»", "(": ")", "[": "]"}
+_PAIR_MARKS = re.compile(r"[“”„«»()\[\]\"]")
 # `a) first option`, `1) ...`: an enumeration, not a bracket.
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
 
@@ -172,34 +254,45 @@ def unbalanced_pair(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     paragraph opens with a quote mark again, as news style requires.
     """
     paras = doc.paragraphs
-    for i, para in enumerate(paras):
-        if not _PAIR_MARKS.search(para.text):
+    wrapped = _wrapped(doc)
+    blocks: list[list[Paragraph]] = []
+    for para in paras:
+        if blocks and para.index in wrapped:
+            blocks[-1].append(para)
+        else:
+            blocks.append([para])
+    for i, block in enumerate(blocks):
+        if not any(_PAIR_MARKS.search(p.text) for p in block):
             continue
-        continues = i + 1 < len(paras) and paras[i + 1].text[:1] in "“\""
-        yield from _unbalanced(para, continues)
+        continues = i + 1 < len(blocks) and blocks[i + 1][0].text[:1] in "“„«\""
+        yield from _unbalanced(block, continues)
 
 
-def _unbalanced(para: Paragraph, continues: bool) -> Iterator[Hit]:
+def _unbalanced(block: list[Paragraph], continues: bool) -> Iterator[Hit]:
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
-    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(para.text)}
-    for m in _PAIR_MARKS.finditer(para.text):
-        mark, at = m.group(), para.start + m.start()
+    marks = [(m, para.start) for para in block for m in _PAIR_MARKS.finditer(para.text)]
+    enumerators = {para.start + m.end() - 1 for para in block
+                   for m in _ENUMERATOR.finditer(para.text)}
+    for m, base in marks:
+        mark, at = m.group(), base + m.start()
         if mark == '"':
             straight.append(at)
+        elif mark == "“" and stack and stack[-1][0] == "„":
+            stack.pop()  # German „…“
         elif mark in _PAIRS:
             stack.append((mark, at))
-        elif stack and stack[-1][0] == _CLOSERS[mark]:
+        elif stack and mark in _PAIRS[stack[-1][0]]:
             stack.pop()
-        elif any(opener == _CLOSERS[mark] for opener, _ in stack):
-            while stack[-1][0] != _CLOSERS[mark]:
+        elif any(mark in _PAIRS[opener] for opener, _ in stack):
+            while mark not in _PAIRS[stack[-1][0]]:
                 yield _pair_hit(*stack.pop())
             stack.pop()
-        elif m.start() not in enumerators:
-            yield Hit(at, at + 1, f"'{mark}' closes nothing: its opening "
-                      f"'{_CLOSERS[mark]}' is missing", confidence=0.8)
+        elif at not in enumerators:
+            yield Hit(at, at + 1, f"'{mark}' closes nothing: its opening mark is missing",
+                      confidence=0.8)
     for mark, at in stack:
-        if not (continues and mark == "“"):
+        if not (continues and mark in "“„«"):
             yield _pair_hit(mark, at)
     if len(straight) % 2 and not continues:
         at = straight[-1]
@@ -208,11 +301,11 @@ def _unbalanced(para: Paragraph, continues: bool) -> Iterator[Hit]:
 
 
 def _pair_hit(mark: str, at: int) -> Hit:
-    return Hit(at, at + 1, f"'{mark}' is never closed: its '{_PAIRS[mark]}' is missing",
+    return Hit(at, at + 1, f"'{mark}' is never closed: its '{_PAIRS[mark][-1]}' is missing",
                confidence=0.8)
 
 
-_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|\)$")
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|\))(?:\s*<[^<>]{1,40}>|\s*&\w+;)*$")
 _LAST_TOKEN = re.compile(r"\S+$")
 
 
@@ -231,8 +324,10 @@ def missing_terminal_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hi
     checked.
     """
     body = _reads_as_body(doc)
+    wrapped = _wrapped(doc)
     for para in doc.paragraphs:
-        if para.index not in body or _ENDS_SENTENCE.search(para.text):
+        if para.index not in body or _ENDS_SENTENCE.search(para.text) \
+                or para.index + 1 in wrapped:
             continue
         if para.text[0] in "([" or "://" in para.text[-60:]:
             continue
@@ -248,21 +343,30 @@ def missing_terminal_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hi
 # Quote attribution and missing complements
 
 
-@lru_cache(maxsize=1)
-def _verb_pattern(section: str) -> str:
-    """An alternation of the finite forms of the listed verb lemmas (`said|says|...`)."""
+@cache
+def _verb_pattern(section: str, past_only: bool = False) -> str:
+    """An alternation of the finite forms of the listed verb lemmas (`said|says|...`).
+
+    `past_only` keeps the past tense alone: `states`, `notes` and `claims` end
+    sentences as nouns (`the United States.`).
+    """
     lex = lexicon()
     forms: set[str] = set()
     for lemma in data_sections("broken_verbs.txt")[section]:
         head, _, particle = lemma.partition(" ")
         tail = f"{_GAP}{particle}" if particle else ""
         forms.update(f"{form}{tail}" for form in lex.forms_of(head)
-                     if not form.endswith("ing") and form != head)
+                     if not form.endswith("ing") and form != head
+                     and (form in lex.past or not past_only))
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
 _SUBJECT = (r"(?:(?i:he|she|they|we|it|i)|[Tt]he(?:[^\S\n]+[\w-]+){1,2}"
             r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
+
+
+# Where an attribution can dangle: a closing quote after terminal punctuation or a comma.
+_QUOTE_CLOSE = re.compile(r"[.!?…,][^\S\n]*[”\"»]")
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +377,8 @@ def _attribution_re() -> re.Pattern[str]:
         rf"(?P<end>[.!?…])[^\S\n]*(?P<quote>[”\"»])[^\S\n]*"
         rf"(?:(?P<subject>{_SUBJECT}){_GAP})?"
         rf"(?:(?:also|then|further|later|finally|again){_GAP})?"
-        rf"(?P<verb>(?i:{verbs}))(?P<saying>{_GAP}by{_GAP}saying)?[^\S\n]*\."
+        rf"(?P<verb>(?i:{verbs}))(?P<saying>{_GAP}by{_GAP}saying)?"
+        rf"(?:{_GAP}(?P<inverted>{_SUBJECT}))?[^\S\n]*\."
         # a quote ending in a comma, then an attribution without a subject
         rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?P<bare>(?i:{verbs}))[^\S\n]*\."
     )
@@ -294,33 +399,42 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     or nothing said. English closes the quote with a comma: `...continue,” he said.`
     `“Are you sure?” he asked.` is correct English and not flagged.
     """
-    for m in _attribution_re().finditer(doc.text):
+    pattern = _attribution_re()
+    for quote in _QUOTE_CLOSE.finditer(doc.text):
+        m = pattern.match(doc.text, quote.start())
+        if m is None:
+            continue
         if m.group("comma"):
             yield Hit(m.start("comma") + 1, m.end(), f"'{m.group('bare')}' attributes the "
                       "quote to no one: the subject is missing", confidence=0.9)
             continue
-        subject, verb, end = m.group("subject"), m.group("verb"), m.group("end")
+        verb, end = m.group("verb"), m.group("end")
+        if m.group("subject") and m.group("inverted"):
+            continue
+        subject = m.group("subject") or m.group("inverted")
         if subject and end in "?!" and not m.group("saying"):
             continue  # “Why?” he asked.
         suggestion = None
         if subject and not m.group("saying"):
             who = subject.lower() if subject.lower() in PRONOUNS else subject
-            suggestion = f",{m.group('quote')} {who} {verb.lower()}."
+            said = (f"{who} {verb.lower()}" if m.group("subject")
+                    else f"{verb.lower()} {who}")
+            suggestion = f",{m.group('quote')} {said}."
         what = "has no subject" if not subject else "follows a quote that already ended"
         yield Hit(m.start(), m.end(), f"dangling attribution '{m.group()[1:].strip()}' "
                   f"{what}", suggestion=suggestion, confidence=0.9)
 
 
-_NO_COMPLEMENT_CONTEXT = frozenset(
+_NO_COMPLEMENT_CONTEXT = word_set(
     "what which who whom how why where when as so than if whether not never no nothing "
-    "to n't".split()
+    "to n't"
 )
 _PASSIVE = AUXILIARIES - MODALS - {"do", "does", "did"}
 
 
 @lru_cache(maxsize=1)
 def _complement_re() -> re.Pattern[str]:
-    verbs = _verb_pattern("complement")
+    verbs = _verb_pattern("complement", past_only=True)
     return re.compile(rf"(?:\b(?:{verbs})(?:{_GAP}that)?|{_GAP}by{_GAP}saying)[^\S\n]*\.$",
                       re.IGNORECASE)
 
@@ -331,26 +445,43 @@ def _complement_re() -> re.Pattern[str]:
       good=["The minister also pointed out the risks.", "That is what he said.",
             "The ministry declined to say.", "Prices will rise, she said."])
 def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """A verb of saying with nothing said: `The minister also pointed out.`
+    """A verb of saying with nothing said after it.
 
-    A short sentence that ends in `said`, `stated`, `pointed out` or `by saying`
-    lost what was said. Reported speech (`Prices will rise, she said.`), fronted
-    objects (`That is what he said.`) and refusals (`declined to say`) are complete.
+    `The minister also pointed out.` A short sentence that ends in `said`, `stated`,
+    `pointed out` or `by saying` lost what was said. Reported speech (`Prices will
+    rise, she said.`), fronted objects (`That is what he said.`) and refusals
+    (`declined to say`) are complete.
     """
     pattern = _complement_re()
     for sentence in doc.sentences:
         text = sentence.text
-        if not text.endswith(".") or (m := pattern.search(text)) is None:
+        if not text.endswith(".") or (m := pattern.search(text, max(0, len(text) - 40))) is None:
             continue
-        if text[0] in _QUOTES or "," in text or any(q in text for q in _QUOTES):
+        if any(q in text for q in _QUOTES):
+            continue
+        # `Ahmet Yılmaz, economist at the university, said.`: subject, apposition, verb,
+        # and nothing said. `Rates will rise, Smith, an economist, said.` is complete.
+        after_comma = text[:m.start()].rstrip().endswith(",") and _bare_apposition(text)
+        if "," in text and not after_comma:
             continue
         words = [w.lower() for w in _words(doc, sentence)]
         by_saying = text[m.start():].lstrip().lower().startswith("by")
-        if not by_saying and (len(words) > 10 or _NO_COMPLEMENT_CONTEXT.intersection(words)
+        if not (by_saying or after_comma) and (
+                len(words) > 10 or _NO_COMPLEMENT_CONTEXT.intersection(words)
                               or _before_verb(words, m.group()) in _PASSIVE):
             continue
         yield Hit(sentence.start, sentence.end, f"'{m.group().strip(' .')}' has no "
                   "complement: what was said is missing", confidence=0.85)
+
+
+def _bare_apposition(text: str) -> bool:
+    """`Name, apposition, said.`: two commas, and no verb before the first one."""
+    parts = text.split(",")
+    if len(parts) != 3:
+        return False
+    first = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", parts[0])]
+    return bool(first) and len(first) <= 4 and not any(
+        could_be_finite_verb(first, i) for i in range(len(first)))
 
 
 def _before_verb(words: list[str], ending: str) -> str:
@@ -362,18 +493,28 @@ def _before_verb(words: list[str], ending: str) -> str:
 # Sentences that stop too early, or lack a main clause
 
 
+@dataclass(frozen=True)
+class _Endings:
+    never: frozenset[str]
+    fixed: tuple[tuple[str, ...], ...]       # longest first
+    stranded: frozenset[str]
+    strandable: frozenset[tuple[str, str]]    # (lemma, preposition) that may be stranded
+
+
 @lru_cache(maxsize=1)
-def _endings() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
+def _endings() -> _Endings:
     data = data_sections("broken_endings.txt")
     fixed = tuple(sorted((tuple(p.split()) for p in data["fixed"]), key=len, reverse=True))
-    return frozenset(data["never-final"]), fixed, frozenset(data["stranded"])
+    strandable = frozenset((p.split()[-2], p.split()[-1]) for p in data["prepositional"])
+    return _Endings(frozenset(data["never-final"]), fixed, frozenset(data["stranded"]),
+                    strandable)
 
 
 # Words that take the object of a stranded preposition (`what it consists of`).
-_STRANDERS = frozenset("what which who whom whose where whatever whichever that to".split()) \
+_STRANDERS = word_set("what which who whom whose where whatever whichever that to") \
     | PRONOUNS
-_VOTE = re.compile(r"(?i)vot(?:e|es|ed|ing)|\d[\d,.]*|one|two|three|four|five|six|seven|eight"
-                   r"|nine|ten|many|some|others?|none|all|most|few")
+_NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|many|"
+                          r"some|others?|none|all|most|few|several")
 
 
 @rule("broken.dangling-ending", category="broken", severity="major",
@@ -390,16 +531,16 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     never end an English sentence; a simple preposition ends one only when a
     relative word, pronoun or infinitive earlier in the clause takes its object.
     """
-    never, fixed, stranded = _endings()
+    endings = _endings()
     for sentence in doc.sentences:
         if not sentence.text.endswith(".") or sentence.text.endswith(".."):
             continue
-        tokens = [t for t in doc.sentence_tokens(sentence) if t.is_word]
+        tokens = [t for t in doc.sentence_tokens(sentence) if t.text[0].isalnum()]
         if len(tokens) < 3:
             continue
         words = [t.text for t in tokens]
         lower = [w.lower() for w in words]
-        hit = _dangling(lower, words, never, fixed, stranded)
+        hit = _dangling(lower, words, endings)
         if hit:
             first = tokens[len(tokens) - hit]
             phrase = " ".join(words[-hit:])
@@ -407,26 +548,28 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       "needs something after it", confidence=0.85)
 
 
-def _dangling(lower: list[str], words: list[str], never: frozenset[str],
-              fixed: tuple[tuple[str, ...], ...], stranded: frozenset[str]) -> int:
+def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     """How many final words dangle (0 when the ending is fine)."""
     last = lower[-1]
-    if last in never and words[-1] == last:  # `Vitamin A.` is a name
+    if last in endings.never and words[-1] == last:  # `Vitamin A.` is a name
         return 1
-    for phrase in fixed:
+    for phrase in endings.fixed:
         if tuple(lower[-len(phrase):]) == phrase:
             return len(phrase)
-    if last not in stranded:
+    if last not in endings.stranded:
         return 0
-    clause = lower[max(0, len(lower) - 9):-1]
-    if _STRANDERS.intersection(clause):
+    before = lower[-2]
+    if _STRANDERS.intersection(lower[max(0, len(lower) - 9):-1]):
         return 0
-    if last == "against" and _VOTE.fullmatch(lower[-2]):
+    if last == "against" and _NUMBER_LIKE.fullmatch(before):
+        return 0  # `ten voted for and two against.`
+    lemmas = (before, *lexicon().verb_lemmas.get(before, ()))
+    if any((lemma, last) in endings.strandable for lemma in lemmas):
         return 0
     return 1
 
 
-_RELATIVE = frozenset("which who whom whose where".split())
+_RELATIVE = word_set("which who whom whose where")
 
 
 @rule("broken.fragment", category="broken", severity="major",
@@ -445,19 +588,30 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     word in it can be a finite verb (lemminflect's tables decide), it is a fragment.
     """
     body = _reads_as_body(doc)
+    wrapped = _wrapped(doc)
     for sentence in doc.sentences:
         text = sentence.text
         if sentence.paragraph not in body or not text.endswith(".") or not text[0].isupper():
             continue
+        if sentence.paragraph in wrapped and sentence.start == doc.paragraphs[
+                sentence.paragraph].start:
+            continue  # the start of this sentence is on the line before
         if any(c in text for c in _QUOTES) or ":" in text or ";" in text:
             continue
         main = _main_clause(doc, sentence)
-        if main is None or len(main) < 2:
+        if main is None or len(main) < 2 or not _mostly_english(main):
             continue
         if not any(could_be_finite_verb(main, i) for i in range(len(main))):
             yield Hit(sentence.start, sentence.end, "no main verb: the sentence is a "
                       f"fragment ('{' '.join(main)}' has no verb to go with it)",
                       confidence=0.75)
+
+
+def _mostly_english(words: list[str]) -> bool:
+    """Most words are English: an untranslated sentence is not judged as English."""
+    lex = lexicon()
+    known = sum(1 for w in words if w in FUNCTION_WORDS or lex.knows(w))
+    return known >= 0.7 * len(words)
 
 
 def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
@@ -494,11 +648,18 @@ def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
 # Word order and case
 
 
-_NOT_AUX = re.compile(rf"(?<![\w'’-])(?<!or )(?<!if )not{_GAP}(?:has|have|had|is|are|was|were|"
-                      r"will|would|can|could|does|did|do)(?![\w'’-])", re.IGNORECASE)
-_DOUBLE_MODAL = re.compile(rf"\b(?:{'|'.join(sorted(MODALS))}){_GAP}"
-                           rf"(?:{'|'.join(sorted(MODALS))})\b", re.IGNORECASE)
-_PARTICIPLE_PAIR = re.compile(rf"\b(?:been|being|be|was|were|is|are){_GAP}([a-z]+ed){_GAP}"
+# Each pattern starts with a literal, so the scan stays in C; the word before is
+# checked afterwards.
+_NOT_AUX = re.compile(rf"not{_GAP}(?:has|have|had|is|are|was|were|will|would|can|could|do|"
+                      r"does|did)\b")
+_OF = re.compile(r" of\b")
+# `between of the company`: a preposition that cannot take `of` after it.
+_BEFORE_OF = word_set("between with for in on at to from by about against among into "
+                      "during through under via despite")
+_WORD_BEFORE = re.compile(r"(\w+)[^\w\n]*$")
+# `did not`, `or not is`, `to not`: the negation has its own verb or is fine where it is.
+_NEGATION_OK_AFTER = AUXILIARIES | word_set("to or if whether why")
+_PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+ed){_GAP}"
                               r"([a-z]+ed)(?=[^\S\n]*[,.;])")
 
 
@@ -514,22 +675,53 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     German and Turkish put verbs at the end of the clause; MT that follows the source
     order too closely yields `that of identity not has been communicated wished`.
     """
-    for m in _NOT_AUX.finditer(doc.text):
+    text = doc.text
+    for m in _NOT_AUX.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
+            continue  # `cannot`, `knot`
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and before.group(1).lower() in _NEGATION_OK_AFTER:
+            continue
         yield Hit(m.start(), m.end(), f"'{m.group()}': the negation stands before the "
                   "auxiliary (garbled word order)", confidence=0.85)
-    for m in _DOUBLE_MODAL.finditer(doc.text):
-        first, second = m.group().lower().split()
-        if first != second:
-            yield Hit(m.start(), m.end(), f"two modal verbs in a row: '{m.group()}'",
-                      confidence=0.85)
+    for m in _OF.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start() + 1)
+        if before and before.end(1) == m.start() and before.group(1).lower() in _BEFORE_OF:
+            yield Hit(before.start(1), m.end(), f"'{text[before.start(1):m.end()]}': two "
+                      "prepositions in a row (garbled word order)", confidence=0.8)
+    yield from _double_modals(doc)
     lex = None
     for m in _PARTICIPLE_PAIR.finditer(doc.text):
         lex = lex or lexicon()
         first, second = m.group(1), m.group(2)
-        if all(w in lex.verbs and w not in lex.nouns and w not in lex.adjectives
-               for w in (first, second)):
-            yield Hit(m.start(), m.end(), f"two verbs in a row at the end of the clause: "
-                      f"'{first} {second}'", confidence=0.8)
+        if first in lex.nouns or first in lex.adjectives or second in lex.nouns \
+                or second not in lex.verbs or first not in lex.verbs:
+            continue
+        if _SMALL_CLAUSE.intersection(lex.verb_lemmas.get(first, ())):
+            continue  # `was declared closed`: the second word is a complement
+        yield Hit(m.start() + 1, m.end(), f"two verbs in a row at the end of the clause: "
+                  f"'{first} {second}'", confidence=0.8)
+
+
+def _double_modals(doc: Document) -> Iterator[Hit]:
+    """`will can`: two different modal verbs in a row."""
+    codes = _codes(doc)
+    modals = "".join(codes.of[m] for m in sorted(MODALS) if m in codes.of)
+    if not modals:
+        return
+    for m in re.finditer(f"[{re.escape(modals)}]{{2}}", codes.text):
+        first, second = doc.tokens[m.start()], doc.tokens[m.start() + 1]
+        if first.text.lower() != second.text.lower() and \
+                "\n" not in doc.text[first.end:second.start]:
+            yield Hit(first.start, second.end, f"two modal verbs in a row: "
+                      f"'{doc.text[first.start:second.end]}'", confidence=0.85)
+
+
+# Verbs that take an adjective or participle after their object (`declared closed`).
+_SMALL_CLAUSE = word_set(
+    "declare consider deem pronounce find leave keep report think believe judge rule "
+    "presume get make render label list mark show prove"
+)
 
 
 _CAPITALIZED_RUN = re.compile(
@@ -560,11 +752,11 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for m in _CAPITALIZED_RUN.finditer(text):
             words = m.group().split()
             lex = lex or lexicon()
-            common = [w for w in words[1:]
-                      if w.lower() in FUNCTION_WORDS or (w.lower() in lex.finite
-                                                         and w.lower() not in lex.nouns)]
+            # Title Case only: a run in capitals is shouting (legal notices), not a headline.
+            common = [w for w in words[1:] if w[1:].islower() and (
+                w.lower() in FUNCTION_WORDS or (w.lower() in lex.finite
+                                                and w.lower() not in lex.nouns))]
             if len(common) >= 3:
                 start = para.start + m.start()
                 yield Hit(start, start + len(m.group()), f"headline-style capitals in body "
-                          f"text: '{m.group()}'", confidence=0.85,
-                          severity=Severity.MINOR)
+                          f"text: '{m.group()}'", confidence=0.85)

@@ -1,29 +1,213 @@
-"""Encoding damage: mojibake, replacement characters."""
+"""Encoding damage: mojibake, replacement characters, invisible characters, HTML leftovers.
+
+ftfy finds and repairs mojibake. `ftfy.fix_text` with its defaults also straightens
+curly quotes and changes other harmless things, so "the text changed" is no
+detector: the rule looks where ftfy's badness heuristic points and asks only
+`fix_encoding` to repair that word.
+"""
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterator
 
 import ftfy
+from ftfy.badness import BADNESS_RE
 
+from mtcheck.analyze import memoized
 from mtcheck.model import Document, Hit
 from mtcheck.rules.registry import RuleContext, rule
 
-# Runs that hold a character typical of UTF-8 read as Latin-1/cp1252.
-_SUSPECT = re.compile(r"\S*[ÃÂÅÄâ][\x80-\xbf€™œ¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾\u0080-\u00bf\u2018-\u203a]\S*")
+_SPACE = " \t\n"
+_MAX_WORD = 120  # how far a suspicious word may reach on either side
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The space-delimited run around [start, end) (no-break spaces stay inside)."""
+    lo = start
+    floor = max(0, start - _MAX_WORD)
+    while lo > floor and text[lo - 1] not in _SPACE:
+        lo -= 1
+    hi = end
+    ceiling = min(len(text), end + _MAX_WORD)
+    while hi < ceiling and text[hi] not in _SPACE:
+        hi += 1
+    return lo, hi
+
+
+def _changed_word(text: str, lo: int, hi: int, fixed: str) -> tuple[int, int, str]:
+    """Narrow a repaired run to the word that changed: offsets and its repaired text."""
+    original = text[lo:hi]
+    head = 0
+    while head < min(len(original), len(fixed)) and original[head] == fixed[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(original), len(fixed)) - head
+           and original[-1 - tail] == fixed[-1 - tail]):
+        tail += 1
+    start, end = lo + head, hi - tail
+    # Widen to the whole word: letters, digits and the non-ASCII debris around them.
+    while start > lo and (text[start - 1].isalnum() or not text[start - 1].isascii()):
+        start -= 1
+    while end < hi and (text[end].isalnum() or not text[end].isascii()):
+        end += 1
+    return start, end, fixed[start - lo:len(fixed) - (hi - end)]
+
+
+def mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, repaired text) of every word that ftfy can repair."""
+    def compute(d: Document) -> list[tuple[int, int, str]]:
+        text = d.text
+        if text.isascii():
+            return []
+        out: list[tuple[int, int, str]] = []
+        done = -1
+        for m in BADNESS_RE.finditer(text):
+            if m.start() < done:
+                continue
+            first = m.start()
+            while first < m.end() and text[first] in _SPACE:
+                first += 1
+            if first == m.end():
+                continue
+            # The word the suspicious sequence starts in; `Â is` must not become ` is`.
+            lo, hi = _word_around(text, first, first + 1)
+            done = hi
+            fixed = ftfy.fix_encoding(text[lo:hi])
+            if fixed != text[lo:hi]:
+                out.append(_changed_word(text, lo, hi, fixed))
+        return out
+    return memoized(doc, "encoding.mojibake", compute)
 
 
 @rule("encoding.mojibake", category="encoding", severity="major",
-      bad=["The minister GÃ¼ler spoke.", "Ankaraâ€™s plan was approved."],
-      good=["The minister Güler spoke.", "Ankara’s plan was approved.", "Â is a letter."])
+      bad=["The minister GÃ¼ler spoke.", "Ankaraâ€™s plan was approved.",
+           "The Ã‰lysÃ©e said nothing.", "In Borsa Ä°stanbul, shares rose."],
+      good=["The minister Güler spoke.", "Ankara’s plan was approved.", "Â is a letter.",
+            "SÃO PAULO, Aug. 18 — The festival closed on Sunday."])
 def mojibake(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Text decoded with the wrong character set (mojibake).
 
-    `GÃ¼ler` is `Güler` encoded as UTF-8 and read as Latin-1; ftfy recovers it.
+    `GÃ¼ler` is `Güler` encoded as UTF-8 and read as Latin-1 or Windows-1252;
+    ftfy's badness heuristic finds such sequences and `fix_encoding` recovers the
+    word, which is the suggested fix.
     """
-    for m in _SUSPECT.finditer(doc.text):
-        fixed = ftfy.fix_encoding(m.group())
-        if fixed != m.group():
-            yield Hit(m.start(), m.end(), f"mojibake: '{m.group()}' should read '{fixed}'",
-                      suggestion=fixed, confidence=0.95)
+    for start, end, fixed in mojibake_spans(doc):
+        yield Hit(start, end, f"mojibake: '{doc.text[start:end]}' should read '{fixed}'",
+                  suggestion=fixed, confidence=0.95)
+
+
+# A letter lost to a lossy re-encoding: U+FFFD, or `?` between lower-case letters.
+_REPLACEMENT = re.compile(r"[\w\u0300-\u036f]*\ufffd[\w\u0300-\u036f\ufffd]*"
+                          r"|(?<![\w/=&.?-])[^\W\d_]+\?[^\W\d_A-Z]+(?![\w/=&?])")
+
+
+@rule("encoding.replacement-char", category="encoding", severity="major",
+      bad=["Some regions, such as Andaluc\ufffda, opened bookings.",
+           "Some regions, such as Andaluc?a, opened bookings."],
+      good=["Some regions, such as Andalucía, opened bookings.",
+            "Would it work? Nobody knew."])
+def replacement_char(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A letter replaced by U+FFFD (�) or `?` when the text passed through a lossy encoding.
+
+    The original letter is lost and cannot be recovered from the text alone.
+    """
+    for m in _REPLACEMENT.finditer(doc.text):
+        word = m.group()
+        if "\ufffd" in word:
+            yield Hit(m.start(), m.end(), f"'{word}' holds the replacement character U+FFFD: "
+                      "a letter was lost in decoding", confidence=0.95)
+        else:
+            yield Hit(m.start(), m.end(), f"'{word}' has '?' inside a word: a letter was "
+                      "probably lost in a lossy encoding", confidence=0.6)
+
+
+# Zero-width and bidirectional controls, soft hyphens, C0/C1 controls, private use.
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e"
+    "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]+"
+)
+# Joiners that scripts and emoji sequences need.
+_JOINERS = frozenset("\u200c\u200d")
+
+
+@rule("encoding.invisible-char", category="encoding", severity="minor",
+      bad=["The drills took place in the Kalinin\u200bgrad region.",
+           "The index rose\x0c 2 percent."],
+      good=["The drills took place in the Kaliningrad region.",
+            "The family posted 👨\u200d👩\u200d👧 on social media."])
+def invisible_char(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """An invisible or control character inside the text (zero-width space, soft hyphen, …).
+
+    Such characters break search, name matching and spell checking without being
+    seen. The fix deletes them (a control character between two words becomes a
+    space). Zero-width joiners inside emoji or scripts that need them are kept.
+    """
+    text = doc.text
+    covered = [(s, e) for s, e, _ in mojibake_spans(doc)]
+    for m in _INVISIBLE.finditer(text):
+        chars = m.group()
+        if set(chars) <= _JOINERS and _joins_script(text, m.start(), m.end()):
+            continue
+        if m.start() == 0 and chars == "\ufeff":
+            continue  # a byte-order mark
+        if any(s <= m.start() < e for s, e in covered):
+            continue  # part of a mojibake word, repaired there
+        names = ", ".join(dict.fromkeys(_name(c) for c in chars))
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        glue = " " if any(c < " " or "\x7f" <= c <= "\x9f" for c in chars) and \
+            before.strip() and after.strip() else ""
+        context = text[max(0, m.start() - 15):m.end() + 15].replace("\n", " ")
+        yield Hit(m.start(), m.end(), f"invisible character {names} in '{context.strip()}'",
+                  suggestion=glue, confidence=0.9)
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+
+
+def _joins_script(text: str, start: int, end: int) -> bool:
+    """A joiner between two non-Latin characters (emoji, Arabic, Indic) does real work."""
+    before = text[start - 1:start]
+    after = text[end:end + 1]
+    return bool(before and after) and not (before.isascii() or after.isascii())
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|blockquote|br|div|em|figcaption|figure|font|h[1-6]|hr|i|iframe|img|li|"
+    r"ol|p|script|small|span|strong|style|sub|sup|table|td|th|tr|u|ul)"
+    # attributes have values (`class="x"`); `a<b and c>d` is arithmetic, not a tag
+    r"(?:\s+[\w:-]+\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))*\s*/?>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"(?i)</?(?:br|p|div|li|h[1-6]|tr|td|hr|blockquote)\b")
+
+
+@rule("encoding.html-leftover", category="encoding", severity="minor",
+      bad=["The landlords' association Haus &amp; Grund criticized it.",
+           "According to the Kremlin&#39;s spokesman, talks will resume.",
+           "The president promised support.<br>"],
+      good=["The landlords' association Haus & Grund criticized it.",
+            "Prices rose 5% as a<b and c>d in the model."])
+def html_leftover(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """An HTML entity (`&amp;`, `&#39;`) or tag (`<br>`) left in the plain text.
+
+    The scraper or CMS did not decode its HTML. The fix decodes the entity or
+    deletes the tag (a block tag between two words becomes a space).
+    """
+    text = doc.text
+    if "&" in text:
+        for m in _ENTITY.finditer(text):
+            decoded = html.unescape(m.group())
+            if decoded != m.group():
+                decoded = decoded.replace("\u00a0", " ")
+                yield Hit(m.start(), m.end(), f"HTML entity '{m.group()}' left in the text "
+                          f"(it stands for '{decoded}')", suggestion=decoded, confidence=0.95)
+    if "<" in text:
+        for m in _TAG.finditer(text):
+            before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+            glue = " " if _BLOCK_TAG.match(m.group()) and before.strip() and after.strip() \
+                else ""
+            yield Hit(m.start(), m.end(), f"HTML tag '{m.group()}' left in the text",
+                      suggestion=glue, confidence=0.9)

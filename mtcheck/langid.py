@@ -1,0 +1,325 @@
+"""Language identification behind one small interface.
+
+Two detectors, each where it is good (see benchmarks/langid.py for the figures):
+
+- sentences and documents: langdetect, seeded so that it is deterministic;
+- short spans (one to three words), where langdetect is little better than a coin:
+  a unigram model over wordfreq's frequency tables, English against the candidate
+  languages. It is as accurate as lingua restricted to the same languages and
+  faster; lingua stays available as an optional backend (`mtcheck[langid]`).
+
+`source_language` guesses an article's source language once per document and
+records the guess in the report's notes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from mtcheck.analyze import memoized, note
+from mtcheck.model import Document
+from mtcheck.wordlists import (
+    FREQUENCY_LANGUAGES,
+    OTHER_SCRIPT_LANGUAGES,
+    foreign_letters,
+    in_english_lexicon,
+    script_of,
+    zipf,
+)
+
+Detector = Literal["langdetect", "lingua", "wordfreq", "script", "none"]
+
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish",
+    "de": "German", "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian",
+    "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "it": "Italian",
+    "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian",
+    "ms": "Malay", "nb": "Norwegian", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian",
+    "sr": "Serbian", "sv": "Swedish", "th": "Thai", "tr": "Turkish", "uk": "Ukrainian",
+    "vi": "Vietnamese", "zh": "Chinese",
+}
+# langdetect's codes that differ from the ones mtcheck (and wordfreq) use.
+_ALIASES = {"no": "nb", "nn": "nb", "zh-cn": "zh", "zh-tw": "zh", "iw": "he", "tl": "fil"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A span of at most this many words goes to the short-span detector.
+SHORT_SPAN_WORDS = 3
+# How much more likely, per word, an unknown word is in a language than nothing:
+# wordfreq tables stop at Zipf 1.5, so an absent word gets a Zipf of about 1.
+_UNSEEN_ZIPF = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """A detector's answer: an ISO 639-1 code (`und` when it cannot tell) and its confidence."""
+
+    lang: str
+    confidence: float
+    detector: Detector
+
+    @property
+    def known(self) -> bool:
+        """True when the detector named a language."""
+        return self.lang != "und"
+
+
+UNKNOWN = LanguageGuess("und", 0.0, "none")
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code (the code itself when unknown)."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def normalize_code(code: str) -> str:
+    """A language code as mtcheck uses it: lower case, primary subtag, aliases resolved."""
+    code = code.strip().lower().replace("_", "-")
+    code = _ALIASES.get(code, code)
+    return _ALIASES.get(code.split("-", 1)[0], code.split("-", 1)[0])
+
+
+def detect(text: str, candidates: Sequence[str] = ()) -> LanguageGuess:
+    """langdetect's language of a sentence or document, deterministic (seed 0).
+
+    With `candidates`, the answer is restricted to English and those languages
+    (probabilities renormalized over them).
+    """
+    profiles = _langdetect()
+    if profiles is None or not _WORD.search(text):
+        return UNKNOWN
+    from langdetect import detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    try:
+        ranked = [(normalize_code(x.lang), float(x.prob)) for x in detect_langs(text)]
+    except LangDetectException:
+        return UNKNOWN
+    if candidates:
+        allowed = {"en", *map(normalize_code, candidates)}
+        ranked = [(lang, p) for lang, p in ranked if lang in allowed]
+        total = sum(p for _, p in ranked)
+        if not ranked or total <= 0:
+            return UNKNOWN
+        ranked = [(lang, p / total) for lang, p in ranked]
+    lang, prob = max(ranked, key=lambda x: x[1])
+    return LanguageGuess(lang, prob, "langdetect")
+
+
+@lru_cache(maxsize=1)
+def _langdetect() -> bool | None:
+    # langdetect draws random numbers while it detects: without a fixed seed the
+    # same sentence can get different answers from one run to the next.
+    try:
+        from langdetect import DetectorFactory
+    except ImportError:  # pragma: no cover - langdetect is a required dependency
+        return None
+    DetectorFactory.seed = 0
+    return True
+
+
+def detect_span(text: str, candidates: Sequence[str],
+                backend: Literal["wordfreq", "lingua"] = "wordfreq") -> LanguageGuess:
+    """The language of a one-to-three-word span, among English and `candidates`.
+
+    The default backend is the wordfreq unigram model (`frequency_span_guess`):
+    on real one-to-three-word spans it matches lingua's accuracy at several times
+    its speed (benchmarks/langid.py), and it keeps results the same whether or not
+    lingua is installed. `backend="lingua"` uses lingua when the optional
+    `lingua-language-detector` package is there and falls back to wordfreq when not.
+    """
+    script = _script_guess(text)
+    if script is not None:
+        return script
+    langs = tuple(sorted({normalize_code(c) for c in candidates} - {"en"}))
+    if backend == "lingua":
+        detector = _lingua(langs)
+        if detector is not None:
+            return _lingua_guess(detector, text)
+    return frequency_span_guess(text, langs)
+
+
+def identify(text: str, candidates: Sequence[str] = ()) -> LanguageGuess:
+    """The language of any span: short spans by `detect_span`, longer ones by `detect`."""
+    words = _WORD.findall(text)
+    if len(words) <= SHORT_SPAN_WORDS and candidates:
+        return detect_span(text, candidates)
+    return detect(text, candidates)
+
+
+def frequency_span_guess(text: str, candidates: Sequence[str]) -> LanguageGuess:
+    """A unigram language model over wordfreq's tables: English against `candidates`.
+
+    Each word contributes its Zipf frequency (log10 of its frequency per billion
+    words) in each language; with equal priors the posterior is a softmax over
+    the summed log-probabilities. Unknown words count as Zipf 1 everywhere.
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    langs = ["en", *(c for c in candidates if c in FREQUENCY_LANGUAGES and c != "en")]
+    if not words or len(langs) < 2:
+        return UNKNOWN
+    scores = [sum(max(zipf(w, lang), _UNSEEN_ZIPF) for w in words) for lang in langs]
+    top = max(scores)
+    weights = [math.exp((s - top) * math.log(10)) for s in scores]
+    best = max(range(len(langs)), key=lambda i: scores[i])
+    return LanguageGuess(langs[best], weights[best] / sum(weights), "wordfreq")
+
+
+def _script_guess(text: str) -> LanguageGuess | None:
+    """Most letters in a non-Latin script: the script decides (Cyrillic is not English)."""
+    words = _WORD.findall(text)
+    scripts = [script_of(w) for w in words]
+    foreign = [s for s in scripts if s is not None]
+    if not words or len(foreign) * 2 < len(words):
+        return None
+    guess = detect(text)
+    if guess.known and guess.lang != "en":
+        return LanguageGuess(guess.lang, max(guess.confidence, 0.9), "script")
+    return LanguageGuess("und", 0.9, "script")
+
+
+def lingua_available() -> bool:
+    """True when the optional lingua detector is installed."""
+    return _lingua(("tr",)) is not None
+
+
+@lru_cache(maxsize=64)
+def _lingua(langs: tuple[str, ...]) -> Any:
+    """A lingua detector for English and `langs`, or None without lingua (or languages)."""
+    try:
+        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+    except ImportError:
+        return None
+    chosen = [Language.ENGLISH]
+    for code in langs:
+        try:
+            chosen.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
+        except (AttributeError, ValueError):
+            continue
+    if len(chosen) < 2:
+        return None
+    return LanguageDetectorBuilder.from_languages(*chosen).build()
+
+
+def _lingua_guess(detector: Any, text: str) -> LanguageGuess:
+    values = detector.compute_language_confidence_values(text)
+    if not values:
+        return UNKNOWN
+    top = values[0]
+    code = top.language.iso_code_639_1.name.lower()
+    return LanguageGuess(normalize_code(code), float(top.value), "lingua")
+
+
+def source_language(doc: Document) -> str | None:
+    """The article's source language: given, detected from the source text, or guessed.
+
+    Without `--src-lang` and without a source text, the guess comes from the
+    words of the translation that are not English (untranslated words, names with
+    letters English lacks), by `vote`, once per document. A detected language is
+    recorded in the report's notes as `src_lang_detected`.
+    """
+    langs = candidate_languages(doc)
+    return langs[0] if langs else None
+
+
+def candidate_languages(doc: Document) -> tuple[str, ...]:
+    """The source language first, then close runners-up of a guess (Spanish, Catalan).
+
+    Close relatives share many words, so a guess keeps the languages whose votes
+    come within `_CLOSE` of the winner's: a word of either is looked for.
+    """
+    return memoized(doc, "langid.candidates", _candidates)
+
+
+def _candidates(doc: Document) -> tuple[str, ...]:
+    if doc.src_lang:
+        return (normalize_code(doc.src_lang),)
+    if doc.source is not None and _WORD.search(doc.source.text):
+        guess = detect(doc.source.text[:20_000])
+        ranked = [guess.lang] if guess.known and guess.lang != "en" else []
+    else:
+        ranked = ranked_votes(foreign_residue(t.text for t in doc.tokens))
+    if not ranked:
+        return ()
+    note(doc, "src_lang_detected", ranked[0])
+    return tuple(ranked)
+
+
+# A guess needs this much evidence: summed Zipf margins, about one clear source word.
+_MIN_VOTES = 2.5
+_CLOSE = 0.8
+_MAX_MARGIN = 4.0
+_VOTING_LANGUAGES = tuple(sorted(FREQUENCY_LANGUAGES | OTHER_SCRIPT_LANGUAGES))
+
+
+def vote(words: Sequence[str]) -> LanguageGuess:
+    """The language that the non-English words of an article point to.
+
+    The confidence is the winner's share of the votes of the top two.
+    """
+    votes = _votes(words)
+    if not votes:
+        return UNKNOWN
+    ranked = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
+    lang, top = ranked[0]
+    if top < _MIN_VOTES:
+        return UNKNOWN
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return LanguageGuess(lang, top / (top + second), "wordfreq")
+
+
+def ranked_votes(words: Sequence[str]) -> list[str]:
+    """The winning language of `vote` and its close runners-up (at most three in all)."""
+    votes = _votes(words)
+    ranked = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
+    if not ranked or ranked[0][1] < _MIN_VOTES:
+        return []
+    return [lang for lang, v in ranked[:3] if v >= _CLOSE * ranked[0][1]]
+
+
+def _votes(words: Sequence[str]) -> dict[str, float]:
+    """Every word votes for each language by how much more frequent it is there than in
+    English (Zipf points, capped); words English knows as words do not vote, so
+    homographs such as `die` or `den` cannot outvote the rest. Shared function
+    words (`que`, `de`) vote for several languages and distinctive words decide.
+    """
+    votes: dict[str, float] = {}
+    for word in words:
+        en = zipf(word, "en")
+        scored = [(lang, zipf(word, lang) - en) for lang in _VOTING_LANGUAGES]
+        scored = [(lang, m) for lang, m in scored if m >= 1.0]
+        if not scored or (script_of(word) is None and in_english_lexicon(word)):
+            continue
+        for lang, margin in scored:
+            votes[lang] = votes.get(lang, 0.0) + min(margin, _MAX_MARGIN)
+    return votes
+
+
+def foreign_residue(tokens: Iterable[str]) -> list[str]:
+    """The distinct words of a text that may not be English, lower-cased.
+
+    Lower-case words, and any word written with letters English lacks or in
+    another script (names carry their language's letters: Kütükçü, Wałęsa).
+    `vote` weighs them.
+    """
+    seen: set[str] = set()
+    out: list[str] = []
+    for token in tokens:
+        if token in seen:
+            continue
+        seen.add(token)
+        if _residue_word(token):
+            out.append(token.lower())
+    return sorted(set(out))
+
+
+@lru_cache(maxsize=1 << 16)
+def _residue_word(token: str) -> bool:
+    if len(token) < 2 or not token.isalpha():
+        return False
+    return token.islower() or script_of(token) is not None or foreign_letters(token)

@@ -1,0 +1,214 @@
+"""broken.* rules: exact spans on fresh MT-like damage, silence on clean news."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.analyze import document
+from mtcheck.config import Config
+from mtcheck.engine import findings
+from mtcheck.english import could_be_finite_verb, lexicon
+
+FAMILIES = ("broken", "boilerplate", "encoding")
+
+# Clean news written for these tests: headlines, bylines, datelines, lists, captions,
+# questions in quotes, stranded prepositions that English allows, verbless credits.
+CLEAN_NEWS = """\
+Rail freight operator to cut 300 jobs as volumes fall
+
+By Marta Lindqvist
+
+LYON, France, May 4 (AFP) - The rail freight operator Fret Rhône said on Tuesday it \
+would cut 300 jobs by the end of next year, blaming weak demand from the steel and \
+chemical industries.
+
+“Why now?” asked one union official at a news conference in Lyon. “Because the \
+numbers no longer add up,” the company's chief executive, Paul Garnier, replied.
+
+What the plan consists of in detail is still unclear, and the unions say they have \
+not been told which depots they should prepare for. Ten board members voted in favour \
+and two voted against.
+
+The company declined to say how many of the jobs would go in Lyon. A spokeswoman would \
+not comment further. It is not clear what the minister was referring to.
+
+The minister, who took office in March, said the state would not intervene. Asked \
+whether the plan could still change, he said: “Everything is possible.”
+
+It was, as one analyst put it, “a long time coming.” The matter has been dealt with \
+at board level, and the layoffs are a problem the region has long struggled with.
+
+The plan foresees:
+
+- closing the depot in Vénissieux
+- moving maintenance work to Dijon
+- selling two shunting locomotives
+
+Photo: A freight train waits at the Lyon-Guillotière yard
+
+Talks to resume in June
+
+Inflation, which peaked at 6.3% last year, has since eased. The people she works \
+with describe her as demanding but fair. He said he would stay on if the board wanted \
+him to.
+
+Will the strike go ahead? Union leaders meet on Friday to decide. “We are not done \
+yet,” said Sophie Marchand, who leads the drivers' union.
+
+The two sides met in Geneva (the third round since January) and agreed to meet \
+again. The figures, released on Friday, show a 3% rise in freight costs. Dr. Jane \
+Smith of St. Andrews said the results were robust. It is the company's No. 1 \
+priority, she said.
+
+“Our trains run at 4:30 a.m. and at midnight. That is what customers ask for,” \
+Garnier said. “Nobody knows what the strike will cost, or who will pay for it.”
+
+The U.S. Federal Reserve and the Bank of England kept their rates on hold. So far, \
+so good, traders said.
+
+(Additional reporting by Jan Novak; Editing by Sarah White)
+"""
+
+SECOND_CLEAN = """\
+Storm Bella Closes Ports Along The Northern Coast
+
+HAMBURG, Jan. 9 — Storm Bella closed three ports along Germany's northern coast on \
+Thursday and cancelled more than 200 flights, officials said. Winds reached 140 km/h \
+on the island of Sylt.
+
+“It is the worst storm we have seen in a decade,” said Lena Vogt, a spokeswoman for \
+the port authority. “Everyone is safe, and that is what matters.”
+
+Residents were told to stay indoors. Schools in Kiel and Lübeck, where classes had \
+resumed only on Monday, stayed shut. The weather service expects the winds to ease \
+by Saturday, although heavy rain is forecast for the weekend.
+
+The port of Hamburg, Europe's third largest, said ships would be allowed in again \
+once the water level fell below 3.5 metres. About 40 vessels were waiting offshore.
+
+Caption: Waves break over the harbour wall in Büsum on Thursday
+
+Source: Deutscher Wetterdienst
+"""
+
+
+def _found(text: str, families: tuple[str, ...] = FAMILIES) -> list[tuple[str, str]]:
+    config = Config().with_overrides(select=families)
+    result, _ = findings(document(text), config, strict=True)
+    return [(f.rule, f.text) for f in result]
+
+
+def test_clean_news_has_no_broken_findings():
+    assert _found(CLEAN_NEWS) == []
+
+
+def test_second_clean_article_only_flags_its_source_line():
+    assert _found(SECOND_CLEAN) == [("boilerplate.web-debris", "Source: Deutscher Wetterdienst")]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "span"), [
+    ("broken.doubled-word", "The delegation met with the the prime minister.", "the the"),
+    ("broken.doubled-word", "Exports grew by by 4 percent.", "by by"),
+    ("broken.repeated-phrase",
+     "The vaccine is offered to children and teachers to children and teachers in May.",
+     "to children and teachers to children and teachers"),
+    ("broken.repeated-phrase", "Rates will stay high for the length of the length.",
+     "length of the length"),
+    ("broken.space-before-punctuation", "Exports fell , the office said.", " ,"),
+    ("broken.space-before-punctuation", "She explained : prices will rise.", " :"),
+    ("broken.space-before-punctuation", "Who will pay ? Nobody knows.", " ?"),
+    ("broken.dangling-attribution",
+     "Kaya said, “We will open the line in October. ” said.", ". ” said."),
+    ("broken.dangling-attribution",
+     "“The market will calm down soon.” he stated.", ".” he stated."),
+    ("broken.dangling-attribution",
+     "“The talks are over. ” The minister added.", ". ” The minister added."),
+    ("broken.dangling-attribution", "“We will not give up,” said.", "” said."),
+    ("broken.missing-complement",
+     "Prices rose in March. The governor also emphasized.", "The governor also emphasized."),
+    ("broken.missing-complement", "He closed the meeting by saying.",
+     "He closed the meeting by saying."),
+    ("broken.missing-complement", "The ministry noted that.", "The ministry noted that."),
+    ("broken.dangling-ending", "Farmers will receive aid according to.", "according to."),
+    ("broken.dangling-ending", "The new rules will apply to every.", "every."),
+    ("broken.dangling-ending", "Tourists complained about the prices and.", "and."),
+    ("broken.dangling-ending", "The sanctions are aimed at companies trading with.",
+     "with."),
+    ("broken.fragment",
+     "The mayor of the city, who after the elections in the spring of last year.",
+     "The mayor of the city, who after the elections in the spring of last year."),
+    ("broken.fragment",
+     "The new stadium on the edge of the old port, which in the summer months.",
+     "The new stadium on the edge of the old port, which in the summer months."),
+    ("broken.garbled-order", "The amount not was disclosed by the club.", "not was"),
+    ("broken.garbled-order", "Officials said the bridge would can open in May.",
+     "would can"),
+    ("broken.garbled-order", "The contract has been signed completed, the club said.",
+     "been signed completed"),
+    ("broken.headline-case",
+     "The club said that The President Will Meet The Players Before The Final on Sunday.",
+     "The President Will Meet The Players Before The Final"),
+    ("broken.unbalanced-pair", "The agency (which is state-owned said nothing.", "("),
+    ("broken.unbalanced-pair", "“We are ready, said the coach. The team left.", "“"),
+    ("broken.missing-terminal-punctuation",
+     "The port reopened on Friday. Ships that had waited for three days were allowed in "
+     "again\n\nTraffic was normal by the evening.", "again"),
+])
+def test_damage_is_found_with_its_span(rule_id, text, span):
+    found = _found(text)
+    assert (rule_id, span) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "“Are you sure?” he asked.",
+    "“We will win!” she shouted.",
+    "The state is not has-been material, critics said.",
+    "He could not have known, and she did not have the papers.",
+    "Whether it will or not is unclear.",
+    "The deal was voted on by 12 members, with two against.",
+    "These are the rules the club must comply with.",
+    "It was not immediately clear what the ban would consist of.",
+    "Nobody was hurt, police said.",
+    "She lives in the United States.",
+    "The figures were released in Washington, D.C.",
+    "The patients had hepatitis A.",
+    "He said that that was not the case.",
+    "Bank of America and The Walt Disney Co. reported results.",
+    "They watched “The Return Of The King” at the festival.",
+    "The options were a) a rate cut and b) a pause.",
+    "A 15-year-old boy, whose name was not released, was arrested.",
+    "The company, which employs 4,000 people in the region, did not comment.",
+])
+def test_tricky_clean_sentences_are_quiet(text):
+    assert _found(text) == []
+
+
+def test_multi_paragraph_quote_is_not_unbalanced():
+    text = ("“We will build the line,” the mayor said. “It will take five years.\n\n"
+            "“And it will be worth it,” she added.")
+    assert _found(text) == []
+
+
+def test_doubled_word_suggestion_keeps_the_first_case():
+    config = Config().with_overrides(select=("broken.doubled-word",))
+    (finding,), _ = findings(document("The the fans cheered."), config, strict=True)
+    assert finding.suggestion == "The"
+
+
+def test_dangling_attribution_suggests_a_comma_when_it_has_a_subject():
+    config = Config().with_overrides(select=("broken.dangling-attribution",))
+    (finding,), _ = findings(document("“We are ready.” she said."), config, strict=True)
+    assert finding.suggestion == ",” she said."
+
+
+def test_untranslated_sentence_is_not_a_fragment():
+    text = "Prices rose. Los ayuntamientos que superen ese límite podrán ser sancionados."
+    assert _found(text, ("broken.fragment",)) == []
+
+
+def test_lexicon_verb_reading_depends_on_context():
+    lexicon.cache_clear()
+    assert could_be_finite_verb(["turkey", "plans", "to", "act"], 1)
+    assert not could_be_finite_verb(["the", "plans", "were", "clear"], 1)
+    assert not could_be_finite_verb(["before", "the", "regional", "court"], 3)
+    assert could_be_finite_verb(["officials", "livestreamed", "it"], 1)  # unknown -ed word
