@@ -37,7 +37,7 @@ Bead = tuple[tuple[int, ...], tuple[int, ...]]
 # dropped paragraph or an extra line of page debris is more common than a merge.
 _SENTENCE_PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2,
-    (1, 2): 0.089 / 2,
+    (1, 2): 0.089 / 2, (2, 2): 0.011,
 }
 _PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.9, (1, 0): 0.03, (0, 1): 0.04, (2, 1): 0.015, (1, 2): 0.015,
@@ -45,6 +45,9 @@ _PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
 _SENTENCE_COST = {k: -math.log(v) for k, v in _SENTENCE_PRIORS.items()}
 _PARAGRAPH_COST = {k: -math.log(v) for k, v in _PARAGRAPH_PRIORS.items()}
 _VARIANCE = 6.8
+_MIN_VARIANCE = 2.0
+_MIN_CHARS = 20
+_MIN_PAIRS = 5
 _ANCHOR_BONUS = 1.5
 _COPY_BONUS = 6.0
 _ORPHAN_PENALTY = 3.0
@@ -176,6 +179,15 @@ def mentions_by_sentence(doc: Document, lang: str | None) -> tuple[tuple[Mention
 # ---- the alignment ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Model:
+    """The length model: translation length over source length, and the variance of the
+    difference per character."""
+
+    ratio: float
+    variance: float = _VARIANCE
+
+
 def _align(target: Document, other: Document) -> Alignment:
     other_lang = language_of(other) if other is target.source else target.tgt_lang
     t_units = _sentence_units(target, target.tgt_lang)
@@ -187,45 +199,77 @@ def _align(target: Document, other: Document) -> Alignment:
     ratio = min(2.0, max(0.5, (t_total + _PRIOR_CHARS) / (o_total + _PRIOR_CHARS)))
     t_lines = _line_groups(target)
     o_lines = _line_groups(other)
-    pairs: list[Bead] = []
-    if t_lines and len(t_lines) == len(o_lines):
-        method: Method = "lines"
-        for t_group, o_group in zip(t_lines, o_lines, strict=True):
-            pairs.extend(_sentence_beads(t_group, o_group, t_units, o_units, ratio))
+    method: Method = "lines" if t_lines and len(t_lines) == len(o_lines) else \
+        "paragraphs+sentences"
+    if method == "lines":
+        groups = list(zip(t_lines, o_lines, strict=True))
     else:
-        method = "paragraphs+sentences"
-        t_paras = _paragraph_groups(target)
-        o_paras = _paragraph_groups(other)
-        t_para_units = [_merge([t_units[i] for i in group]) for group in t_paras]
-        o_para_units = [_merge([o_units[j] for j in group]) for group in o_paras]
-        for ti, tn, oi, on in _dp(t_para_units, o_para_units, ratio, _PARAGRAPH_COST):
-            t_group = [i for group in t_paras[ti:ti + tn] for i in group]
-            o_group = [j for group in o_paras[oi:oi + on] for j in group]
-            pairs.extend(_sentence_beads(t_group, o_group, t_units, o_units, ratio))
+        groups = _paragraph_beads(target, other, t_units, o_units, _Model(ratio))
+    # Gale & Church's variance suits human translation; an article's own sentence pairs
+    # usually vary less, and with the tighter model a dropped sentence no longer passes
+    # for half of a joined pair.
+    model = _Model(ratio)
+    pairs = [bead for t_group, o_group in groups
+             for bead in _sentence_beads(t_group, o_group, t_units, o_units, model)]
+    tighter = _Model(ratio, _estimated_variance(pairs, t_units, o_units, ratio))
+    if tighter.variance < model.variance:
+        pairs = [bead for t_group, o_group in groups
+                 for bead in _sentence_beads(t_group, o_group, t_units, o_units, tighter)]
     return Alignment(method, tuple(pairs), round(ratio, 4))
+
+
+def _paragraph_beads(target: Document, other: Document, t_units: Sequence[_Unit],
+                     o_units: Sequence[_Unit], model: _Model,
+                     ) -> list[tuple[list[int], list[int]]]:
+    """Aligned groups of paragraphs, as lists of sentence indices on each side."""
+    t_paras = _paragraph_groups(target)
+    o_paras = _paragraph_groups(other)
+    t_para_units = [_merge([t_units[i] for i in group]) for group in t_paras]
+    o_para_units = [_merge([o_units[j] for j in group]) for group in o_paras]
+    return [([i for group in t_paras[ti:ti + tn] for i in group],
+             [j for group in o_paras[oi:oi + on] for j in group])
+            for ti, tn, oi, on in _dp(t_para_units, o_para_units, model, _PARAGRAPH_COST)]
+
+
+def _estimated_variance(pairs: Sequence[Bead], t_units: Sequence[_Unit],
+                        o_units: Sequence[_Unit], ratio: float) -> float:
+    """The article's own length variance per character, from its one-to-one pairs.
+
+    The largest tenth is left out (those are the suspects), and the estimate stays
+    between `_MIN_VARIANCE` and Gale & Church's value.
+    """
+    values = sorted(
+        (ratio * o.length - t.length) ** 2 / ((o.length + t.length / ratio) / 2)
+        for t, o in ((t_units[ts[0]], o_units[os[0]]) for ts, os in pairs
+                     if len(ts) == 1 and len(os) == 1)
+        if t.length >= _MIN_CHARS and o.length >= _MIN_CHARS)
+    if len(values) < _MIN_PAIRS:
+        return _VARIANCE
+    kept = values[:max(1, len(values) * 9 // 10)]
+    return min(_VARIANCE, max(_MIN_VARIANCE, sum(kept) / len(kept)))
 
 
 def _sentence_beads(t_group: Sequence[int], o_group: Sequence[int],
                     t_units: Sequence[_Unit], o_units: Sequence[_Unit],
-                    ratio: float) -> list[Bead]:
+                    model: _Model) -> list[Bead]:
     if not t_group or not o_group:
         return [((i,), ()) for i in t_group] + [((), (j,)) for j in o_group]
     if len(t_group) == len(o_group) and all(
-            _plainly_paired(t_units[i], o_units[j], ratio)
+            _plainly_paired(t_units[i], o_units[j], model)
             for i, j in zip(t_group, o_group, strict=True)):
         # The common case, one translated sentence per source sentence, needs no search.
         return [((i,), (j,)) for i, j in zip(t_group, o_group, strict=True)]
-    beads = _dp([t_units[i] for i in t_group], [o_units[j] for j in o_group], ratio,
+    beads = _dp([t_units[i] for i in t_group], [o_units[j] for j in o_group], model,
                 _SENTENCE_COST)
     return [(tuple(t_group[ti:ti + tn]), tuple(o_group[oi:oi + on]))
             for ti, tn, oi, on in beads]
 
 
-def _plainly_paired(t: _Unit, o: _Unit, ratio: float) -> bool:
+def _plainly_paired(t: _Unit, o: _Unit, model: _Model) -> bool:
     """Lengths that fit well and no figure on both sides without one in common."""
     if t.numbers and o.numbers and t.numbers.isdisjoint(o.numbers):
         return False
-    return _length_cost(o.length, t.length, ratio) < _PLAIN_COST
+    return _length_cost(o.length, t.length, model) < _PLAIN_COST
 
 
 def _line_groups(doc: Document) -> list[list[int]]:
@@ -251,7 +295,7 @@ def _paragraph_groups(doc: Document) -> list[list[int]]:
     return list(groups.values())
 
 
-def _dp(target: Sequence[_Unit], other: Sequence[_Unit], ratio: float,
+def _dp(target: Sequence[_Unit], other: Sequence[_Unit], model: _Model,
         priors: dict[tuple[int, int], float]) -> list[tuple[int, int, int, int]]:
     """The cheapest bead sequence: (target start, count, other start, count) per bead.
 
@@ -266,7 +310,7 @@ def _dp(target: Sequence[_Unit], other: Sequence[_Unit], ratio: float,
     o_pairs = [_pair(other[j - 2:j]) if j >= 2 else None for j in range(m + 1)]
     band = _MIN_BAND
     while True:
-        beads, on_edge = _banded(target, other, t_pairs, o_pairs, ratio, priors, band)
+        beads, on_edge = _banded(target, other, t_pairs, o_pairs, model, priors, band)
         if not on_edge or band >= min(max(n, m), _MAX_BAND):
             return beads
         band *= 2
@@ -311,63 +355,37 @@ def _band_limits(target: Sequence[_Unit], other: Sequence[_Unit], band: int,
 
 
 def _banded(target: Sequence[_Unit], other: Sequence[_Unit],
-            t_pairs: Sequence[_Pair | None], o_pairs: Sequence[_Pair | None], ratio: float,
+            t_pairs: Sequence[_Pair | None], o_pairs: Sequence[_Pair | None], model: _Model,
             priors: dict[tuple[int, int], float], band: int,
             ) -> tuple[list[tuple[int, int, int, int]], bool]:
     n, m = len(target), len(other)
     lows, highs = _band_limits(target, other, band)
-    inf = math.inf
-    skip_t, skip_o = priors[(1, 0)], priors[(0, 1)]
-    one, two_t, two_o = priors[(1, 1)], priors[(2, 1)], priors[(1, 2)]
+    shapes = sorted(priors.items())
     cost: list[list[float]] = []
-    back: list[list[int]] = []  # the bead shape as a*3 + b
+    back: list[list[tuple[int, int]]] = []
     for i in range(n + 1):
         lo, hi = lows[i], highs[i]
-        row = [inf] * (hi - lo + 1)
-        steps = [0] * (hi - lo + 1)
-        prev1 = cost[i - 1] if i >= 1 else None
-        lo1 = lows[i - 1] if i >= 1 else 0
-        prev2 = cost[i - 2] if i >= 2 else None
-        lo2 = lows[i - 2] if i >= 2 else 0
-        t_unit = target[i - 1] if i >= 1 else None
-        t_pair = t_pairs[i]
+        row = [math.inf] * (hi - lo + 1)
+        steps = [(0, 0)] * (hi - lo + 1)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
-            best, step = inf, 0
-            k = j - lo
-            if j > lo and row[k - 1] < inf:  # an added source-side unit: (0, 1)
-                best, step = row[k - 1] + skip_o, 1
-            if prev1 is not None and t_unit is not None:
-                k1 = j - lo1
-                if 0 <= k1 < len(prev1) and prev1[k1] + skip_t < best:  # (1, 0)
-                    best, step = prev1[k1] + skip_t, 3
-                if 1 <= k1 <= len(prev1):
-                    base = prev1[k1 - 1]
-                    if base < inf:  # (1, 1)
-                        c = base + one + _pair_cost(t_unit, other[j - 1], ratio, (), ())
-                        if c < best:
-                            best, step = c, 4
-                if 2 <= k1 <= len(prev1) + 1 and j >= 2:
-                    base = prev1[k1 - 2]
-                    pair = o_pairs[j]
-                    if base < inf and pair is not None:  # (1, 2)
-                        c = base + two_o + _pair_cost(t_unit, pair.joined, ratio, (),
-                                                      pair.parts)
-                        if c < best:
-                            best, step = c, 5
-            if prev2 is not None and t_pair is not None:
-                k2 = j - lo2
-                if 1 <= k2 <= len(prev2):
-                    base = prev2[k2 - 1]
-                    if base < inf:  # (2, 1)
-                        c = base + two_t + _pair_cost(t_pair.joined, other[j - 1], ratio,
-                                                      t_pair.parts, ())
-                        if c < best:
-                            best, step = c, 7
-            row[k] = best
-            steps[k] = step
+            best, step = math.inf, (0, 0)
+            for (a, b), prior in shapes:
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < lows[pi] or pj > highs[pi]:
+                    continue
+                base = (row if a == 0 else cost[pi])[pj - lows[pi]]
+                if base == math.inf:
+                    continue
+                c = base + prior
+                if a and b:
+                    c += _joined_cost(target, other, t_pairs, o_pairs, i, j, a, b, model)
+                if c < best:
+                    best, step = c, (a, b)
+            row[j - lo] = best
+            steps[j - lo] = step
         cost.append(row)
         back.append(steps)
     beads: list[tuple[int, int, int, int]] = []
@@ -376,18 +394,29 @@ def _banded(target: Sequence[_Unit], other: Sequence[_Unit],
     while i > 0 or j > 0:
         if (j == lows[i] and lows[i] > 0) or (j == highs[i] and highs[i] < m):
             on_edge = True
-        step = back[i][j - lows[i]]
-        a, b = divmod(step, 3)
+        a, b = back[i][j - lows[i]]
         beads.append((i - a, a, j - b, b))
         i, j = i - a, j - b
     beads.reverse()
     return beads, on_edge
 
 
-def _pair_cost(t: _Unit, o: _Unit, ratio: float, t_parts: Sequence[_Unit],
+def _joined_cost(target: Sequence[_Unit], other: Sequence[_Unit],
+                 t_pairs: Sequence[_Pair | None], o_pairs: Sequence[_Pair | None],
+                 i: int, j: int, a: int, b: int, model: _Model) -> float:
+    """The cost of the bead of `a` target units ending at i and `b` units ending at j."""
+    t_pair = t_pairs[i] if a == 2 else None
+    o_pair = o_pairs[j] if b == 2 else None
+    t = t_pair.joined if t_pair is not None else target[i - 1]
+    o = o_pair.joined if o_pair is not None else other[j - 1]
+    return _pair_cost(t, o, model, t_pair.parts if t_pair is not None else (),
+                      o_pair.parts if o_pair is not None else ())
+
+
+def _pair_cost(t: _Unit, o: _Unit, model: _Model, t_parts: Sequence[_Unit],
                o_parts: Sequence[_Unit]) -> float:
     """The length and anchor cost of pairing two (possibly joined) units."""
-    cost = _length_cost(o.length, t.length, ratio)
+    cost = _length_cost(o.length, t.length, model)
     if t.fingerprint == o.fingerprint:
         cost -= _COPY_BONUS
     shared = 0
@@ -407,11 +436,12 @@ def _pair_cost(t: _Unit, o: _Unit, ratio: float, t_parts: Sequence[_Unit],
     return cost
 
 
-def _length_cost(source: int, target: int, ratio: float) -> float:
+def _length_cost(source: int, target: int, model: _Model) -> float:
     """-log of the probability of this length difference (Gale & Church)."""
+    ratio = model.ratio
     mean = (source + target / ratio) / 2
     if mean <= 0:
         return 0.0
-    z = abs(ratio * source - target) / math.sqrt(_VARIANCE * mean)
+    z = abs(ratio * source - target) / math.sqrt(model.variance * mean)
     probability = math.erfc(z / math.sqrt(2))
     return -math.log(max(probability, 1e-300))

@@ -160,8 +160,10 @@ def check(files: tuple[str, ...], sources: tuple[str, ...], references: tuple[st
                                 ignore=split_rules(ignore), threshold=fail_under,
                                 src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary)
         reports = []
+        texts: dict[str, str] = {}
         for i, name in enumerate(files):
             article = read_path(name, encoding)
+            texts[article.name] = article.text
             source = read_path(sources[i], encoding).text if sources else None
             reference = read_path(references[i], encoding).text if references else None
             doc = document(article.text, article.name, source=source, reference=reference,
@@ -169,7 +171,7 @@ def check(files: tuple[str, ...], sources: tuple[str, ...], references: tuple[st
             reports.append(check_document(doc, config))
         report = build_report(reports, config)
         use_colour = color if color is not None else (output is None and sys.stdout.isatty())
-        write_output(renderer(fmt)(report, colour=use_colour), output)
+        write_output(renderer(fmt)(report, colour=use_colour, texts=texts), output)
     sys.exit(0 if report.passed else 1)
 
 

@@ -155,10 +155,12 @@ def data_sections(name: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in sections.items() if v}
 
 
-# Words after which a noun-or-verb word (`court`, `talks`) reads as a noun.
-_NOMINAL_CONTEXT = NOUN_MARKERS | PREPOSITIONS | frozenset({"as", "like"}) | word_set(
-    "first second third fourth fifth last next other same several many few more most "
-    "one two three four five six seven eight nine ten"
+# Words that start a noun phrase: after them, and after the adjectives that follow
+# them, a noun-or-verb word (`court`, `talks`) reads as a noun.
+_QUANTIFIERS = word_set("as like several many few more most one two three four five six "
+                        "seven eight nine ten")
+_NOMINAL_CONTEXT = NOUN_MARKERS | PREPOSITIONS | _QUANTIFIERS | word_set(
+    "first second third fourth fifth last next other same"
 )
 
 
@@ -166,8 +168,8 @@ def could_be_finite_verb(words: list[str], i: int) -> bool:
     """Whether `words[i]` (lower case, one clause) can be the clause's finite verb.
 
     A word that is only ever a verb form counts; a word that is also a noun (`court`,
-    `plans`) counts only when no determiner, preposition, number or adjective before
-    it makes it the head of a noun phrase. Unknown words ending in -ed count too, so
+    `plans`) counts unless a determiner, preposition or number, perhaps followed by
+    adjectives, makes it the head of a noun phrase. Unknown words ending in -ed count too, so
     that an out-of-vocabulary verb never makes a sentence look verbless.
     """
     lex = lexicon()
@@ -178,7 +180,17 @@ def could_be_finite_verb(words: list[str], i: int) -> bool:
         return len(word) > 4 and word.endswith("ed") and not lex.knows(word)
     if word not in lex.nouns and word not in lex.adjectives:
         return True
-    if i == 0:
-        return False
-    before = words[i - 1]
-    return not (before in _NOMINAL_CONTEXT or before in lex.adjectives or before[:1].isdigit())
+    # Walk back over adjectives and numbers: `the regional court` is a noun phrase
+    # because it starts with a determiner; `crude rose` has none, so `rose` is a verb.
+    j = i - 1
+    while j >= 0 and (words[j] in lex.adjectives or words[j][:1].isdigit()
+                      or words[j] in _NOMINAL_CONTEXT):
+        if words[j] in NOUN_MARKERS or words[j] in PREPOSITIONS or words[j] in _QUANTIFIERS \
+                or words[j][:1].isdigit():
+            return False
+        j -= 1
+    # Right after a verb (`carrying crude oil`, `said talks`), a noun phrase is its
+    # object or the next subject; after an auxiliary (`will plan`) it is the verb.
+    before = words[j] if j >= 0 else ""
+    return not (before in lex.verbs and before not in AUXILIARIES and before not in lex.nouns
+                and before not in lex.adjectives)

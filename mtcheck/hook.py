@@ -12,13 +12,8 @@ from pathlib import Path
 import click
 
 from mtcheck.cli import config_options, errors_as_exit, resolve_config, split_rules
-from mtcheck.model import DocumentReport, Finding
-
-
-def finding_line(path: str, finding: Finding) -> str:
-    """`path:line:col: severity [rule] message` on one line."""
-    message = " ".join(finding.message.split())
-    return f"{path}:{finding.line}:{finding.column}: {finding.severity} [{finding.rule}] {message}"
+from mtcheck.model import DocumentReport
+from mtcheck.report.text import finding_line
 
 
 def block_reason(doc: DocumentReport, threshold: float) -> str:

@@ -100,7 +100,6 @@ _DERIVATION_ENDINGS = frozenset((
 ))
 COMMON_ZIPF = 4.0
 _VOWELS = frozenset("aeiouy")
-_NO_VOWELS = str.maketrans("", "", "aeiouy")
 # Closed-class words that open sentences and headings capitalized (`In Ankara`, `But Peskov`).
 OPENING_WORDS = frozenset((
     "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "when", "while", "as", "at",
@@ -453,9 +452,9 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
                               for k in keys):
         if _compatible(spellings[i], spellings[j]):
             union(i, j)
-    for i, j in _bucket_pairs((i, _skeleton(k)) for i, keys in enumerate(loose)
-                              if spellings[i].in_full_name for k in keys
-                              if len(_skeleton(k)) >= 3):
+    for i, j in _bucket_pairs((i, vowel_key(k)) for i, keys in enumerate(loose)
+                              if spellings[i].in_full_name and len(spellings[i].text) >= 4
+                              for k in keys):
         if _same_first_name(spellings[i], spellings[j], loose[i], loose[j]):
             union(i, j)
     for i, j in _bucket_pairs(_deletion_keys(loose, eligible)):
@@ -507,23 +506,26 @@ def _with_joined_pairs(spellings: list[Spelling], words: list[NameWord],
 
 def _same_first_name(a: Spelling, b: Spelling, keys_a: frozenset[str],
                      keys_b: frozenset[str]) -> bool:
-    """Two spellings with the same consonants, used in full names that share a surname:
-    one first name transliterated two ways (Mohammed/Muhammad). Endings that mark gender
-    (Christian/Christina, Alexander/Alexandra) and different initials keep names apart."""
+    """Two spellings with the same vowel key, used in full names that share a surname:
+    one name transliterated two ways (Mohammed/Muhammad, Omar/Umar). Endings that mark
+    gender (Daniele/Daniela) keep names apart."""
     if a.companions.isdisjoint(b.companions) or keys_a & keys_b:
         return False
     for x in keys_a:
         for y in keys_b:
-            if x[0] != y[0] or _skeleton(x) != _skeleton(y):
+            if vowel_key(x) != vowel_key(y):
                 continue
             if x[-1] == y[-1] or (x[-1] not in _VOWELS and y[-1] not in _VOWELS):
                 return True
     return False
 
 
-def _skeleton(key: str) -> str:
-    """The consonants of a key (vowels are what transliterations disagree on most)."""
-    return key.translate(_NO_VOWELS)
+@lru_cache(maxsize=65536)
+def vowel_key(key: str) -> str:
+    """A loose key with the vowels that Arabic and Persian transliterations trade folded
+    (o/u, e/a, ou/u, ee/i): Mohammed and Muhammad, Hussein and Husayn, Omar and Umar."""
+    folded = key.replace("ee", "i").replace("ou", "u").replace("o", "u").replace("e", "a")
+    return str(_DOUBLE.sub(r"\1", folded))
 
 
 def _bucket_pairs(entries: Iterable[tuple[int, str]]) -> Iterable[tuple[int, int]]:
@@ -629,7 +631,7 @@ def _relation(variant: Spelling, dominant: Spelling, truncated: bool) -> Relatio
     if strong_keys(variant.text) & strong_keys(dominant.text):
         return "spelling"
     variant_loose, dominant_loose = loose_keys(variant.text), loose_keys(dominant.text)
-    if variant_loose & dominant_loose or {_skeleton(k) for k in variant_loose} & {
-            _skeleton(k) for k in dominant_loose}:
+    if variant_loose & dominant_loose or {vowel_key(k) for k in variant_loose} & {
+            vowel_key(k) for k in dominant_loose}:
         return "transliteration"
     return "garbled"

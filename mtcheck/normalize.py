@@ -7,6 +7,7 @@ Rules report spans of the original text. When a rule matches on normalized text
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -43,18 +44,60 @@ def normalize(text: str) -> Normalized:
     out: list[str] = []
     breaks: list[tuple[int, int]] = [(0, 0)]
     norm_len = 0
-    i, n = 0, len(text)
+    # Lines are independent (a newline neither composes nor is a space); a line that is
+    # already NFC, as nearly all are, is translated and folded in C without a per-character
+    # loop; only the others go character by character.
+    for line in _LINES.finditer(text):
+        start, chunk = line.start(), line.group()
+        if unicodedata.is_normalized("NFC", chunk):
+            norm_len = _fold_nfc(chunk.translate(_CHAR_MAP), start, norm_len, out, breaks)
+        else:
+            norm_len = _fold_slowly(chunk, start, norm_len, out, breaks)
+    return Normalized("".join(out), tuple(breaks))
+
+
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+# Two or more spaces; the character after the run decides whether its last space stands
+# alone or carries combining marks (a piece of its own that is not folded).
+_SPACE_RUN = re.compile(r"  +")
+
+
+def _fold_nfc(chunk: str, start: int, norm_len: int, out: list[str],
+              breaks: list[tuple[int, int]]) -> int:
+    """Fold space runs of an NFC, translated line; the same result and breaks as the slow way."""
+    position = 0
+    for run in _SPACE_RUN.finditer(chunk):
+        s, e = run.span()
+        # A space followed by a combining mark is one piece with it and is kept.
+        last = e - 1 if e < len(chunk) and unicodedata.combining(chunk[e]) else e
+        if last - s < 2:
+            continue
+        out.append(chunk[position:s + 1])
+        norm_len += s + 1 - position
+        breaks.extend((norm_len, start + j + 1) for j in range(s + 1, last))
+        position = last
+    out.append(chunk[position:])
+    return norm_len + len(chunk) - position
+
+
+def _fold_slowly(chunk: str, start: int, norm_len: int, out: list[str],
+                 breaks: list[tuple[int, int]]) -> int:
+    """One character (with its combining marks) at a time, for text that is not NFC."""
+    previous = ""
+    i, n = 0, len(chunk)
     while i < n:
         # A character together with its combining marks composes as one unit.
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
+        while j < n and unicodedata.combining(chunk[j]):
             j += 1
-        piece = unicodedata.normalize("NFC", text[i:j]).translate(_CHAR_MAP)
-        if piece == " " and out and out[-1] == " ":
+        piece = unicodedata.normalize("NFC", chunk[i:j]).translate(_CHAR_MAP)
+        if piece == " " and previous == " ":
             piece = ""
+        else:
+            previous = piece
         out.append(piece)
         norm_len += len(piece)
         if len(piece) != j - i:
-            breaks.append((norm_len, j))
+            breaks.append((norm_len, start + j))
         i = j
-    return Normalized("".join(out), tuple(breaks))
+    return norm_len

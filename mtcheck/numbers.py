@@ -53,16 +53,28 @@ class Mention:
             return False
         return not self.values.isdisjoint(other.values)
 
-    def shown(self) -> str:
-        """The mention with its reading when that differs from how it is written."""
+    def shown(self, near: Mention | None = None) -> str:
+        """The mention with its reading in English notation where that differs.
+
+        Of several readings (`20.000`), the one closest in size to `near` is shown.
+        """
         values = sorted(v for v in self.values if v)
-        if self.kind == "month":
-            return f"{self.text} ({_MONTH_NAMES[int(values[0]) - 1]})" if values else self.text
-        if self.kind == "weekday":
-            return f"{self.text} ({_WEEKDAY_NAMES[int(values[0]) - 1]})" if values else self.text
-        if len(values) == 1 and format_value(values[0]) not in self.text:
-            return f"{self.text} ({format_value(values[0])})"
-        return self.text
+        if self.kind in ("month", "weekday"):
+            names = _MONTH_NAMES if self.kind == "month" else _WEEKDAY_NAMES
+            return f"{self.text} ({names[int(values[0]) - 1]})" if values else self.text
+        if not values:
+            return self.text
+        value = values[0]
+        if len(values) > 1 and near is not None and near.values:
+            value = closest(self.values, max(near.values))
+        shown = format_value(value)
+        return self.text if shown in self.text else f"{self.text} ({shown})"
+
+
+def closest(values: Iterable[float], target: float) -> float:
+    """The value closest to `target` in order of magnitude."""
+    return min(values, key=lambda v: abs(math.log10(max(abs(v), 1e-9))
+                                         - math.log10(max(abs(target), 1e-9))))
 
 
 def format_value(value: float) -> str:
@@ -102,12 +114,13 @@ _SCALES: Mapping[str, float] = {
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9,
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
     # German, Dutch
-    "tausend": 1e3, "mio": 1e6, "millionen": 1e6, "milliarde": 1e9,
+    "tausend": 1e3, "tsd": 1e3, "mio": 1e6, "millionen": 1e6, "milliarde": 1e9,
     "milliarden": 1e9, "mrd": 1e9, "billionen": 1e12, "duizend": 1e3, "miljoen": 1e6,
     "miljard": 1e9,
     # Spanish, Portuguese, Italian, French
-    "mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "millardo": 1e9,
-    "millardos": 1e9, "billón": 1e12, "billones": 1e12, "milhão": 1e6, "milhões": 1e6,
+    "mil": 1e3, "mill": 1e6, "mi": 1e6, "bi": 1e9, "millón": 1e6, "millon": 1e6,
+    "millones": 1e6, "millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billones": 1e12,
+    "milhão": 1e6, "milhões": 1e6,
     "bilhão": 1e9, "bilhões": 1e9, "mila": 1e3, "mille": 1e3, "milione": 1e6,
     "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9, "mld": 1e9, "milliard": 1e9,
     "milliards": 1e9, "md": 1e9, "mds": 1e9,
@@ -130,10 +143,11 @@ _PERCENT_AFTER = re.compile(
     r"pour[ \u00a0]cent|per[ \u00a0]cento|por[ \u00a0]cento|procent\w*|процент\w*|"
     r"відсот\w*|pro[ \u00a0]cent)\b)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde|yuzde)[ \u00a0]?$", re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₺₽₴₹]|US\$|USD|EUR|GBP|TL|CHF)[ \u00a0]?$")
+_CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{0,3}[$€£¥₺₽₴₹]|USD|EUR|GBP|TL|CHF|PLN|zł)[ \u00a0]?$")
 _CURRENCY_AFTER = re.compile(
     r"[ \u00a0]?(?:[$€£¥₺₽₴₹]|(?:euros?|dollars?|dólares|dolares|pounds?|sterling|lira|liras|"
-    r"lirası|TL|yen|yuan|rubles?|roubles?|francs?|franken|franchi|zł|złotych|kronor|kroner|"
+    r"lirası|TL|yen|yuan|rubles?|roubles?|francs?|franken|franchi|zł|złotych|zlotys?|"
+    r"złoty|reais|real|rupees?|kronor|kroner|krona|forints?|PLN|BRL|"
     r"USD|EUR|GBP|CHF|рубл\w*|доллар\w*|евро|dolar|avro|euro)\b)", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"[ \u00a0]?(a\.m\.|p\.m\.|am\b|pm\b|uhr\b|h\b|hs\b|heures?\b|"
                           r"ч\b|часов\b)", re.IGNORECASE)
@@ -576,23 +590,26 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention:
     values = set(_readings(m.group()))
     kind: Kind = "number"
     before = text[max(0, start - 8):start]
-    if _PERCENT_BEFORE.search(before):
+    prefix = _PERCENT_BEFORE.search(before)
+    if prefix:
         kind = "percent"
-        start -= len(_PERCENT_BEFORE.search(before).group())  # type: ignore[union-attr]
-    elif _CURRENCY_BEFORE.search(before):
-        kind = "amount"
-        start -= len(_CURRENCY_BEFORE.search(before).group())  # type: ignore[union-attr]
+    else:
+        prefix = _CURRENCY_BEFORE.search(before)
+        kind = "amount" if prefix else "number"
+    if prefix:
+        start -= len(prefix.group())
+    # A scale word replaces the bare readings: `12 million` is not the `12` of a date.
     compound = _COMPOUND_SCALE.match(text, end)
     scale_word = _SCALE_AFTER.match(text, end)
     if compound and _SCALES.get(compound.group(2).lower(), 0) >= 1e6:
         factor = 1e3 * _SCALES[compound.group(2).lower()]
-        values |= {v * factor for v in _readings(m.group())}
+        values = {v * factor for v in _readings(m.group())}
         end = compound.end()
     elif scale_word and scale_word.group(1).lower() in _SCALES and _scale_fits(
             scale_word.group(1), text, scale_word.end()):
         word = scale_word.group(1)
         base = _readings(m.group())
-        values |= {v * _SCALES[word.lower()] for v in base}
+        values = {v * _SCALES[word.lower()] for v in base}
         if word in ("Billion", "Billionen"):
             values |= {v * 1e12 for v in base}  # German `Billion` is 10^12
         end = scale_word.end() - (1 if scale_word.group().endswith(".") and
@@ -619,7 +636,7 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention:
 
 def _abbreviated(word: str) -> bool:
     return word.lower() in ("mio", "mrd", "mln", "mld", "bn", "mn", "tys", "тыс", "млн",
-                            "млрд", "трлн", "md", "mds", "bln", "tn", "тис")
+                            "млрд", "трлн", "md", "mds", "bln", "tn", "тис", "tsd", "mill")
 
 
 def _scale_fits(word: str, text: str, end: int) -> bool:

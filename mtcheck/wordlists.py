@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Languages whose wordfreq lists are large enough to tell a word of theirs from an
 # English one; `src_lang` codes outside this set still get script evidence.
-FREQUENCY_LANGUAGES = frozenset(
-    "ca cs da de es fi fr hu id is it lt lv ms nb nl pl pt ro sh sk sl sv tr".split()
-)
+FREQUENCY_LANGUAGES = frozenset({
+    "ca", "cs", "da", "de", "es", "fi", "fr", "hu", "id", "is", "it", "lt", "lv", "ms", "nb",
+    "nl", "pl", "pt", "ro", "sh", "sk", "sl", "sv", "tr",
+})
 # Languages of other scripts that can vote on an article's source language.
-OTHER_SCRIPT_LANGUAGES = frozenset("bg el mk ru uk".split())
+OTHER_SCRIPT_LANGUAGES = frozenset({
+    "bg", "el", "mk", "ru", "uk",
+})
 # A word this frequent in English (Zipf scale, 3 = once per million words) is an
 # English word whatever else it is; below it, English has to prove itself.
 ENGLISH_ZIPF = 5.0
@@ -48,7 +51,7 @@ def zipf(word: str, lang: str) -> float:
     return frequency_table(lang).get(word, 0.0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def frequency_table(lang: str) -> dict[str, float]:
     """Lower-case word to Zipf frequency for one language.
 
@@ -162,9 +165,10 @@ def _lemma(word: str, lang: str) -> str | None:
 # Each language's lemmatizer dictionary takes a second or more to load: only the
 # source language and its close kin are lemmatized, never every language at once.
 _MAX_LEMMATIZED = 3
-_SIMPLEMMA_LANGUAGES = frozenset(
-    "ca cs da de es fi fr hu id it nb nl pl pt ro sv tr".split()
-)
+_SIMPLEMMA_LANGUAGES = frozenset({
+    "ca", "cs", "da", "de", "es", "fi", "fr", "hu", "id", "it", "nb", "nl", "pl", "pt", "ro",
+    "sv", "tr",
+})
 
 
 def script_of(word: str) -> str | None:

@@ -6,6 +6,7 @@ Timings are never asserted: they depend on the machine. The rows and the corpus 
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 
 import pytest
@@ -17,7 +18,16 @@ from mtcheck.cli import main
 SMALL = ["--quick", "--sizes", "1k,2k", "--corpus-words", "1500", "--audit-words", "1500"]
 
 
-def test_quick_run_prints_every_row(tmp_path):
+def _fake_child(*args: object) -> dict[str, float]:
+    return {"maxrss_kb": 51_200.0, "seconds": 0.5}
+
+
+def test_quick_run_prints_every_row(tmp_path, monkeypatch):
+    # Child processes (memory, audit) are stood in for here: each one loads every word
+    # list cold. test_child_measurements runs the real ones.
+    monkeypatch.setattr(bench, "run_child", _fake_child)
+    monkeypatch.setattr(bench, "run_audit", _fake_child)
+    monkeypatch.setattr(bench, "_audit_available", lambda: True)
     out = tmp_path / "RESULTS.md"
     result = CliRunner().invoke(main, ["bench", *SMALL, "--output", str(out)])
     assert result.exit_code == 0, result.output
@@ -28,7 +38,7 @@ def test_quick_run_prints_every_row(tmp_path):
         "| mtcheck check --reference (adds BLEU, chrF, TER) |", "proselint",
         "pofilter", "sacrebleu", "| regex tokenization (practical limit) |",
         "| regex tokenization + one dictionary lookup per word |",
-        "| slowest / fastest time per word |", "audit --jobs 1", "audit --jobs 2",
+        "| slowest / fastest time per word |", "| audit --jobs 1, ", "| audit --jobs 2, ",
         "one document at a time |", "| mtcheck --version (wall) |", "| import mtcheck |",
         "| document build (segmentation) |", "## Machine", "## Targets",
     ):
@@ -40,6 +50,19 @@ def test_quick_run_prints_every_row(tmp_path):
             value = line.split(" | ")[1]
             assert any(ch.isdigit() for ch in value) or value in (
                 "not installed", "not available"), line
+
+
+def test_child_measurements(capsys):
+    # In this process: the task a measuring child runs, and its one line of JSON.
+    bench.child_main(["check-corpus", "300", "8"])
+    measured = json.loads(capsys.readouterr().out)
+    assert measured["maxrss_kb"] > 1_000
+    assert measured["seconds"] > 0
+    # The audit wrapper: a command's wall time and its peak RSS, from a real child.
+    wrapped = bench.run_audit([sys.executable, "-c", "print('x')"])
+    assert wrapped["maxrss_kb"] > 1_000
+    with pytest.raises(RuntimeError, match="audit failed"):
+        bench.run_audit([sys.executable, "-c", "import sys; sys.exit(3)"])
 
 
 def test_missing_competitor_is_reported_not_fatal(monkeypatch):

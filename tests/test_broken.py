@@ -134,6 +134,16 @@ def test_second_clean_article_only_flags_its_source_line():
     ("broken.dangling-ending", "Tourists complained about the prices and.", "and."),
     ("broken.dangling-ending", "The sanctions are aimed at companies trading with.",
      "with."),
+    ("broken.dangling-ending", "Critics fear that the new database is used to.",
+     "is used to."),
+    ("broken.doubled-word", "The report is is due on Monday.", "is is"),
+    ("broken.missing-complement", "The spokeswoman ended by stating.",
+     "The spokeswoman ended by stating."),
+    ("broken.fragment",
+     "The trawler Nordic Wind, carrying frozen fish from Tromsø to the port and for two "
+     "days waiting at anchor off Bergen.",
+     "The trawler Nordic Wind, carrying frozen fish from Tromsø to the port and for two "
+     "days waiting at anchor off Bergen."),
     ("broken.fragment",
      "The mayor of the city, who after the elections in the spring of last year.",
      "The mayor of the city, who after the elections in the spring of last year."),
@@ -177,6 +187,10 @@ def test_damage_is_found_with_its_span(rule_id, text, span):
     "They watched “The Return Of The King” at the festival.",
     "The options were a) a rate cut and b) a pause.",
     "A 15-year-old boy, whose name was not released, was arrested.",
+    "He said he would resign if he was asked to.",
+    "She wanted to attend the hearing but was not allowed to.",
+    "What the problem is is not clear.",
+    "Col. Anna Berg, who led the exercise — the largest this year — said it went well.",
     "The company, which employs 4,000 people in the region, did not comment.",
 ])
 def test_tricky_clean_sentences_are_quiet(text):

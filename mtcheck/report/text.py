@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtcheck.model import Report, Severity
+from mtcheck.model import Finding, Report, Severity
 from mtcheck.score import FORMULA
 
 _COLOURS = {Severity.MINOR: "\033[36m", Severity.MAJOR: "\033[33m",
@@ -14,13 +14,7 @@ def render(report: Report, *, colour: bool = False, **_: object) -> str:
     """Findings grouped by document, each with a summary line and the score."""
     lines: list[str] = []
     for doc in report.documents:
-        for f in doc.findings:
-            level = str(f.severity)
-            if colour:
-                level = f"{_COLOURS[f.severity]}{level}{_RESET}"
-            hint = f" (suggest: {f.suggestion!r})" if f.suggestion is not None else ""
-            lines.append(f"{doc.path}:{f.line}:{f.column}: {level} [{f.rule}] "
-                         f"{_one_line(f.message)}{hint}")
+        lines.extend(finding_line(doc.path, f, colour=colour) for f in doc.findings)
         counts = ", ".join(f"{n} {c}" for c, n in doc.by_category.items()) or "no findings"
         verdict = "PASS" if doc.passed else "FAIL"
         lines.append(f"{doc.path}: {verdict} score {doc.score:.1f}/100 "
@@ -40,5 +34,11 @@ def render(report: Report, *, colour: bool = False, **_: object) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
+def finding_line(path: str, finding: Finding, *, colour: bool = False) -> str:
+    """`path:line:col: severity [rule] message (suggest: ...)` on one line."""
+    level = str(finding.severity)
+    if colour:
+        level = f"{_COLOURS[finding.severity]}{level}{_RESET}"
+    hint = f" (suggest: {finding.suggestion!r})" if finding.suggestion is not None else ""
+    message = " ".join(finding.message.split())
+    return f"{path}:{finding.line}:{finding.column}: {level} [{finding.rule}] {message}{hint}"

@@ -27,6 +27,7 @@ from mtcheck.english import (
     word_set,
 )
 from mtcheck.model import Document, Hit, Paragraph, Sentence
+from mtcheck.rules.encoding import mojibake_spans
 from mtcheck.rules.registry import RuleContext, rule
 
 _GAP = r"[^\S\n]+"  # spaces within one line
@@ -120,9 +121,10 @@ def _repeats(doc: Document) -> list[tuple[int, int]]:
 
 
 # Doubles that English grammar or idiom allows.
-_ALLOWED_DOUBLES = word_set(
-    "had that is do very bye no so ha now yeah tut knock chop well"
-)
+_ALLOWED_DOUBLES = word_set("had that very bye no so ha now yeah tut knock chop well")
+# `What it is is ...`, `all they do do`: allowed only after such a fronted clause.
+_FRONTED_DOUBLES = word_set("is do")
+_FRONTING = word_set("what all thing problem question point truth fact reason issue")
 
 
 @rule("broken.doubled-word", category="broken", severity="minor",
@@ -144,6 +146,9 @@ def doubled_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         word = first.text
         lower = word.lower()
         if lower in _ALLOWED_DOUBLES or not word[0].isalpha():
+            continue
+        if lower in _FRONTED_DOUBLES and any(
+                t.text.lower() in _FRONTING for t in doc.tokens[max(0, index - 6):index]):
             continue
         if second.text[0].isupper() and lower not in FUNCTION_WORDS:
             continue  # Bora Bora, Sirhan Sirhan
@@ -261,11 +266,14 @@ def unbalanced_pair(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             blocks[-1].append(para)
         else:
             blocks.append([para])
+    garbled = [(s, e) for s, e, _ in mojibake_spans(doc)]
     for i, block in enumerate(blocks):
         if not any(_PAIR_MARKS.search(p.text) for p in block):
             continue
         continues = i + 1 < len(blocks) and blocks[i + 1][0].text[:1] in "“„«\""
-        yield from _unbalanced(block, continues)
+        for hit in _unbalanced(block, continues):
+            if not any(s <= hit.start < e for s, e in garbled):  # `BelgiÃ«` is no quote
+                yield hit
 
 
 def _unbalanced(block: list[Paragraph], continues: bool) -> Iterator[Hit]:
@@ -377,7 +385,7 @@ def _attribution_re() -> re.Pattern[str]:
         rf"(?P<end>[.!?…])[^\S\n]*(?P<quote>[”\"»])[^\S\n]*"
         rf"(?:(?P<subject>{_SUBJECT}){_GAP})?"
         rf"(?:(?:also|then|further|later|finally|again){_GAP})?"
-        rf"(?P<verb>(?i:{verbs}))(?P<saying>{_GAP}by{_GAP}saying)?"
+        rf"(?P<verb>(?i:{verbs}))(?P<saying>{_GAP}by{_GAP}(?:{_gerunds()}))?"
         rf"(?:{_GAP}(?P<inverted>{_SUBJECT}))?[^\S\n]*\."
         # a quote ending in a comma, then an attribution without a subject
         rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?P<bare>(?i:{verbs}))[^\S\n]*\."
@@ -435,8 +443,24 @@ _PASSIVE = AUXILIARIES - MODALS - {"do", "does", "did"}
 @lru_cache(maxsize=1)
 def _complement_re() -> re.Pattern[str]:
     verbs = _verb_pattern("complement", past_only=True)
-    return re.compile(rf"(?:\b(?:{verbs})(?:{_GAP}that)?|{_GAP}by{_GAP}saying)[^\S\n]*\.$",
+    return re.compile(rf"(?:\b(?:{verbs})(?:{_GAP}that)?|{_GAP}by{_GAP}(?:{_gerunds()}))"
+                      r"[^\S\n]*\.$",
                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _complement_enders() -> frozenset[str]:
+    """Last words of the endings `_complement_re` looks for (`said`, `out`, `saying`)."""
+    verbs = _verb_pattern("complement", past_only=True).replace(_GAP, " ").split("|")
+    return frozenset(v.split()[-1] for v in verbs) | {"that"} | set(_gerunds().split("|"))
+
+
+@lru_cache(maxsize=1)
+def _gerunds() -> str:
+    """`saying|stating|adding|...`: what `by` takes in `He continued by saying.`"""
+    lex = lexicon()
+    heads = {v.split()[0] for v in data_sections("broken_verbs.txt")["complement"]}
+    return "|".join(sorted({f for h in heads for f in lex.forms_of(h) if f.endswith("ing")}))
 
 
 @rule("broken.missing-complement", category="broken", severity="major",
@@ -453,9 +477,16 @@ def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     (`declined to say`) are complete.
     """
     pattern = _complement_re()
+    enders = _complement_enders()
+    tokens = doc.tokens
     for sentence in doc.sentences:
         text = sentence.text
-        if not text.endswith(".") or (m := pattern.search(text, max(0, len(text) - 40))) is None:
+        # Cheap test first: the word before the final full stop.
+        if sentence.token_end - sentence.token_start < 3 or not text.endswith(".") or \
+                tokens[sentence.token_end - 2].text.lower() not in enders:
+            continue
+        m = pattern.search(text, max(0, len(text) - 40))
+        if m is None:
             continue
         if any(q in text for q in _QUOTES):
             continue
@@ -499,6 +530,7 @@ class _Endings:
     fixed: tuple[tuple[str, ...], ...]       # longest first
     stranded: frozenset[str]
     strandable: frozenset[tuple[str, str]]    # (lemma, preposition) that may be stranded
+    last_words: frozenset[str]                # every word an ending above can end in
 
 
 @lru_cache(maxsize=1)
@@ -506,8 +538,9 @@ def _endings() -> _Endings:
     data = data_sections("broken_endings.txt")
     fixed = tuple(sorted((tuple(p.split()) for p in data["fixed"]), key=len, reverse=True))
     strandable = frozenset((p.split()[-2], p.split()[-1]) for p in data["prepositional"])
-    return _Endings(frozenset(data["never-final"]), fixed, frozenset(data["stranded"]),
-                    strandable)
+    never, stranded = frozenset(data["never-final"]), frozenset(data["stranded"])
+    return _Endings(never, fixed, stranded, strandable,
+                    never | stranded | {phrase[-1] for phrase in fixed})
 
 
 # Words that take the object of a stranded preposition (`what it consists of`).
@@ -532,8 +565,13 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     relative word, pronoun or infinitive earlier in the clause takes its object.
     """
     endings = _endings()
+    all_tokens = doc.tokens
     for sentence in doc.sentences:
-        if not sentence.text.endswith(".") or sentence.text.endswith(".."):
+        if not sentence.text.endswith(".") or sentence.text.endswith("..") or \
+                sentence.token_end - sentence.token_start < 4:
+            continue
+        # Cheap test first: the word before the final full stop.
+        if all_tokens[sentence.token_end - 2].text.lower() not in endings.last_words:
             continue
         tokens = [t for t in doc.sentence_tokens(sentence) if t.text[0].isalnum()]
         if len(tokens) < 3:
@@ -556,6 +594,8 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     for phrase in endings.fixed:
         if tuple(lower[-len(phrase):]) == phrase:
             return len(phrase)
+    if last == "to":
+        return 3 if _passive_to(lower) else 0
     if last not in endings.stranded:
         return 0
     before = lower[-2]
@@ -569,7 +609,21 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     return 1
 
 
+# `the system is used to.`: a passive whose infinitive went missing. `if it is asked to`
+# and `was not allowed to` are ellipses that English allows.
+_BE = word_set("is are was were be been being")
+_ELLIPSIS_CONTEXT = word_set("if unless when whenever as because although though not "
+                             "never n't so until once")
+
+
+def _passive_to(lower: list[str]) -> bool:
+    return (len(lower) >= 4 and lower[-3] in _BE and lower[-2] in lexicon().participles
+            and not _ELLIPSIS_CONTEXT.intersection(lower[-10:]))
+
+
 _RELATIVE = word_set("which who whom whose where")
+# A relative clause ends at a comma, a dash or a semicolon.
+_CLAUSE_BREAKS = frozenset(",;—–")
 
 
 @rule("broken.fragment", category="broken", severity="major",
@@ -589,6 +643,8 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     body = _reads_as_body(doc)
     wrapped = _wrapped(doc)
+    codes = _codes(doc).text
+    clear, verbs = _fragment_filters(doc)
     for sentence in doc.sentences:
         text = sentence.text
         if sentence.paragraph not in body or not text.endswith(".") or not text[0].isupper():
@@ -598,24 +654,47 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue  # the start of this sentence is on the line before
         if any(c in text for c in _QUOTES) or ":" in text or ";" in text:
             continue
+        if not clear.search(codes, sentence.token_start, sentence.token_end) and \
+                verbs.search(codes, sentence.token_start, sentence.token_end):
+            continue  # no relative clause, and a word that is only ever a verb
         main = _main_clause(doc, sentence)
-        if main is None or len(main) < 2 or not _mostly_english(main):
+        if main is None or len(main) < 2 or not _mostly_english(_words(doc, sentence)):
             continue
-        if not any(could_be_finite_verb(main, i) for i in range(len(main))):
+        lower = [w.lower() for w in main]
+        # A capitalized word inside the clause is a name (`the tanker Aegean Star`).
+        if not any(could_be_finite_verb(lower, i) for i in range(len(main))
+                   if i == 0 or not main[i][0].isupper()):
             yield Hit(sentence.start, sentence.end, "no main verb: the sentence is a "
                       f"fragment ('{' '.join(main)}' has no verb to go with it)",
                       confidence=0.75)
 
 
-def _mostly_english(words: list[str]) -> bool:
-    """Most words are English: an untranslated sentence is not judged as English."""
+def _fragment_filters(doc: Document) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Over the token codes: a comma before a relative word, and an unambiguous verb."""
+    codes = _codes(doc).of
     lex = lexicon()
-    known = sum(1 for w in words if w in FUNCTION_WORDS or lex.knows(w))
-    return known >= 0.7 * len(words)
+    strong = [c for w, c in codes.items()
+              if w in AUXILIARIES or (w in lex.finite and w not in lex.nouns
+                                      and w not in lex.adjectives)]
+    comma = re.escape(codes.get(",", "\x00"))
+    relative = re.escape("".join(codes[w] for w in _RELATIVE if w in codes)) or "\\x00"
+    return (re.compile(f"{comma}[{relative}]"),
+            re.compile(f"[{re.escape(''.join(strong))}]" if strong else "\\x00"))
+
+
+def _mostly_english(words: list[str]) -> bool:
+    """Most lower-case words are English: an untranslated sentence is not judged.
+
+    Capitalized words are names in any language and do not count.
+    """
+    lex = lexicon()
+    common = [w for w in words[1:] if w[0].islower()]
+    known = sum(1 for w in common if w in FUNCTION_WORDS or lex.knows(w))
+    return len(common) >= 2 and known >= 0.7 * len(common)
 
 
 def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
-    """The sentence's words outside relative clauses and brackets, lower-cased.
+    """The sentence's words outside relative clauses and brackets.
 
     None for sentences too short to judge (fewer than six words).
     """
@@ -634,12 +713,12 @@ def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
             depth = max(0, depth - 1)
         elif depth:
             pass
-        elif text == ",":
+        elif text in _CLAUSE_BREAKS:
             in_relative = False
         elif previous == "," and text.lower() in _RELATIVE:
             in_relative = True
         elif not in_relative and t.is_word:
-            main.append(text.lower())
+            main.append(text)
         previous = text
     return main
 

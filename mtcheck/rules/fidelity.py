@@ -7,7 +7,6 @@ added sentence, or the sentence next to the place where something went missing.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,13 @@ from anyascii import anyascii
 from mtcheck.align import Alignment, align, mentions_by_sentence
 from mtcheck.analyze import memoized
 from mtcheck.model import Document, Hit, Sentence
-from mtcheck.numbers import Mention, format_value, is_number_or_calendar_word, language_of
+from mtcheck.numbers import (
+    Mention,
+    closest,
+    format_value,
+    is_number_or_calendar_word,
+    language_of,
+)
 from mtcheck.rules.registry import Example, RuleContext, rule
 from mtcheck.wordlists import is_english_word
 
@@ -112,7 +117,7 @@ def number_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 unmatched_source.remove(counterpart)
                 yield Hit(mention.start, mention.end,
                           f"'{mention.text}' does not match the source, which has "
-                          f"'{counterpart.shown()}' here",
+                          f"'{counterpart.shown(mention)}' here",
                           suggestion=_suggestion(mention, counterpart),
                           confidence=0.85 if mention.kind == counterpart.kind else 0.7)
 
@@ -131,9 +136,7 @@ def _suggestion(mention: Mention, source: Mention) -> str | None:
     """The translation's wording with the source's figure, for plain numbers."""
     if not mention.numeric or not source.numeric or mention.kind == "time":
         return None
-    target = max(mention.values)
-    value = min(source.values, key=lambda v: abs(math.log10(max(v, 1e-9))
-                                                 - math.log10(max(target, 1e-9))))
+    value = closest(source.values, max(mention.values))
     runs = _DIGIT_RUN.findall(mention.text)
     if len(runs) != 1:
         return None
@@ -250,7 +253,7 @@ def _neighbour_sentence(pairs: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 
 
 @rule("fidelity.added-segment", category="fidelity", severity="major", needs=("source",),
-      options={"min_words": 6},
+      options={"min_words": 4},
       bad=[Example("The council met on Monday. Many residents are said to be deeply unhappy "
                    "with the decision. It approved the budget for next year.",
                    source="Der Rat tagte am Montag. Er billigte den Haushalt für das "

@@ -24,7 +24,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from mtcheck.analyze import memoized
+from mtcheck.analyze import memoized, sentence_at
 from mtcheck.langid import candidate_languages as langid_candidates
 from mtcheck.langid import identify, language_name
 from mtcheck.model import Document, Hit, Sentence, Token
@@ -41,16 +41,17 @@ from mtcheck.wordlists import (
 
 # Lower-case particles of names and places (Lula da Silva, Castilla y León,
 # Ursula von der Leyen): next to a capitalized word they belong to the name.
-_PARTICLES = frozenset(
-    "a al bin d da das de degli dei del della delle der des di do dos du e el en "
-    "ibn la las le les lo los op st te ten ter und van vom von y zu zum zur".split()
-)
+_PARTICLES = frozenset({
+    "a", "al", "bin", "d", "da", "das", "de", "degli", "dei", "del", "della", "delle", "der",
+    "des", "di", "do", "dos", "du", "e", "el", "en", "ibn", "la", "las", "le", "les", "lo",
+    "los", "op", "st", "te", "ten", "ter", "und", "van", "vom", "von", "y", "zu", "zum", "zur",
+})
 # Words after which a foreign word is mentioned on purpose: `the so-called
 # Mietpreisbremse`, `a dish known as menemen`.
-_MENTION_CUES = frozenset(
-    "called dubbed named nicknamed termed word term phrase meaning means slogan motto "
-    "so-called known titled entitled".split()
-)
+_MENTION_CUES = frozenset({
+    "called", "dubbed", "named", "nicknamed", "termed", "word", "term", "phrase", "meaning",
+    "means", "slogan", "motto", "so-called", "known", "titled", "entitled",
+})
 _QUOTES = re.compile(r"“[^“”\n]{1,200}”|„[^„“”\n]{1,200}[“”]|«[^«»\n]{1,200}»"
                      r"|(?<!\w)\"[^\"\n]{1,200}\"|(?<!\w)\*[^*\n]{1,120}\*(?!\w)"
                      r"|(?<!\w)_[^_\n]{1,120}_(?!\w)")
@@ -77,6 +78,7 @@ class Verdict:
     zipf_en: float
     english: bool
     letters: bool
+    lemma: str | None = None
 
     @property
     def margin(self) -> float:
@@ -140,7 +142,7 @@ def _translations() -> dict[tuple[str, str], str]:
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("mtcheck.rules").joinpath("data", name).read_text("utf-8")
+    text = resources.files("mtcheck.rules").joinpath("data").joinpath(name).read_text("utf-8")
     return [s.strip() for s in text.splitlines() if s.strip() and not s.startswith("#")]
 
 
@@ -156,7 +158,7 @@ def verdict(word: str, langs: tuple[str, ...]) -> Verdict | None:
         return Verdict(word, lower, None, script, 0.0, 0.0, False, True)
     if _MOJIBAKE.search(base) or lower in _loanwords()[0]:
         return None
-    ev = evidence(lower, langs, lemmatize=base[:1].islower())
+    ev = evidence(lower, langs)
     letters = foreign_letters(lower)
     leans = ev.lang is not None and ev.zipf_src >= 3.0 and ev.margin >= 1.0
     if not leans and not (letters and ev.zipf_en < 3.0):
@@ -393,53 +395,94 @@ def source_words(doc: Document, margin: float, min_zipf: float) -> Iterator[Word
                 _inside(result.exempt, token.start, token.end):
             continue
         v = mark.verdict
-        confidence = _judge(doc, mark, token, v, margin, min_zipf, initial, mid_capitalized)
+        confidence, judged = _judge(doc, mark, token, v, result.langs, margin, min_zipf,
+                                    initial, mid_capitalized)
         if confidence > 0:
-            yield WordFinding(token.start, token.end, v, confidence)
+            yield WordFinding(token.start, token.end, judged, confidence)
 
 
-def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, margin: float,
-           min_zipf: float, initial: set[int], mid_capitalized: set[str]) -> float:
-    """The confidence that a marked word is an untranslated source word (0: it is not)."""
+_LABEL = re.compile(r"\s*([^\W\d_]{3,})\s*:")
+
+
+def meta_labels(doc: Document) -> Iterator[WordFinding]:
+    """The label of a metadata line in the source language (`Kaynak: AA`, `Quelle: dpa`).
+
+    Metadata lines are otherwise skipped: they hold names of agencies and
+    outlets. Their label is a common word, so it must be clearly foreign.
+    """
+    langs = analysis(doc).langs
+    for para in doc.paragraphs:
+        if para.kind != "meta":
+            continue
+        m = _LABEL.match(para.text)
+        if m is None:
+            continue
+        v = verdict(m.group(1), langs)
+        if v is not None and not v.english and _clear(v) and v.zipf_src >= 4.0:
+            start = para.start + m.start(1)
+            yield WordFinding(start, start + len(m.group(1)), v, 0.8)
+
+
+def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str, ...],
+           margin: float, min_zipf: float, initial: set[int],
+           mid_capitalized: set[str]) -> tuple[float, Verdict]:
+    """The confidence that a marked word is an untranslated source word (0: it is not),
+    and the verdict it rests on (with lemma evidence where the form was too rare)."""
     word = v.word
     if v.script is not None:
         letters = sum(1 for c in word if c.isalpha())
-        return 0.95 if letters >= 2 else 0.0
+        return (0.95 if letters >= 2 else 0.0), v
     if _around_link(doc.text, token):
-        return 0.0
+        return 0.0, v
     if len(word) > 1 and word.isupper():
-        return 0.0  # acronyms and datelines
+        return 0.0, v  # acronyms and datelines
     if any(c.isupper() for c in word[1:]) and not word.isupper():
-        return 0.0  # `eğilimdeIn`: untranslated.hybrid-token reports it
+        return 0.0, v  # `eğilimdeIn`: untranslated.hybrid-token reports it
     capitalized = word[:1].isupper()
     if capitalized:
         if mark.token not in initial or word in mid_capitalized:
-            return 0.0
+            return 0.0, v
         if doc.paragraphs[doc.sentences[mark.sentence].paragraph].kind != "body":
-            return 0.0
+            return 0.0, v
         nxt = _next_word(doc, mark.token)
         if nxt is not None and nxt.text[:1].isupper():
-            return 0.0  # `Las Vegas`, `Los Angeles`: a name
+            return 0.0, v  # `Las Vegas`, `Los Angeles`: a name
         # A sentence-initial capital is mostly a name, and names are as frequent in
         # their language as function words (Erdoğan): only a listed connective or
         # preposition (Según, Además, Cependant) is flagged there.
         if v.lang is None or (v.lang, v.lower) not in _translations():
-            return 0.0
+            return 0.0, v
     if len(v.lower) == 1:
-        return _single_letter(doc, mark.token, v)
+        return _single_letter(doc, mark.token, v), v
+    if v.letters and v.zipf_src < 3.0 and not capitalized and not v.english:
+        v = _lemmatized(v, langs)
     if v.english or v.lang is None:
-        return 0.0
+        return 0.0, v
     if len(v.lower) == 2:
         margin, min_zipf = max(margin, 2.5), max(min_zipf, 5.0)
     strong = v.zipf_src >= min_zipf and v.margin >= margin
     by_letters = v.letters and v.zipf_en < 2.0 and v.zipf_src >= 2.5 and v.margin >= 1.5
     if not (strong or by_letters):
-        return 0.0
+        return 0.0, v
     if v.lower in _PARTICLES and _next_to_name(doc, mark.token):
-        return 0.0
-    if _mentioned(doc, mark.token) or _in_phrase(doc, mark.token, v.lower):
-        return 0.0
-    return round(min(0.95, 0.6 + 0.1 * v.margin), 2)
+        return 0.0, v
+    if _mentioned(doc, mark.token) or _in_phrase(doc, mark.token, v.lower) or \
+            _species_name(doc, mark.token, v.lower, langs):
+        return 0.0, v
+    return round(min(0.95, 0.6 + 0.1 * v.margin), 2), v
+
+
+def _lemmatized(v: Verdict, langs: tuple[str, ...]) -> Verdict:
+    """The verdict with lemma evidence for a rare inflected form (`kararlarını`).
+
+    Asked only for a lone lower-case word with letters English lacks, where the
+    form itself is too rare to decide, so the lemmatizer loads only when needed.
+    """
+    ev = evidence(v.lower, langs, lemmatize=True)
+    if ev.lemma is None:
+        return v
+    return Verdict(v.word, v.lower, ev.lang, None, ev.zipf_src, ev.zipf_en, v.english, v.letters,
+                   ev.lemma)
 
 
 def _single_letter(doc: Document, index: int, v: Verdict) -> float:
@@ -462,8 +505,12 @@ def _single_letter(doc: Document, index: int, v: Verdict) -> float:
     return 0.7
 
 
-def source_phrases(doc: Document, langs: tuple[str, ...]) -> Iterator[tuple[int, int, str, str]]:
-    """Listed multi-word source expressions (`sin embargo`, `além disso`): start, end, lang, English."""
+def source_phrases(doc: Document,
+                   langs: tuple[str, ...]) -> Iterator[tuple[int, int, str, str]]:
+    """Listed multi-word source expressions (`sin embargo`, `além disso`).
+
+    Yields start, end, language and the English to suggest.
+    """
     pattern = _phrase_pattern(langs)
     if pattern is None:
         return
@@ -529,12 +576,27 @@ def _next_to_name(doc: Document, index: int) -> bool:
     return False
 
 
+_LATIN_ENDINGS = ("a", "ae", "ii", "is", "um", "us", "ensis")
+
+
+def _species_name(doc: Document, index: int, lower: str, langs: tuple[str, ...]) -> bool:
+    """The epithet of a binomial species name (`Xylella fastidiosa`, `Aedes aegypti`).
+
+    A Latin-looking word after a capitalized word that neither English nor the
+    source language knows (a genus) is science, not an untranslated word.
+    """
+    if index == 0 or len(lower) < 5 or not lower.endswith(_LATIN_ENDINGS):
+        return False
+    genus = doc.tokens[index - 1].text
+    if not (genus[:1].isupper() and genus[1:].islower() and genus.isalpha()):
+        return False
+    known = max((zipf(genus.lower(), lang) for lang in ("en", *langs)), default=0.0)
+    return known < 3.0
+
+
 def _mentioned(doc: Document, index: int) -> bool:
     """A word introduced as a term (`the so-called X`, `known as X`)."""
-    for token in doc.tokens[max(0, index - 3):index]:
-        if token.text.lower() in _MENTION_CUES:
-            return True
-    return False
+    return any(t.text.lower() in _MENTION_CUES for t in doc.tokens[max(0, index - 3):index])
 
 
 def _in_phrase(doc: Document, index: int, lower: str) -> bool:
@@ -706,17 +768,18 @@ def source_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for start, end, lang, english in source_phrases(doc, langs):
         if not _overlaps(covered, start, end):
             text = doc.text[start:end]
-            suggestion = english[:1].upper() + english[1:] if text[:1].isupper() else english
+            fix = english[:1].upper() + english[1:] if text[:1].isupper() else english
             yield Hit(start, end, f"'{text}' is a {language_name(lang)} expression "
-                      f"('{english}')", suggestion=suggestion, confidence=0.85)
-    for found in source_words(doc, ctx.number("margin"), ctx.number("min_zipf")):
+                      f"('{english}')", suggestion=fix, confidence=0.85)
+    for found in (*source_words(doc, ctx.number("margin"), ctx.number("min_zipf")),
+                  *meta_labels(doc)):
         v = found.verdict
+        suggestion: str | None = None
         if v.script is not None:
             message = f"{v.script} word '{v.word}' left untranslated"
-            suggestion = None
         else:
             lang = v.lang or "und"
-            shown = f"lemma '{_lemma_of(v)}'" if _lemma_of(v) else "the word"
+            shown = f"lemma '{v.lemma}'" if v.lemma else "the word"
             message = (f"'{v.word}' is a {language_name(lang)} word ({shown} is about "
                        f"{10 ** v.margin:,.0f}× more frequent in {language_name(lang)} "
                        f"than in English)")
@@ -727,14 +790,9 @@ def source_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                   confidence=found.confidence)
 
 
-def _lemma_of(v: Verdict) -> str | None:
-    if v.lang is None:
-        return None
-    return evidence(v.lower, (v.lang,), lemmatize=True).lemma
-
-
-# A lower-case run glued to a capitalized English word: `zamIt's`, `yüzdeThe`.
-_GLUED = re.compile(r"\b([^\W\d_A-Z]{2,})([A-Z][a-z]+(?:['’][a-z]+)?)\b")
+# A lower-case run glued to a capitalized English word: `zamIt's`, `yüzdeThe`; at the
+# start of a sentence the source word may be capitalized too: `InoltreThe`.
+_GLUED = re.compile(r"(?<!\w)([^\W\d_]?[^\W\d_A-Z]{2,})([A-Z][a-z]+(?:['’][a-z]+)?)\b")
 
 
 @rule("untranslated.hybrid-token", category="untranslated", severity="major",
@@ -742,35 +800,51 @@ _GLUED = re.compile(r"\b([^\W\d_A-Z]{2,})([A-Z][a-z]+(?:['’][a-z]+)?)\b")
            "Prices rose by yüzdeThe ten percent.",
            "The trend slowed. eğilimdeIn the statement, the bank said more.",
            Example("The fund led the round. toutefoisThe amount stayed small.",
-                   src_lang="fr")],
+                   src_lang="fr"),
+           Example("Talks stalled in May. InoltreThe region pledged new funds.",
+                   src_lang="it")],
       good=["She bought an iPhone and sold it on eBay.", "The McDonald family met.",
-            "He works for deGrasse Labs.", "Travellers booked with easyJet again."])
+            "He works for deGrasse Labs.", "Travellers booked with easyJet again.",
+            Example("CaixaBank raised its dividend. Analysts at HarperCollins agreed.",
+                    src_lang="es")])
 def hybrid_token(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A source-language word glued to an English word by the MT system.
 
     MT systems sometimes emit a source word without a space before the next
     English word (`zamIt's`). The left part must not be English and must carry
     evidence of the source language (its frequency there, or letters English does
-    not use), so brand names such as `iPhone` or `easyJet` pass. The English part
-    is suggested as the fix.
+    not use), so brand names such as `iPhone` or `easyJet` pass. A capitalized
+    left part (`InoltreThe`) counts only at the start of a sentence and only for a
+    listed source connective, since company names are glued the same way
+    (`CaixaBank`). The English part is suggested as the fix.
     """
     langs: tuple[str, ...] | None = None
     for m in _GLUED.finditer(doc.text):
         left, right = m.group(1), m.group(2)
-        if not _english_part(right) or in_english_lexicon(left.lower()) or \
-                zipf(left.lower(), "en") >= 3.5:
+        lower = left.lower()
+        if not _english_part(right) or in_english_lexicon(lower) or zipf(lower, "en") >= 3.5:
             continue
         if langs is None:
             # Without a known source language every language may claim the left part.
             langs = candidate_languages(doc) or tuple(sorted(FREQUENCY_LANGUAGES))
-        ev = evidence(left.lower(), langs)
-        letters = foreign_letters(left)
-        if not letters and not (ev.lang is not None and ev.zipf_src >= 3.0 and ev.margin >= 1.5):
+        ev = evidence(lower, langs)
+        if left[:1].isupper():
+            if ev.lang is None or (ev.lang, lower) not in _translations() or \
+                    not _starts_sentence(doc, m.start()):
+                continue
+        elif not foreign_letters(left) and not (
+                ev.lang is not None and ev.zipf_src >= 3.0 and ev.margin >= 1.5):
             continue
         where = f" ({language_name(ev.lang)})" if ev.lang and ev.zipf_src >= 2.5 else ""
         yield Hit(m.start(), m.end(), f"'{left}'{where} is glued to '{right}': an "
                   f"untranslated source word fused with English", suggestion=right,
                   confidence=0.9 if ev.lang else 0.75)
+
+
+def _starts_sentence(doc: Document, offset: int) -> bool:
+    """True when only opening quotes or brackets stand between a sentence start and `offset`."""
+    found = sentence_at(doc, offset)
+    return found is not None and not doc.text[found.start:offset].strip("“\"'‘«„([ ")
 
 
 def _english_part(word: str) -> bool:
