@@ -196,7 +196,7 @@ def _align(target: Document, other: Document) -> Alignment:
     o_total = sum(u.length for u in o_units)
     # Shrunk towards 1 so that in a short text one added or dropped sentence does not
     # pass for the languages' usual length ratio.
-    ratio = min(2.0, max(0.5, (t_total + _PRIOR_CHARS) / (o_total + _PRIOR_CHARS)))
+    ratio = min(5.0, max(0.2, (t_total + _PRIOR_CHARS) / (o_total + _PRIOR_CHARS)))
     t_lines = _line_groups(target)
     o_lines = _line_groups(other)
     method: Method = "lines" if t_lines and len(t_lines) == len(o_lines) else \

@@ -96,6 +96,10 @@ def validate(config: Config) -> None:
     for name in config.weights:
         if name not in DEFAULT_WEIGHTS:
             raise ConfigError(f"unknown severity weight {name!r}{_nearest(name, DEFAULT_WEIGHTS)}")
+    if config.glossary:
+        from mtcheck.glossary import load_glossary
+
+        load_glossary(config.glossary)
     if not 0 <= config.threshold <= 100:
         raise ConfigError(f"threshold must be between 0 and 100, not {config.threshold}")
 
@@ -204,7 +208,7 @@ def from_mapping(raw: Mapping[str, object], origin: str | None = None) -> Config
             src_lang=_optional_str(data.get("src-lang")),
             tgt_lang=str(data.get("tgt-lang", "en")),
             boilerplate_patterns=_strings(data.get("boilerplate-patterns", ())),
-            glossary=_optional_str(data.get("glossary")),
+            glossary=_beside(_optional_str(data.get("glossary")), origin),
             min_severity=Severity.parse(str(data.get("min-severity", "minor"))),
             origin=origin,
         )
@@ -226,6 +230,13 @@ def _strings(value: object) -> tuple[str, ...]:
     if isinstance(value, (list, tuple)):
         return tuple(str(v).strip() for v in value if str(v).strip())
     raise TypeError(f"expected a list of strings, got {value!r}")
+
+
+def _beside(path: str | None, origin: str | None) -> str | None:
+    """A path in a configuration file is relative to that file, not to the working dir."""
+    if path is None or origin is None:
+        return path
+    return str(Path(origin).parent / path)
 
 
 def _optional_str(value: object) -> str | None:

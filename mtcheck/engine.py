@@ -171,6 +171,9 @@ def example_findings(spec: RuleSpec, example: Example, config: Config | None = N
     cfg = config or Config()
     if only_rule:
         cfg = cfg.with_overrides(select=(spec.id,))
+    if example.options:
+        options = {**cfg.rule_options.get(spec.id, {}), **example.options}
+        cfg = cfg.with_overrides(rule_options={**cfg.rule_options, spec.id: options})
     doc = document(example.text, "<example>", source=example.source,
                    reference=example.reference, src_lang=example.src_lang)
     found, _ = findings(doc, cfg, strict=True)

@@ -145,11 +145,27 @@ def detect_span(text: str, candidates: Sequence[str],
 
 
 def identify(text: str, candidates: Sequence[str] = ()) -> LanguageGuess:
-    """The language of any span: short spans by `detect_span`, longer ones by `detect`."""
-    words = _WORD.findall(text)
-    if len(words) <= SHORT_SPAN_WORDS and candidates:
-        return detect_span(text, candidates)
+    """The language of a span of any length: is it English or one of `candidates`?
+
+    A span in another script is decided by its script. Otherwise the wordfreq
+    unigram model answers when the span is short (where langdetect fails) or when
+    it is decisive (confidence at least 0.99, as for nearly every whole sentence);
+    langdetect, seeded, arbitrates the rest and answers when no candidate language
+    is known. langdetect costs milliseconds a sentence, the model microseconds.
+    """
+    script = _script_guess(text)
+    if script is not None:
+        return script
+    langs = tuple(sorted({normalize_code(c) for c in candidates} - {"en"}))
+    if langs:
+        guess = frequency_span_guess(text, langs)
+        if guess.known and (len(_WORD.findall(text)) <= SHORT_SPAN_WORDS
+                            or guess.confidence >= _DECISIVE):
+            return guess
     return detect(text, candidates)
+
+
+_DECISIVE = 0.99
 
 
 def frequency_span_guess(text: str, candidates: Sequence[str]) -> LanguageGuess:
@@ -171,16 +187,17 @@ def frequency_span_guess(text: str, candidates: Sequence[str]) -> LanguageGuess:
 
 
 def _script_guess(text: str) -> LanguageGuess | None:
-    """Most letters in a non-Latin script: the script decides (Cyrillic is not English)."""
+    """Most words in a non-Latin script: the script decides (Cyrillic is not English).
+
+    The language is named by `vote` over the frequency tables of that script's
+    languages (Russian, Ukrainian, Bulgarian, ...), `und` when none claims it.
+    """
     words = _WORD.findall(text)
-    scripts = [script_of(w) for w in words]
-    foreign = [s for s in scripts if s is not None]
+    foreign = [w.lower() for w in words if script_of(w) is not None]
     if not words or len(foreign) * 2 < len(words):
         return None
-    guess = detect(text)
-    if guess.known and guess.lang != "en":
-        return LanguageGuess(guess.lang, max(guess.confidence, 0.9), "script")
-    return LanguageGuess("und", 0.9, "script")
+    guess = vote(foreign)
+    return LanguageGuess(guess.lang if guess.known else "und", 0.95, "script")
 
 
 def lingua_available() -> bool:
@@ -240,7 +257,8 @@ def _candidates(doc: Document) -> tuple[str, ...]:
     if doc.src_lang:
         return (normalize_code(doc.src_lang),)
     if doc.source is not None and _WORD.search(doc.source.text):
-        guess = detect(doc.source.text[:20_000])
+        # langdetect's cost grows with the text; a few hundred words decide it.
+        guess = detect(doc.source.text[:_SOURCE_SAMPLE])
         ranked = [guess.lang] if guess.known and guess.lang != "en" else []
     else:
         ranked = ranked_votes(foreign_residue(t.text for t in doc.tokens))
@@ -250,6 +268,7 @@ def _candidates(doc: Document) -> tuple[str, ...]:
     return tuple(ranked)
 
 
+_SOURCE_SAMPLE = 2_000
 # A guess needs this much evidence: summed Zipf margins, about one clear source word.
 _MIN_VOTES = 2.5
 _CLOSE = 0.8
@@ -290,14 +309,19 @@ def _votes(words: Sequence[str]) -> dict[str, float]:
     """
     votes: dict[str, float] = {}
     for word in words:
-        en = zipf(word, "en")
-        scored = [(lang, zipf(word, lang) - en) for lang in _VOTING_LANGUAGES]
-        scored = [(lang, m) for lang, m in scored if m >= 1.0]
-        if not scored or (script_of(word) is None and in_english_lexicon(word)):
-            continue
-        for lang, margin in scored:
-            votes[lang] = votes.get(lang, 0.0) + min(margin, _MAX_MARGIN)
+        for lang, margin in _word_votes(word):
+            votes[lang] = votes.get(lang, 0.0) + margin
     return votes
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_votes(word: str) -> tuple[tuple[str, float], ...]:
+    en = zipf(word, "en")
+    scored = [(lang, zipf(word, lang) - en) for lang in _VOTING_LANGUAGES]
+    scored = [(lang, min(m, _MAX_MARGIN)) for lang, m in scored if m >= 1.0]
+    if not scored or (script_of(word) is None and in_english_lexicon(word)):
+        return ()
+    return tuple(scored)
 
 
 def foreign_residue(tokens: Iterable[str]) -> list[str]:
@@ -307,15 +331,7 @@ def foreign_residue(tokens: Iterable[str]) -> list[str]:
     another script (names carry their language's letters: Kütükçü, Wałęsa).
     `vote` weighs them.
     """
-    seen: set[str] = set()
-    out: list[str] = []
-    for token in tokens:
-        if token in seen:
-            continue
-        seen.add(token)
-        if _residue_word(token):
-            out.append(token.lower())
-    return sorted(set(out))
+    return sorted({token.lower() for token in set(tokens) if _residue_word(token)})
 
 
 @lru_cache(maxsize=1 << 16)

@@ -68,8 +68,10 @@ def segments(doc: Document) -> tuple[str, list[Segment]]:
     alignment = align(doc, doc.reference)
     out: list[Segment] = []
     for targets, refs in alignment.pairs:
-        hyp = " ".join(doc.sentences[i].text for i in targets)
-        ref = " ".join(doc.reference.sentences[j].text for j in refs)
+        # One line per segment, as sacrebleu reads files: a sentence that runs across a
+        # line break is joined with a space.
+        hyp = " ".join(" ".join(doc.sentences[i].text for i in targets).split())
+        ref = " ".join(" ".join(doc.reference.sentences[j].text for j in refs).split())
         if targets:
             start, end = doc.sentences[targets[0]].start, doc.sentences[targets[-1]].end
         else:

@@ -191,7 +191,8 @@ def non_ascii(word: str) -> int:
 
 
 class NameWord(NamedTuple):
-    """One word of a name mention, as spelled at one place in the text.
+    """One word of a name mention, as spelled at one place in the text (`text` is the
+    spelling it is compared by: NFC, with a straight apostrophe).
 
     `companions` holds the loose keys of the other words of the same mention (first name,
     surname, initials, company suffixes); an empty set marks a surname-only back-reference.
@@ -286,7 +287,7 @@ def _template(whole: str, opens: bool, in_heading: bool, dotted_after: bool,
                 i == 0 and opens), len(parts) == 1, dotted_after, lowercase)
             if found is not None:
                 raws.append(found)
-    return _mention(raws, whole)
+    return _mention(raws)
 
 
 def _classify(whole: str, start: int, end: int, word: str, opens: bool, alone: bool,
@@ -312,7 +313,7 @@ def _classify(whole: str, start: int, end: int, word: str, opens: bool, alone: b
     return (start, end, word, "word", common)
 
 
-def _mention(raws: list[_Raw], whole: str) -> _Template | None:
+def _mention(raws: list[_Raw]) -> _Template | None:
     # A leading stretch of titles and common words ending in a title is the title
     # (`Trade Minister`, `Deputy Commerce Secretary`), not part of the name.
     cut = 0
@@ -331,9 +332,15 @@ def _mention(raws: list[_Raw], whole: str) -> _Template | None:
         if kind != "word":
             continue
         companions = frozenset(k for j, ks in enumerate(keys) if j != i for k in ks)
-        spelling = word if word.isascii() else unicodedata.normalize("NFC", word)
-        words.append((start, end, spelling, companions, common))
+        words.append((start, end, _spelling(word), companions, common))
     return body[0][0], body[-1][1], title, tuple(words)
+
+
+def _spelling(word: str) -> str:
+    """The spelling a word is compared by: NFC, one apostrophe (D’Alema is D'Alema)."""
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFC", word).replace("’", "'")
 
 
 def name_words(mentions: Iterable[Mention]) -> list[NameWord]:
@@ -414,8 +421,8 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
 
     Links, each through a hash index over distinct spellings: a shared strong key
     (diacritics, case, ü/ue, ş/sh; also two words of a full name written as one,
-    Abdul Aziz/Abdulaziz), a shared loose key (transliteration), the same consonants in
-    first names of one full name (Mohammed/Muhammad Al-Otaibi), one edit on the loose key
+    Abdul Aziz/Abdulaziz), a shared loose key (transliteration), a shared vowel key in
+    full names with the same surname (Mohammed/Muhammad Al-Otaibi), one edit on the loose key
     with the same first and last letters (a garbled letter), and a prefix of a name word
     (truncation). Spellings used with disjoint companions (Ana García / Luis Garcia) are
     different people and never linked. `text` (the document text) spells two-word forms
@@ -494,8 +501,10 @@ def _with_joined_pairs(spellings: list[Spelling], words: list[NameWord],
             continue
         if not strong_keys(a.text + b.text) & by_key:
             continue
-        joined = text[a.start:b.end] if text is not None else f"{a.text} {b.text}"
         companions = (a.companions | b.companions) - loose_keys(a.text) - loose_keys(b.text)
+        if not companions:
+            continue  # a two-word name on its own (Al Ain) is a place as often as a person
+        joined = text[a.start:b.end] if text is not None else f"{a.text} {b.text}"
         pairs.setdefault(joined, []).append(
             NameWord(a.start, b.end, joined, a.mention, companions, a.common and b.common))
     if not pairs:

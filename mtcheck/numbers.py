@@ -68,7 +68,8 @@ class Mention:
         if len(values) > 1 and near is not None and near.values:
             value = closest(self.values, max(near.values))
         shown = format_value(value)
-        return self.text if shown in self.text else f"{self.text} ({shown})"
+        same = shown.replace(",", "") == self.text  # a year: 1982, not 1,982
+        return self.text if shown in self.text or same else f"{self.text} ({shown})"
 
 
 def closest(values: Iterable[float], target: float) -> float:

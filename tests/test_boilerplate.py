@@ -49,6 +49,15 @@ def _found(text: str, config: Config | None = None) -> list[tuple[str, str]]:
     ("Publicidad", "ad label"),
     ("Реклама", "ad label"),
     ("Click here to read the full report", "page furniture"),
+    ("© 2024 Example Media Group", "page furniture"),
+    ("Copyright 2023 Example News", "page furniture"),
+    ("Tutti i diritti riservati", "page furniture"),
+    ("Deel dit bericht", "share prompt"),
+    ("Partager cet article", "share prompt"),
+    ("Подписывайтесь на наш канал в Telegram", "share prompt"),
+    ("Subscribe to our YouTube channel", "share prompt"),
+    ("اقرأ أيضا", "related-content header"),
+    ("Lees ook: Nieuwe dijken voor Zeeland", "related-content header"),
 ])
 def test_debris_kinds(line, kind):
     assert debris_kind(line) == kind
@@ -63,6 +72,8 @@ def test_debris_kinds(line, kind):
     "By Jane Doe",
     "(Reporting by Jane Doe; Editing by Tom Ross)",
     "The company said it uses cookies and other data to target advertising.",
+    "Copyright lawyers said the ruling would be appealed.",
+    "Subscribers to the channel rose by 40% last year, the company said.",
 ])
 def test_prose_and_credits_are_not_debris(line):
     assert debris_kind(line) is None

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from mtcheck.config import Config, find_config, from_mapping, load_config
-from mtcheck.errors import ConfigError
+from mtcheck.errors import ConfigError, MtcheckError
 from mtcheck.model import Severity
 from mtcheck.rules.registry import get_rule
 
@@ -70,3 +70,17 @@ def test_broken_toml_is_a_config_error(tmp_path):
     bad.write_text("threshold = [")
     with pytest.raises(ConfigError, match="cannot parse"):
         load_config(bad)
+
+
+def test_glossary_path_is_relative_to_the_config_file(tmp_path, monkeypatch):
+    (tmp_path / "names.tsv").write_text("Kavcıoğlu\tKavcioglu\n", encoding="utf-8")
+    (tmp_path / "mtcheck.toml").write_text('glossary = "names.tsv"\n')
+    monkeypatch.chdir("/")
+    cfg = load_config(tmp_path / "mtcheck.toml")
+    assert cfg.glossary == str(tmp_path / "names.tsv")
+
+
+def test_unreadable_glossary_is_an_error_at_load_time(tmp_path):
+    (tmp_path / "mtcheck.toml").write_text('glossary = "missing.tsv"\n')
+    with pytest.raises(MtcheckError, match=r"missing\.tsv"):
+        load_config(tmp_path / "mtcheck.toml")

@@ -6,6 +6,7 @@ import json
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -286,25 +287,52 @@ def _dev_articles() -> list[Path]:
     return sorted(p for p in DEV.glob("*.txt") if not p.name.endswith((".src.txt", ".ref.txt")))
 
 
+def _gold_spans(text: str, entry: dict[str, Any]) -> list[tuple[int, int]]:
+    """Where a gold entry lies: `text` (inside `context` when given) and every occurrence
+    of its `alternatives` (the convention of corpora/annotated)."""
+    target = str(entry["text"])
+    context = str(entry.get("context", target))
+    where = text.find(context)
+    start = text.find(target, max(where, 0))
+    spans = [(start, start + len(target))] if start >= 0 else []
+    for alternative in entry.get("alternatives", []):
+        spans += [(m, m + len(alternative)) for m in _occurrences(text, alternative)]
+    return spans
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
 @pytest.mark.skipif(not DEV.is_dir(), reason="no dev corpus")
-def test_dev_corpus_name_findings_match_the_gold():
-    hits = misses = false = 0
+def test_dev_corpus_meets_the_acceptance_bar():
+    entries = matched_entries = right = wrong = 0
     for article in _dev_articles():
         text = article.read_text(encoding="utf-8")
         gold = [g for g in json.loads(article.with_suffix(".gold.json").read_text("utf-8"))
-                if g["category"] == "name"]
+                if g["category"] == "name" or "name" in g.get("also_categories", [])]
         src = article.with_name(article.stem + ".src.txt")
         doc = document(text, str(article),
                        source=src.read_text(encoding="utf-8") if src.exists() else None)
         found = [f for f in findings(doc, NAMES, strict=True)[0] if f.category == "name"]
-        spellings = [{g["text"], *g.get("alternatives", [])} for g in gold]
-        matched = [any(f.text.startswith(tuple(s)) or f.text in " ".join(s) for f in found)
-                   for s in spellings]
-        hits += sum(matched)
-        misses += len(matched) - sum(matched)
-        false += sum(1 for f in found if not any(f.text in " ".join(s) for s in spellings))
-    assert misses <= 1, (hits, misses)
-    assert false == 0
+        if article.name.startswith(("clean-", "v2-clean-")):
+            assert found == [], article.name
+        spans = [_gold_spans(text, g) for g in gold]
+        hit = [any(s < f.end and f.start < e for f in found for s, e in entry) for entry in spans]
+        entries += len(gold)
+        matched_entries += sum(hit)
+        for f in found:
+            if any(s < f.end and f.start < e for entry in spans for s, e in entry):
+                right += 1
+            else:
+                wrong += 1
+    assert entries >= 10
+    assert matched_entries / entries >= 0.9
+    assert right / max(1, right + wrong) >= 0.9
 
 
 # ---------------------------------------------------------------- clustering properties

@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from mtcheck.analyze import memoized
+from mtcheck.analyze import memoized, note
 from mtcheck.english import data_sections
 from mtcheck.errors import ConfigError
 from mtcheck.model import Document, Hit, Paragraph
 from mtcheck.rules.registry import RuleContext, rule
 
 _MAX_LINE = 600  # longer blocks are prose, whatever words they hold
+_MAX_SHORT_LINE = 240  # only cookie banners run longer
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,9 @@ def _user_patterns(ctx: RuleContext) -> tuple[re.Pattern[str], ...]:
 def debris_kind(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
     """The kind of boilerplate a line is (`share prompt`, `source line`, …), or None."""
     text = line.strip()
-    if not text or len(text) > _MAX_LINE:
+    if not text or len(text) > _MAX_LINE or (
+            len(text) > _MAX_SHORT_LINE and "cookie" not in text.lower()
+            and "çerez" not in text.lower()):
         return None
     combined, kinds = _builtin()
     m = combined.fullmatch(text)
@@ -163,8 +166,16 @@ def _short_unpunctuated(p: Paragraph) -> bool:
 
 
 def _justext_verdicts(doc: Document) -> dict[int, str]:
-    """jusText's class (`good`, `bad`, …) of every paragraph, by paragraph index."""
-    import justext
+    """jusText's class (`good`, `bad`, …) of every paragraph, by paragraph index.
+
+    Empty, with a note in the report, where jusText cannot be imported (its lxml
+    HTML cleaner is a separate package since lxml 5.2).
+    """
+    try:
+        import justext
+    except ImportError as err:
+        note(doc, "boilerplate.trailing-debris", f"skipped: jusText unavailable ({err})")
+        return {}
 
     page = "".join(f"<p>{html.escape(p.text)}</p>" for p in doc.paragraphs)
     classified = justext.justext(f"<html><body>{page}</body></html>".encode(),

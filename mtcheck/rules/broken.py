@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from mtcheck.analyze import memoized
+from mtcheck.analyze import memoized, sentence_at
 from mtcheck.english import (
     AUXILIARIES,
     FUNCTION_WORDS,
@@ -64,12 +64,12 @@ def _wrapped(doc: Document) -> frozenset[int]:
         paras = d.paragraphs
         return frozenset(
             b.index for a, b in pairwise(paras)
-            if d.text.count("\n", a.end, b.start) == 1 and not _ENDS_SENTENCE.search(a.text))
+            if d.text.count("\n", a.end, b.start) == 1 and not _ends_sentence(a.text))
     return memoized(doc, "broken.wrapped", compute)
 
 
 def _words(doc: Document, sentence: Sentence) -> list[str]:
-    return [t.text for t in doc.sentence_tokens(sentence) if t.is_word]
+    return [t.text for t in doc.sentence_tokens(sentence) if t.text[0].isalpha()]
 
 
 _QUOTES = "\"“”„«»"
@@ -96,8 +96,9 @@ def _codes(doc: Document) -> _Codes:
     def compute(d: Document) -> _Codes:
         words = [t.text for t in d.tokens]
         by_lower: dict[str, str] = {}
-        # Supplementary planes: room for 850,000 distinct words, none a regex metachar.
-        code = {w: by_lower.setdefault(w.lower(), chr(0x20000 + len(by_lower)))
+        # Supplementary planes: 850,000 codes, none a regex metacharacter. Beyond that
+        # codes repeat, so every match is checked against the words themselves.
+        code = {w: by_lower.setdefault(w.lower(), chr(0x20000 + len(by_lower) % 0xD0000))
                 for w in set(words)}
         return _Codes("".join(map(code.__getitem__, words)), by_lower)
     return memoized(doc, "broken.codes", compute)
@@ -114,7 +115,9 @@ def _repeats(doc: Document) -> list[tuple[int, int]]:
             first, size = m.start(), len(m.group(1))
             tokens = d.tokens[first:first + 2 * size]
             if all(t.text[0].isalnum() for t in tokens) and \
-                    "\n" not in d.text[tokens[0].end:tokens[-1].start]:
+                    "\n" not in d.text[tokens[0].end:tokens[-1].start] and \
+                    all(a.text.lower() == b.text.lower()
+                        for a, b in zip(tokens[:size], tokens[size:], strict=True)):
                 out.append((first, size))
         return out
     return memoized(doc, "broken.repeats", compute)
@@ -195,7 +198,8 @@ def _noun_loops(doc: Document) -> Iterator[Hit]:
                          re.DOTALL):
         tokens = doc.tokens[m.start():m.end()]
         noun = tokens[0].text
-        if len(noun) < 4 or not noun.isalpha() or _SUPERLATIVE.match(noun) or \
+        if noun.lower() != tokens[3].text.lower() or tokens[1].text.lower() != "of" or \
+                len(noun) < 4 or not noun.isalpha() or _SUPERLATIVE.match(noun) or \
                 "\n" in doc.text[tokens[0].end:tokens[-1].start]:
             continue
         yield Hit(tokens[0].start, tokens[-1].end, f"'{noun}' is repeated in "
@@ -206,7 +210,6 @@ def _noun_loops(doc: Document) -> Iterator[Hit]:
 # Punctuation
 
 
-# A space before a mark that attaches to the word before it; `.45` and `...` excepted.
 # A space (the regex starts with a literal, which keeps the scan in C), then a mark that
 # attaches to the word before it; `.45` and `...` excepted.
 _SPACE_BEFORE = re.compile(r" [ \t]*([,;:!?”)]|\.(?![.\w]))")
@@ -233,9 +236,8 @@ def space_before_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             # `... continue. ” said`: a space between the last full stop and its quote.
             if before not in (".", "!", "?", ",") or (after and after not in " \t\n.,;:!?)"):
                 continue
-        elif not before or not (before.isalnum() or before == "_" or before in _ATTACHES_AFTER):
-            continue
-        elif mark == ")" and (after.isalnum() or after == "_"):
+        elif not before or not (before.isalnum() or before == "_" or before in _ATTACHES_AFTER) \
+                or (mark == ")" and (after.isalnum() or after == "_")):
             continue
         yield Hit(m.start(), m.end(), f"space before '{mark}'", suggestion=mark,
                   confidence=0.9)
@@ -317,6 +319,10 @@ _ENDS_SENTENCE = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|\))(?:\s*<[^<>]{1,4
 _LAST_TOKEN = re.compile(r"\S+$")
 
 
+def _ends_sentence(block: str) -> bool:
+    return _ENDS_SENTENCE.search(block, max(0, len(block) - 80)) is not None
+
+
 @rule("broken.missing-terminal-punctuation", category="broken", severity="minor",
       bad=["The drills will last until June. The ministry said that they are purely "
            "defensive and not directed at any country\n\nThe navy confirmed the plan.",
@@ -334,12 +340,11 @@ def missing_terminal_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hi
     body = _reads_as_body(doc)
     wrapped = _wrapped(doc)
     for para in doc.paragraphs:
-        if para.index not in body or _ENDS_SENTENCE.search(para.text) \
-                or para.index + 1 in wrapped:
+        if para.index not in body or _ends_sentence(para.text) or para.index + 1 in wrapped:
             continue
         if para.text[0] in "([" or "://" in para.text[-60:]:
             continue
-        last = _LAST_TOKEN.search(para.text)
+        last = _LAST_TOKEN.search(para.text, max(0, len(para.text) - 100))
         if last is None or not any(c.isalnum() for c in last.group()):
             continue
         start = para.start + last.start()
@@ -658,12 +663,13 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 verbs.search(codes, sentence.token_start, sentence.token_end):
             continue  # no relative clause, and a word that is only ever a verb
         main = _main_clause(doc, sentence)
-        if main is None or len(main) < 2 or not _mostly_english(_words(doc, sentence)):
+        if main is None or len(main) < 2:
             continue
         lower = [w.lower() for w in main]
         # A capitalized word inside the clause is a name (`the tanker Aegean Star`).
         if not any(could_be_finite_verb(lower, i) for i in range(len(main))
-                   if i == 0 or not main[i][0].isupper()):
+                   if i == 0 or not main[i][0].isupper()) and \
+                _mostly_english(_words(doc, sentence)):
             yield Hit(sentence.start, sentence.end, "no main verb: the sentence is a "
                       f"fragment ('{' '.join(main)}' has no verb to go with it)",
                       confidence=0.75)
@@ -699,9 +705,8 @@ def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
     None for sentences too short to judge (fewer than six words).
     """
     tokens = doc.sentence_tokens(sentence)
-    if sum(1 for t in tokens if t.is_word) < 6:
-        return None
     main: list[str] = []
+    words = 0
     in_relative = False
     depth = 0
     previous = ""
@@ -717,10 +722,12 @@ def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
             in_relative = False
         elif previous == "," and text.lower() in _RELATIVE:
             in_relative = True
-        elif not in_relative and t.is_word:
-            main.append(text)
+        elif text[0].isalpha():
+            words += 1
+            if not in_relative:
+                main.append(text)
         previous = text
-    return main
+    return main if words >= 6 else None
 
 
 # ---------------------------------------------------------------------------
@@ -731,7 +738,6 @@ def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
 # checked afterwards.
 _NOT_AUX = re.compile(rf"not{_GAP}(?:has|have|had|is|are|was|were|will|would|can|could|do|"
                       r"does|did)\b")
-_OF = re.compile(r" of\b")
 # `between of the company`: a preposition that cannot take `of` after it.
 _BEFORE_OF = word_set("between with for in on at to from by about against among into "
                       "during through under via despite")
@@ -763,11 +769,7 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end(), f"'{m.group()}': the negation stands before the "
                   "auxiliary (garbled word order)", confidence=0.85)
-    for m in _OF.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start() + 1)
-        if before and before.end(1) == m.start() and before.group(1).lower() in _BEFORE_OF:
-            yield Hit(before.start(1), m.end(), f"'{text[before.start(1):m.end()]}': two "
-                      "prepositions in a row (garbled word order)", confidence=0.8)
+    yield from _preposition_of(doc)
     yield from _double_modals(doc)
     lex = None
     for m in _PARTICIPLE_PAIR.finditer(doc.text):
@@ -782,6 +784,20 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                   f"'{first} {second}'", confidence=0.8)
 
 
+def _preposition_of(doc: Document) -> Iterator[Hit]:
+    """`between of the company`: a preposition that cannot take `of` after it."""
+    codes = _codes(doc)
+    before = "".join(codes.of[w] for w in sorted(_BEFORE_OF) if w in codes.of)
+    if "of" not in codes.of or not before:
+        return
+    for m in re.finditer(f"[{re.escape(before)}]{re.escape(codes.of['of'])}", codes.text):
+        first, second = doc.tokens[m.start()], doc.tokens[m.start() + 1]
+        if doc.text[first.end:second.start].strip(" \t") == "" and \
+                first.text.lower() in _BEFORE_OF and second.text.lower() == "of":
+            yield Hit(first.start, second.end, f"'{doc.text[first.start:second.end]}': two "
+                      "prepositions in a row (garbled word order)", confidence=0.8)
+
+
 def _double_modals(doc: Document) -> Iterator[Hit]:
     """`will can`: two different modal verbs in a row."""
     codes = _codes(doc)
@@ -790,8 +806,8 @@ def _double_modals(doc: Document) -> Iterator[Hit]:
         return
     for m in re.finditer(f"[{re.escape(modals)}]{{2}}", codes.text):
         first, second = doc.tokens[m.start()], doc.tokens[m.start() + 1]
-        if first.text.lower() != second.text.lower() and \
-                "\n" not in doc.text[first.end:second.start]:
+        if first.text.lower() != second.text.lower() and second.text.lower() in MODALS \
+                and first.text.lower() in MODALS and "\n" not in doc.text[first.end:second.start]:
             yield Hit(first.start, second.end, f"two modal verbs in a row: "
                       f"'{doc.text[first.start:second.end]}'", confidence=0.85)
 
@@ -803,9 +819,31 @@ _SMALL_CLAUSE = word_set(
 )
 
 
-_CAPITALIZED_RUN = re.compile(
-    r"(?:[A-Z][\w'’-]*|\d[\d,.]*)(?:[^\S\n]+(?:[A-Z][\w'’-]*|\d[\d,.]*)){4,}")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|\*[^*\n]+\*|«[^»\n]*»|\([^)\n]*\)")
+_RUN = re.compile(r"[CN]{5,}")
+
+
+def _shapes(doc: Document) -> str:
+    """One letter per token: `C` a Title Case function word or verb, `N` another
+    capitalized word or a number, `x` anything else (lower case, punctuation)."""
+    def compute(d: Document) -> str:
+        lex = lexicon()
+        words = [t.text for t in d.tokens]
+
+        def shape(word: str) -> str:
+            if word[0].isdigit():
+                return "N"
+            if not word[0].isupper():
+                return "x"
+            lower = word.lower()
+            # Title Case only: a run in capitals is shouting (legal notices), not a headline.
+            if word[1:].islower() and (lower in FUNCTION_WORDS or (
+                    lower in lex.finite and lower not in lex.nouns)):
+                return "C"
+            return "N"
+        table = {w: shape(w) for w in set(words)}
+        return "".join(map(table.__getitem__, words))
+    return memoized(doc, "broken.shapes", compute)
 
 
 @rule("broken.headline-case", category="broken", severity="minor",
@@ -819,23 +857,24 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A run of Title Case Words inside body text, as a headline would be written.
 
     MT that translates a subheading into the flow of a paragraph keeps its
-    capitals. A run counts when at least three of its words are function words or
-    verbs, which names of organisations write in lower case (`Bank of America`).
+    capitals. A run counts when at least three of its words after the first are
+    function words or verbs, which names of organisations write in lower case
+    (`Bank of America`); quoted titles are left alone.
     """
     body = _reads_as_body(doc)
-    lex = None
-    for para in doc.paragraphs:
-        if para.index not in body:
+    shapes = _shapes(doc)
+    for m in _RUN.finditer(shapes):
+        if shapes.count("C", m.start() + 1, m.end()) < 3:
             continue
-        text = _QUOTED.sub(lambda q: " " * len(q.group()), para.text)
-        for m in _CAPITALIZED_RUN.finditer(text):
-            words = m.group().split()
-            lex = lex or lexicon()
-            # Title Case only: a run in capitals is shouting (legal notices), not a headline.
-            common = [w for w in words[1:] if w[1:].islower() and (
-                w.lower() in FUNCTION_WORDS or (w.lower() in lex.finite
-                                                and w.lower() not in lex.nouns))]
-            if len(common) >= 3:
-                start = para.start + m.start()
-                yield Hit(start, start + len(m.group()), f"headline-style capitals in body "
-                          f"text: '{m.group()}'", confidence=0.85)
+        first, last = doc.tokens[m.start()], doc.tokens[m.end() - 1]
+        sentence = sentence_at(doc, first.start)
+        if sentence is None or sentence.paragraph not in body or \
+                "\n" in doc.text[first.start:last.end]:
+            continue
+        para = doc.paragraphs[sentence.paragraph]
+        if any(q.start() <= first.start - para.start < q.end()
+               for q in _QUOTED.finditer(para.text)):
+            continue
+        run = doc.text[first.start:last.end]
+        yield Hit(first.start, last.end, f"headline-style capitals in body text: '{run}'",
+                  confidence=0.85)

@@ -2,8 +2,9 @@
 
 ftfy finds and repairs mojibake. `ftfy.fix_text` with its defaults also straightens
 curly quotes and changes other harmless things, so "the text changed" is no
-detector: the rule looks where ftfy's badness heuristic points and asks only
-`fix_encoding` to repair that word.
+detector: the rule looks at words that hold a UTF-8 lead byte decoded as Latin-1 or
+Windows-1252, keeps those that ftfy's badness heuristic calls bad, and asks only
+`fix_encoding` to repair each of them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 
 import ftfy
-from ftfy.badness import BADNESS_RE
+from ftfy.badness import is_bad
 
 from mtcheck.analyze import memoized
 from mtcheck.model import Document, Hit
@@ -56,6 +57,17 @@ def _changed_word(text: str, lo: int, hi: int, fixed: str) -> tuple[int, int, st
     return start, end, fixed[start - lo:len(fixed) - (hi - end)]
 
 
+# A UTF-8 lead byte read as Latin-1 or Windows-1252 (`Ã`, `Ä`, `Ð`, `â`), then a
+# continuation byte read the same way (`¼`, `€`, `œ`, `°`): every two-byte and longer
+# mojibake holds one. Scanning for this pair is much cheaper than ftfy's badness
+# expression over the whole text; ftfy then judges each word it points at.
+_LEAD_THEN_CONTINUATION = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+    "\u203a\u20ac\u2122]"
+)
+
+
 def mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, repaired text) of every word that ftfy can repair."""
     def compute(d: Document) -> list[tuple[int, int, str]]:
@@ -64,19 +76,17 @@ def mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
             return []
         out: list[tuple[int, int, str]] = []
         done = -1
-        for m in BADNESS_RE.finditer(text):
+        for m in _LEAD_THEN_CONTINUATION.finditer(text):
             if m.start() < done:
                 continue
-            first = m.start()
-            while first < m.end() and text[first] in _SPACE:
-                first += 1
-            if first == m.end():
-                continue
-            # The word the suspicious sequence starts in; `Â is` must not become ` is`.
-            lo, hi = _word_around(text, first, first + 1)
+            # The word the suspicious pair starts in; `Â is` must not become ` is`.
+            lo, hi = _word_around(text, m.start(), m.start() + 1)
             done = hi
-            fixed = ftfy.fix_encoding(text[lo:hi])
-            if fixed != text[lo:hi]:
+            word = text[lo:hi]
+            if not is_bad(word):
+                continue
+            fixed = ftfy.fix_encoding(word)
+            if fixed != word:
                 out.append(_changed_word(text, lo, hi, fixed))
         return out
     return memoized(doc, "encoding.mojibake", compute)
@@ -100,8 +110,32 @@ def mojibake(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 
 # A letter lost to a lossy re-encoding: U+FFFD, or `?` between lower-case letters.
-_REPLACEMENT = re.compile(r"[\w\u0300-\u036f]*\ufffd[\w\u0300-\u036f\ufffd]*"
-                          r"|(?<![\w/=&.?-])[^\W\d_]+\?[^\W\d_A-Z]+(?![\w/=&?])")
+_WORD_CHARS = re.compile(r"[\w\u0300-\u036f\ufffd]*")
+_LOST = re.compile("[\ufffd?]")
+
+
+def _lost_letters(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is U+FFFD) of each word with a lost letter."""
+    end = -1
+    for m in _LOST.finditer(text):
+        at = m.start()
+        if at < end:
+            continue
+        if m.group() == "?":
+            before, after = text[at - 1:at], text[at + 1:at + 2]
+            if not (before.isalpha() and after.isalpha() and after.islower()):
+                continue
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "\ufffd?"):
+            start -= 1
+        stop = _WORD_CHARS.match(text, at + 1)
+        end = stop.end() if stop else at + 1
+        word = text[start:end]
+        if m.group() == "?" and ("\ufffd" in word or not word.replace("?", "").isalpha()
+                                 or text[end:end + 1] in "/=&" or text[start - 1:start] in
+                                 "/=&.-"):
+            continue
+        yield start, end, m.group() != "?" or "\ufffd" in word
 
 
 @rule("encoding.replacement-char", category="encoding", severity="major",
@@ -114,13 +148,16 @@ def replacement_char(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
     The original letter is lost and cannot be recovered from the text alone.
     """
-    for m in _REPLACEMENT.finditer(doc.text):
-        word = m.group()
-        if "\ufffd" in word:
-            yield Hit(m.start(), m.end(), f"'{word}' holds the replacement character U+FFFD: "
+    text = doc.text
+    if "\ufffd" not in text and "?" not in text:
+        return
+    for start, end, replacement in _lost_letters(text):
+        word = text[start:end]
+        if replacement:
+            yield Hit(start, end, f"'{word}' holds the replacement character U+FFFD: "
                       "a letter was lost in decoding", confidence=0.95)
         else:
-            yield Hit(m.start(), m.end(), f"'{word}' has '?' inside a word: a letter was "
+            yield Hit(start, end, f"'{word}' has '?' inside a word: a letter was "
                       "probably lost in a lossy encoding", confidence=0.6)
 
 

@@ -253,7 +253,7 @@ def _neighbour_sentence(pairs: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 
 
 @rule("fidelity.added-segment", category="fidelity", severity="major", needs=("source",),
-      options={"min_words": 4},
+      options={"min_words": 4, "max_length_ratio": 2.0, "min_added_chars": 60},
       bad=[Example("The council met on Monday. Many residents are said to be deeply unhappy "
                    "with the decision. It approved the budget for next year.",
                    source="Der Rat tagte am Montag. Er billigte den Haushalt für das "
@@ -262,15 +262,17 @@ def _neighbour_sentence(pairs: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
                     source="Der Rat tagte am Montag. Er billigte den Haushalt für das "
                            "kommende Jahr.", src_lang="de")])
 def added_segment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """A sentence of the translation has no counterpart in the source.
+    """A sentence of the translation has no counterpart in the source, or runs far longer.
 
     MT systems sometimes invent a sentence (a hallucination) or repeat one. Short
     lines and headings without a partner are left to the boilerplate rules; a
     sentence that took the place of a different source sentence is reported here
-    with the source sentence it replaced.
+    with the source sentence it replaced. A translated sentence more than twice as
+    long as its source, for the length ratio of the article, is reported too.
     """
     assert doc.source is not None
-    pairs = _bilingual(doc).alignment.pairs
+    shared = _bilingual(doc)
+    pairs = shared.alignment.pairs
     omitted, added = _gaps(doc)
     min_words = int(ctx.number("min_words"))
     for start, end in added:
@@ -286,6 +288,21 @@ def added_segment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                     message = (f"this sentence does not translate the source sentence "
                                f"{_quote(doc.source.sentences[replaced[0]].text)}")
                 yield Hit(sentence.start, sentence.end, message, confidence=0.7)
+    ratio = shared.alignment.ratio
+    max_ratio = ctx.number("max_length_ratio")
+    min_added = ctx.number("min_added_chars")
+    for targets, sources in pairs:
+        if not targets or not sources:
+            continue
+        expected = ratio * sum(len(doc.source.sentences[j].text) for j in sources)
+        first, last = doc.sentences[targets[0]], doc.sentences[targets[-1]]
+        length = sum(len(doc.sentences[i].text) for i in targets)
+        if length > max_ratio * expected and length - expected >= min_added:
+            source = " ".join(doc.source.sentences[j].text for j in sources)
+            yield Hit(first.start, last.end,
+                      f"this translation is {round(100 * length / expected)}% of the length "
+                      f"expected for its source {_quote(source)}: it may add to it",
+                      confidence=0.55)
 
 
 # ---- names and quotations ----------------------------------------------------------------

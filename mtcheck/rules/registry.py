@@ -19,6 +19,7 @@ class Example:
     source: str | None = None
     reference: str | None = None
     src_lang: str | None = None
+    options: Mapping[str, object] = field(default_factory=dict)
 
 
 ExampleLike = str | Example

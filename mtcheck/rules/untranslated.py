@@ -14,10 +14,11 @@ another script). The rules then read that analysis:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,6 +56,7 @@ _MENTION_CUES = frozenset({
 _QUOTES = re.compile(r"“[^“”\n]{1,200}”|„[^„“”\n]{1,200}[“”]|«[^«»\n]{1,200}»"
                      r"|(?<!\w)\"[^\"\n]{1,200}\"|(?<!\w)\*[^*\n]{1,120}\*(?!\w)"
                      r"|(?<!\w)_[^_\n]{1,120}_(?!\w)")
+_QUOTE_MARK = re.compile(r"[“„«\"*_]")
 _PARENS = re.compile(r"\(([^()\n]{1,60})\)")
 # UTF-8 read as Latin-1 or cp1252 (`LeÃ³n`, `unionâ€™s`): the encoding rules report it.
 _MOJIBAKE = re.compile(r"[ÃÂÅÄâÐÑ][\x80-\xbf€™œšž¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾‚ƒ„…†‡ˆ‰‹Œ‘’“”•–—˜]")
@@ -113,7 +115,7 @@ class Analysis:
     langs: tuple[str, ...]
     marks: tuple[Mark, ...]
     sentence_words: dict[int, int]
-    exempt: tuple[tuple[int, int], ...]
+    exempt: Spans
 
 
 @lru_cache(maxsize=1)
@@ -186,31 +188,33 @@ def analysis(doc: Document) -> Analysis:
 
 def _analyse(doc: Document) -> Analysis:
     langs = candidate_languages(doc)
-    skip_paragraphs = {p.index for p in doc.paragraphs if p.kind == "meta"}
-    cache: dict[str, Verdict | None] = {}
+    texts = [t.text for t in doc.tokens]
+    # One verdict per distinct word form: news text repeats its words.
+    marked: dict[str, Verdict] = {}
+    for text in set(texts):
+        if text[0].isalpha():
+            found = verdict(text, langs)
+            if found is not None:
+                marked[text] = found
+    starts = [s.token_start for s in doc.sentences]
+    if not starts:
+        return Analysis(langs, (), {}, Spans.of(()))
+    meta = {p.index for p in doc.paragraphs if p.kind == "meta"}
     marks: list[Mark] = []
     counts: dict[int, int] = {}
-    tokens = doc.tokens
-    for sentence in doc.sentences:
-        if sentence.paragraph in skip_paragraphs:
+    for index, text in enumerate(texts):
+        found = marked.get(text)
+        if found is None:
             continue
-        words = 0
-        for index in range(sentence.token_start, sentence.token_end):
-            text = tokens[index].text
-            if not text[0].isalpha():
-                continue
-            words += 1
-            found = cache.get(text, _MISSING)
-            if found is _MISSING:
-                found = cache[text] = verdict(text, langs)
-            if found is not None:
-                marks.append(Mark(index, found, sentence.index))  # type: ignore[arg-type]
-        counts[sentence.index] = words
-    exempt = _exempt_spans(doc) if marks else ()
+        sentence = doc.sentences[bisect.bisect_right(starts, index) - 1]
+        if sentence.paragraph in meta:
+            continue
+        marks.append(Mark(index, found, sentence.index))
+        if sentence.index not in counts:
+            counts[sentence.index] = sum(
+                1 for t in texts[sentence.token_start:sentence.token_end] if t[0].isalpha())
+    exempt = Spans.of(_exempt_spans(doc) if marks else ())
     return Analysis(langs, tuple(marks), counts, exempt)
-
-
-_MISSING: object = object()
 
 
 def _exempt_spans(doc: Document) -> tuple[tuple[int, int], ...]:
@@ -223,7 +227,7 @@ def _exempt_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     """
     text = doc.text
     spans: list[tuple[int, int]] = []
-    for m in _QUOTES.finditer(text):
+    for m in _quotations(text):
         inner = m.group()[1:-1]
         words = inner.split()
         if not words:
@@ -241,6 +245,18 @@ def _exempt_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _quotations(text: str) -> Iterator[re.Match[str]]:
+    """The quotations of a text, left to right (the regex tried only at quote marks)."""
+    last = 0
+    for mark in _QUOTE_MARK.finditer(text):
+        if mark.start() < last:
+            continue
+        m = _QUOTES.match(text, mark.start())
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 _SPEECH = r"(?:said|says|say|told|tells|added|adds|stated|states|asked|asks|declared|" \
           r"wrote|writes|explained|insisted|warned|replied|shouted|tweeted)"
 _SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:[\w.-]+\s+){{0,3}}?{_SPEECH}\b", re.IGNORECASE)
@@ -253,12 +269,33 @@ def _attributed(text: str, start: int, end: int) -> bool:
         _SPEECH_BEFORE.search(text, max(0, start - 30), start))
 
 
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+@dataclass(frozen=True)
+class Spans:
+    """Disjoint sorted offset ranges, asked about in O(log n) (overlapping input is merged)."""
 
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
-def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    @classmethod
+    def of(cls, ranges: Iterable[tuple[int, int]]) -> Spans:
+        """The union of `ranges`."""
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return cls(tuple(m[0] for m in merged), tuple(m[1] for m in merged))
+
+    def contains(self, start: int, end: int) -> bool:
+        """True when `start:end` lies inside one range."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when `start:end` shares an offset with a range."""
+        i = bisect.bisect_left(self.ends, start + 1)
+        return i < len(self.starts) and self.starts[i] < end
 
 
 # --- sentences, clauses and lines -------------------------------------------------
@@ -275,7 +312,7 @@ def _foreign_spans(doc: Document, min_confidence: float) -> Iterator[SpanFinding
     by_sentence: dict[int, list[Mark]] = defaultdict(list)
     for mark in result.marks:
         token = doc.tokens[mark.token]
-        if not _inside(result.exempt, token.start, token.end):
+        if not result.exempt.contains(token.start, token.end):
             by_sentence[mark.sentence].append(mark)
     copied = copied_sentences(doc) if doc.source is not None else {}
     for index, marks in by_sentence.items():
@@ -286,7 +323,8 @@ def _foreign_spans(doc: Document, min_confidence: float) -> Iterator[SpanFinding
         if found is not None:
             yield found
             continue
-        yield from _clause_spans(doc, sentence, marks, result.langs, min_confidence)
+        if len(marks) >= 3 and _content_words(marks) >= 2:
+            yield from _clause_spans(doc, sentence, marks, result.langs, min_confidence)
 
 
 def _sentence_span(doc: Document, sentence: Sentence, marks: list[Mark], result: Analysis,
@@ -384,19 +422,19 @@ def source_words(doc: Document, margin: float, min_zipf: float) -> Iterator[Word
     result = analysis(doc)
     if not result.marks:
         return
-    covered = [(s.start, s.end) for s in foreign_spans(doc)]
+    ranges = [(s.start, s.end) for s in foreign_spans(doc)]
     if doc.source is not None:
-        covered += [(doc.sentences[i].start, doc.sentences[i].end) for i in copied_sentences(doc)]
+        ranges += [(doc.sentences[i].start, doc.sentences[i].end) for i in copied_sentences(doc)]
+    covered = Spans.of(ranges)
     initial = _sentence_initial_tokens(doc)
-    mid_capitalized = _mid_sentence_capitalized(doc, result)
     for mark in result.marks:
         token = doc.tokens[mark.token]
-        if _inside(covered, token.start, token.end) or \
-                _inside(result.exempt, token.start, token.end):
+        if covered.contains(token.start, token.end) or \
+                result.exempt.contains(token.start, token.end):
             continue
         v = mark.verdict
         confidence, judged = _judge(doc, mark, token, v, result.langs, margin, min_zipf,
-                                    initial, mid_capitalized)
+                                    initial)
         if confidence > 0:
             yield WordFinding(token.start, token.end, judged, confidence)
 
@@ -424,8 +462,7 @@ def meta_labels(doc: Document) -> Iterator[WordFinding]:
 
 
 def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str, ...],
-           margin: float, min_zipf: float, initial: set[int],
-           mid_capitalized: set[str]) -> tuple[float, Verdict]:
+           margin: float, min_zipf: float, initial: set[int]) -> tuple[float, Verdict]:
     """The confidence that a marked word is an untranslated source word (0: it is not),
     and the verdict it rests on (with lemma evidence where the form was too rare)."""
     word = v.word
@@ -440,17 +477,18 @@ def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str
         return 0.0, v  # `eğilimdeIn`: untranslated.hybrid-token reports it
     capitalized = word[:1].isupper()
     if capitalized:
-        if mark.token not in initial or word in mid_capitalized:
+        # A sentence-initial capital is mostly a name, and names are as frequent in
+        # their language as function words (Erdoğan): only a listed connective or
+        # preposition (Según, Además, Cependant) is flagged there.
+        if mark.token not in initial or v.lang is None or \
+                (v.lang, v.lower) not in _translations():
             return 0.0, v
         if doc.paragraphs[doc.sentences[mark.sentence].paragraph].kind != "body":
             return 0.0, v
         nxt = _next_word(doc, mark.token)
         if nxt is not None and nxt.text[:1].isupper():
             return 0.0, v  # `Las Vegas`, `Los Angeles`: a name
-        # A sentence-initial capital is mostly a name, and names are as frequent in
-        # their language as function words (Erdoğan): only a listed connective or
-        # preposition (Según, Además, Cependant) is flagged there.
-        if v.lang is None or (v.lang, v.lower) not in _translations():
+        if _capitalized_inside(doc, word):
             return 0.0, v
     if len(v.lower) == 1:
         return _single_letter(doc, mark.token, v), v
@@ -509,35 +547,45 @@ def source_phrases(doc: Document,
                    langs: tuple[str, ...]) -> Iterator[tuple[int, int, str, str]]:
     """Listed multi-word source expressions (`sin embargo`, `além disso`).
 
-    Yields start, end, language and the English to suggest.
+    Looked for only around marked words (a listed phrase has at least one word
+    that leans to its language). Yields start, end, language and the English.
     """
-    pattern = _phrase_pattern(langs)
-    if pattern is None:
+    index = _phrase_index(langs)
+    if not index:
         return
-    for m in pattern.finditer(doc.text):
-        words = m.group().split()
-        if any(w[:1].isupper() for w in words[1:]):
-            continue  # `Sin Embargo` in a title is a name
-        key = " ".join(w.lower() for w in words)
-        for lang in langs:
-            english = _translations().get((lang, key))
-            if english is not None:
-                yield m.start(), m.end(), lang, english
-                break
+    seen: set[int] = set()
+    for mark in analysis(doc).marks:
+        for lang, phrase, english in index.get(mark.verdict.lower, ()):
+            n = len(phrase)
+            for first in range(max(0, mark.token - n + 1), mark.token + 1):
+                tokens = doc.tokens[first:first + n]
+                if first in seen or len(tokens) < n or any(
+                        t.text.lower() != w for t, w in zip(tokens, phrase)):
+                    continue
+                if any(t.text[:1].isupper() for t in tokens[1:]):
+                    continue  # `Sin Embargo` in a title is a name
+                seen.add(first)
+                yield tokens[0].start, tokens[-1].end, lang, english
 
 
 @lru_cache(maxsize=64)
-def _phrase_pattern(langs: tuple[str, ...]) -> re.Pattern[str] | None:
-    phrases = sorted({w for (lang, w) in _translations() if lang in langs and " " in w},
-                     key=len, reverse=True)
-    if not phrases:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+def _phrase_index(langs: tuple[str, ...]) -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
+    """Each word of a listed multi-word expression of `langs`, to its expressions."""
+    index: dict[str, list[tuple[str, tuple[str, ...], str]]] = defaultdict(list)
+    for (lang, text), english in _translations().items():
+        words = tuple(text.split())
+        if lang in langs and len(words) > 1:
+            for word in set(words):
+                index[word].append((lang, words, english))
+    return dict(index)
 
 
 def _sentence_initial_tokens(doc: Document) -> set[int]:
     """The first word token of every sentence (after any opening quote or bracket)."""
+    return memoized(doc, "untranslated.initial", _initial_tokens)
+
+
+def _initial_tokens(doc: Document) -> set[int]:
     out: set[int] = set()
     for s in doc.sentences:
         for index in range(s.token_start, s.token_end):
@@ -549,13 +597,15 @@ def _sentence_initial_tokens(doc: Document) -> set[int]:
     return out
 
 
-def _mid_sentence_capitalized(doc: Document, result: Analysis) -> set[str]:
-    """Capitalized marked words that also occur inside a sentence: names, not starters."""
-    wanted = {m.verdict.word for m in result.marks if m.verdict.word[:1].isupper()}
-    if not wanted:
-        return set()
-    initial = _sentence_initial_tokens(doc)
-    return {t.text for i, t in enumerate(doc.tokens) if t.text in wanted and i not in initial}
+def _capitalized_inside(doc: Document, word: str) -> bool:
+    """True when a capitalized word also occurs inside a sentence: a name, not a starter."""
+    known = memoized(doc, "untranslated.capitalized_inside", lambda _: {})
+    if word not in known:
+        initial = memoized(doc, "untranslated.initial_offsets",
+                           lambda d: {d.tokens[i].start for i in _sentence_initial_tokens(d)})
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        known[word] = any(m.start() not in initial for m in pattern.finditer(doc.text))
+    return known[word]
 
 
 def _next_word(doc: Document, index: int) -> Token | None:
@@ -764,9 +814,10 @@ def source_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     translations = _translations()
     langs = analysis(doc).langs
-    covered = [(s.start, s.end) for s in foreign_spans(doc)] + list(analysis(doc).exempt)
+    covered = Spans.of([(s.start, s.end) for s in foreign_spans(doc)])
+    exempt = analysis(doc).exempt
     for start, end, lang, english in source_phrases(doc, langs):
-        if not _overlaps(covered, start, end):
+        if not covered.overlaps(start, end) and not exempt.overlaps(start, end):
             text = doc.text[start:end]
             fix = english[:1].upper() + english[1:] if text[:1].isupper() else english
             yield Hit(start, end, f"'{text}' is a {language_name(lang)} expression "
@@ -792,7 +843,28 @@ def source_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 # A lower-case run glued to a capitalized English word: `zamIt's`, `yüzdeThe`; at the
 # start of a sentence the source word may be capitalized too: `InoltreThe`.
-_GLUED = re.compile(r"(?<!\w)([^\W\d_]?[^\W\d_A-Z]{2,})([A-Z][a-z]+(?:['’][a-z]+)?)\b")
+_GLUED = re.compile(r"([^\W\d_]?[^\W\d_A-Z]{2,})([A-Z][a-z]+(?:['’][a-z]+)?)")
+# Where a lower-case letter meets a capital inside a word: rare, so found first.
+_JOINT = re.compile(r"[A-Z](?<=[^\W\d_A-Z][A-Z])[a-z]")
+_WORD_AROUND = re.compile(r"[\w'’]+")
+
+
+def glued_words(text: str) -> Iterator[re.Match[str]]:
+    """Words made of a lower-case run and a capitalized word (`zamIt's`), as matches."""
+    last = -1
+    for joint in _JOINT.finditer(text):
+        start = joint.start() - 1
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+            start -= 1
+        if start <= last:
+            continue
+        word = _WORD_AROUND.match(text, start)
+        if word is None:
+            continue
+        last = word.end()
+        m = _GLUED.fullmatch(text, start, word.end())
+        if m is not None:
+            yield m
 
 
 @rule("untranslated.hybrid-token", category="untranslated", severity="major",
@@ -819,7 +891,7 @@ def hybrid_token(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     (`CaixaBank`). The English part is suggested as the fix.
     """
     langs: tuple[str, ...] | None = None
-    for m in _GLUED.finditer(doc.text):
+    for m in glued_words(doc.text):
         left, right = m.group(1), m.group(2)
         lower = left.lower()
         if not _english_part(right) or in_english_lexicon(lower) or zipf(lower, "en") >= 3.5:
