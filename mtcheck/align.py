@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+import regex
 from anyascii import anyascii
 
 from mtcheck.analyze import memoized, note, notes_of
-from mtcheck.model import Document, Sentence
+from mtcheck.model import Document
 from mtcheck.numbers import Mention, document_mentions, language_of
 
 Method = Literal["lines", "paragraphs+sentences"]
@@ -54,8 +54,11 @@ _ORPHAN_PENALTY = 3.0
 _PLAIN_COST = 1.5  # z below about 1.1 standard deviations
 _PRIOR_CHARS = 400
 _MIN_BAND = 6
+_SPLIT_ABOVE = 24
+_RESYNC = 6
 _MAX_BAND = 256
-_NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
+# A capitalized word of three letters or more (any script with case).
+_CAPITALIZED = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}\p{M}]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,25 +130,29 @@ class _Unit:
 def _sentence_units(doc: Document, lang: str | None) -> tuple[_Unit, ...]:
     """Length and anchors of each sentence (memoized per document and language)."""
     def compute(d: Document) -> tuple[_Unit, ...]:
-        by_sentence = mentions_by_sentence(d, lang)
-        return tuple(_unit(d, s, by_sentence[s.index]) for s in d.sentences)
+        figures = mentions_by_sentence(d, lang)
+        names = _names_by_sentence(d)
+        return tuple(
+            _Unit(len(s.text),
+                  frozenset(v for m in figures[s.index] if m.numeric and not m.weak
+                            for v in m.values),
+                  names[s.index], " ".join(s.text.casefold().split()))
+            for s in d.sentences)
 
     return memoized(doc, f"align-units:{lang}", compute)
 
 
-def _unit(doc: Document, sentence: Sentence, mentions: Sequence[Mention]) -> _Unit:
-    numbers = frozenset(v for m in mentions if m.numeric and not m.weak for v in m.values)
-    return _Unit(len(sentence.text), numbers, _name_keys(sentence.text),
-                 " ".join(sentence.text.casefold().split()))
-
-
-def _name_keys(text: str) -> frozenset[str]:
-    """Capitalized words after the first, transliterated and cut to four letters.
-
-    Four letters survive declension and suffixes (`Kröger`/`Krögers`, `Peskov`/`Пескова`).
+def _names_by_sentence(doc: Document) -> list[frozenset[str]]:
+    """Capitalized words after the first of each sentence, transliterated and cut to four
+    letters, which survive declension and suffixes (`Kröger`/`Krögers`, `Peskov`/`Пескова`).
     """
-    return frozenset(_name_key(m.group()) for m in _NAME.finditer(text, 1)
-                     if m.group()[0].isupper() and len(m.group()) >= 3)
+    starts = [s.start for s in doc.sentences]
+    keys: list[set[str]] = [set() for _ in doc.sentences]
+    for m in _CAPITALIZED.finditer(doc.text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() > starts[i]:
+            keys[i].add(_name_key(m.group()))
+    return [frozenset(k) for k in keys]
 
 
 @lru_cache(maxsize=65536)
@@ -209,12 +216,16 @@ def _align(target: Document, other: Document) -> Alignment:
     # usually vary less, and with the tighter model a dropped sentence no longer passes
     # for half of a joined pair.
     model = _Model(ratio)
-    pairs = [bead for t_group, o_group in groups
-             for bead in _sentence_beads(t_group, o_group, t_units, o_units, model)]
-    tighter = _Model(ratio, _estimated_variance(pairs, t_units, o_units, ratio))
+    first = [_sentence_beads(t_group, o_group, t_units, o_units, model)
+             for t_group, o_group in groups]
+    tighter = _Model(ratio, _estimated_variance([b for beads in first for b in beads],
+                                                t_units, o_units, ratio))
     if tighter.variance < model.variance:
-        pairs = [bead for t_group, o_group in groups
-                 for bead in _sentence_beads(t_group, o_group, t_units, o_units, tighter)]
+        # Groups paired one to one at first stay so; only the others are searched again.
+        first = [beads if all(len(t) == len(o) == 1 for t, o in beads) else
+                 _sentence_beads(t_group, o_group, t_units, o_units, tighter)
+                 for beads, (t_group, o_group) in zip(first, groups, strict=True)]
+    pairs = [bead for beads in first for bead in beads]
     return Alignment(method, tuple(pairs), round(ratio, 4))
 
 
@@ -306,6 +317,8 @@ def _dp(target: Sequence[_Unit], other: Sequence[_Unit], model: _Model,
     n, m = len(target), len(other)
     if not n or not m:
         return [(i, 1, 0, 0) for i in range(n)] + [(n, 0, j, 1) for j in range(m)]
+    if n + m > _SPLIT_ABOVE:
+        return _anchored_dp(target, other, model, priors)
     t_pairs = [_pair(target[i - 2:i]) if i >= 2 else None for i in range(n + 1)]
     o_pairs = [_pair(other[j - 2:j]) if j >= 2 else None for j in range(m + 1)]
     band = _MIN_BAND
@@ -314,6 +327,59 @@ def _dp(target: Sequence[_Unit], other: Sequence[_Unit], model: _Model,
         if not on_edge or band >= min(max(n, m), _MAX_BAND):
             return beads
         band *= 2
+
+
+def _anchored_dp(target: Sequence[_Unit], other: Sequence[_Unit], model: _Model,
+                 priors: dict[tuple[int, int], float]) -> list[tuple[int, int, int, int]]:
+    """Long sequences: keep runs of plainly paired units, search only the gaps between.
+
+    Three or more consecutive units that pair one to one with fitting lengths and no
+    conflicting figures are almost surely aligned; their inner pairs are taken as they
+    are (the first and last of a run stay open to the search), and the dynamic
+    programme fills the stretches between such runs.
+    """
+    beads: list[tuple[int, int, int, int]] = []
+    t_at = o_at = 0
+    for i, j, k in _plain_runs(target, other, model):
+        inner_t, inner_o, inner = i + 1, j + 1, k - 2
+        beads.extend((ti + t_at, tn, oi + o_at, on) for ti, tn, oi, on in _dp(
+            target[t_at:inner_t], other[o_at:inner_o], model, priors))
+        beads.extend((inner_t + d, 1, inner_o + d, 1) for d in range(inner))
+        t_at, o_at = inner_t + inner, inner_o + inner
+    beads.extend((ti + t_at, tn, oi + o_at, on) for ti, tn, oi, on in _dp(
+        target[t_at:], other[o_at:], model, priors))
+    return beads
+
+
+def _plain_runs(target: Sequence[_Unit], other: Sequence[_Unit], model: _Model,
+                ) -> list[tuple[int, int, int]]:
+    """Runs (i, j, length) of at least three consecutive plain one-to-one pairs."""
+    n, m = len(target), len(other)
+
+    def plain(i: int, j: int) -> bool:
+        return i < n and j < m and _plainly_paired(target[i], other[j], model)
+
+    runs: list[tuple[int, int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if plain(i, j) and plain(i + 1, j + 1) and plain(i + 2, j + 2):
+            k = 3
+            while plain(i + k, j + k):
+                k += 1
+            runs.append((i, j, k))
+            i, j = i + k, j + k
+            continue
+        # Find where the sides fall into step again: skip up to `_RESYNC` units on one
+        # side or both.
+        step = next(((i + a, j + b) for d in range(1, _RESYNC + 1)
+                     for a, b in ((0, d), (d, 0), (d, d))
+                     if plain(i + a, j + b) and plain(i + a + 1, j + b + 1)
+                     and plain(i + a + 2, j + b + 2)), None)
+        if step is None:
+            i, j = i + _RESYNC, j + _RESYNC
+        else:
+            i, j = step
+    return runs
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,10 @@ def validate(config: Config) -> None:
     for name in config.weights:
         if name not in DEFAULT_WEIGHTS:
             raise ConfigError(f"unknown severity weight {name!r}{_nearest(name, DEFAULT_WEIGHTS)}")
+    if config.boilerplate_patterns:
+        from mtcheck.rules.boilerplate import compile_patterns
+
+        compile_patterns(config.boilerplate_patterns)
     if config.glossary:
         from mtcheck.glossary import load_glossary
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -58,8 +59,8 @@ class Lexicon:
     nouns: frozenset[str]         # singular and plural noun forms
     adjectives: frozenset[str]    # positive, comparative and superlative adjective forms
     adverbs: frozenset[str]
-    verb_forms: dict[str, tuple[str, ...]]  # verb lemma -> its inflected forms
-    verb_lemmas: dict[str, tuple[str, ...]]  # verb form -> the lemmas it inflects
+    verb_forms: Mapping[str, tuple[str, ...]]   # verb lemma -> its inflected forms
+    verb_lemmas: Mapping[str, tuple[str, ...]]  # verb form -> the lemmas it inflects
 
     def knows(self, word: str) -> bool:
         """True for a word the table lists in any part of speech."""

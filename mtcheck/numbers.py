@@ -105,6 +105,7 @@ _DIGITS_SPACED = re.compile(
 )
 _SPACE_GROUPING = frozenset({"fr", "ru", "pl", "uk", "cs", "sk", "sv", "no", "nb", "fi",
                              "bg", "et", "lv", "lt", "hu"})
+_DIGIT_RUN = re.compile(r"[0-9]+")
 _TIME = re.compile(r"(?<![\w.,:])([0-2]?[0-9])[:h]([0-5][0-9])(?![0-9])")
 _NUMERIC_DATE = re.compile(
     r"(?<![\w.,/])([0-3]?[0-9])([./])([01]?[0-9])\2((?:19|20)[0-9]{2})(?![0-9])")
@@ -480,22 +481,27 @@ def extract(text: str, lang: str | None, start: int = 0, end: int | None = None,
     """
     stop = len(text) if end is None else end
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for m in _NUMERIC_DATE.finditer(text, start, stop):
-        out.extend(_date_mentions(m))
-        taken.append((m.start(), m.end()))
-    dates = list(taken)
-    for m in _TIME.finditer(text, start, stop):
-        if not _inside(m.start(), dates):
-            mention = _time_mention(text, m)
-            if mention is not None:
-                out.append(mention)
-                taken.append((m.start(), m.end()))
-    taken.sort()
     digits = _DIGITS_SPACED if (lang or "")[:2] in _SPACE_GROUPING else _DIGITS
-    for m in digits.finditer(text, start, stop):
-        if not _inside(m.start(), taken):
-            out.append(_digit_mention(text, m))
+    consumed = start
+    # One fast scan for runs of digits; the patterns with look-behinds are only tried
+    # where a run starts (a scan with them would test every position of the text).
+    for run in _DIGIT_RUN.finditer(text, start, stop):
+        at = run.start()
+        if at < consumed:
+            continue  # inside a figure already read (1.200.000, 23.05.2024)
+        date = _NUMERIC_DATE.match(text, at, stop)
+        if date:
+            out.extend(_date_mentions(date))
+            consumed = date.end()
+            continue
+        clock = _TIME.match(text, at, stop)
+        mention = _time_mention(text, clock) if clock else None
+        if mention is None:
+            number = digits.match(text, at, stop)
+            mention = _digit_mention(text, number) if number else None
+        if mention is not None:
+            out.append(mention)
+            consumed = mention.end
     code = (lang or "")[:2]
     for pattern, read in ((_word_regex(code), _word_mentions),
                           (_calendar_regex(code), _calendar_mentions)):

@@ -91,6 +91,42 @@ Caption: Waves break over the harbour wall in Büsum on Thursday
 Source: Deutscher Wetterdienst
 """
 
+# Verbless sentences of feature style, dashes, inverted sentences, numbered lists.
+THIRD_CLEAN = """\
+Harbour city braces for record cruise season
+
+By Elena Marsh
+
+VALLETTA, Malta, April 2 — A record 1.1 million cruise passengers are expected to arrive \
+in Malta this year, the tourism authority said on Tuesday. Hardly a surprise, given the \
+weather.
+
+Also waiting on the quay were dozens of taxi drivers, some of whom had queued since \
+dawn. “It's a very, very good start,” said Joseph Camilleri, who has driven a taxi in \
+Valletta for 30 years.
+
+The authority's chairman, Mark Azzopardi — a former hotel manager, not a politician — \
+said the island could handle the numbers. Not everyone agrees.
+
+What residents want
+
+A survey published last month found that:
+
+1. Most residents back a cap on daily arrivals.
+2. About a third want a tourist tax.
+3. Few would support a ban.
+
+“We love visitors. We just don't love 8,000 of them at once,” said Maria Borg, who runs \
+a bakery near the Upper Barrakka Gardens. Asked whether she would sign a petition, she \
+laughed. “I already did.”
+
+A new terminal, which the government approved in 2023, opens in June. Its cost: €120 million.
+
+Small wonder, then, that the opposition has called for an inquiry. A vote is due on May 14.
+
+The ships keep coming. Not all of them will find a berth.
+"""
+
 
 def _found(text: str, families: tuple[str, ...] = FAMILIES) -> list[tuple[str, str]]:
     config = Config().with_overrides(select=families)
@@ -100,6 +136,10 @@ def _found(text: str, families: tuple[str, ...] = FAMILIES) -> list[tuple[str, s
 
 def test_clean_news_has_no_broken_findings():
     assert _found(CLEAN_NEWS) == []
+
+
+def test_feature_style_clean_article_is_quiet():
+    assert _found(THIRD_CLEAN) == []
 
 
 def test_second_clean_article_only_flags_its_source_line():

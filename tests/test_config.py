@@ -84,3 +84,8 @@ def test_unreadable_glossary_is_an_error_at_load_time(tmp_path):
     (tmp_path / "mtcheck.toml").write_text('glossary = "missing.tsv"\n')
     with pytest.raises(MtcheckError, match=r"missing\.tsv"):
         load_config(tmp_path / "mtcheck.toml")
+
+
+def test_bad_boilerplate_pattern_is_a_config_error():
+    with pytest.raises(ConfigError, match="boilerplate"):
+        from_mapping({"boilerplate-patterns": ["(unclosed"]})

@@ -648,8 +648,7 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     body = _reads_as_body(doc)
     wrapped = _wrapped(doc)
-    codes = _codes(doc).text
-    clear, verbs = _fragment_filters(doc)
+    shapes = _clause_shapes(doc)
     for sentence in doc.sentences:
         text = sentence.text
         if sentence.paragraph not in body or not text.endswith(".") or not text[0].isupper():
@@ -659,10 +658,13 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue  # the start of this sentence is on the line before
         if any(c in text for c in _QUOTES) or ":" in text or ";" in text:
             continue
-        if not clear.search(codes, sentence.token_start, sentence.token_end) and \
-                verbs.search(codes, sentence.token_start, sentence.token_end):
+        shape = shapes[sentence.token_start:sentence.token_end]
+        relative = ",R" in shape
+        if not relative and "V" in shape:
             continue  # no relative clause, and a word that is only ever a verb
-        main = _main_clause(doc, sentence)
+        # Short verbless sentences are a style of their own (`Hardly a surprise, given
+        # the weather.`); without a relative clause that took the verb, only long ones count.
+        main = _main_clause(doc, sentence, 6 if relative else 10)
         if main is None or len(main) < 2:
             continue
         lower = [w.lower() for w in main]
@@ -675,17 +677,23 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       confidence=0.75)
 
 
-def _fragment_filters(doc: Document) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Over the token codes: a comma before a relative word, and an unambiguous verb."""
-    codes = _codes(doc).of
-    lex = lexicon()
-    strong = [c for w, c in codes.items()
-              if w in AUXILIARIES or (w in lex.finite and w not in lex.nouns
-                                      and w not in lex.adjectives)]
-    comma = re.escape(codes.get(",", "\x00"))
-    relative = re.escape("".join(codes[w] for w in _RELATIVE if w in codes)) or "\\x00"
-    return (re.compile(f"{comma}[{relative}]"),
-            re.compile(f"[{re.escape(''.join(strong))}]" if strong else "\\x00"))
+def _clause_shapes(doc: Document) -> str:
+    """One character per token: `V` a word that is only ever a verb (or an auxiliary),
+    `R` a relative word, `,` a comma, and the token's code (never one of those) else."""
+    def compute(d: Document) -> str:
+        codes = _codes(d)
+        lex = lexicon()
+        table: dict[int, str] = {}
+        for word, code in codes.of.items():
+            if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns
+                                       and word not in lex.adjectives):
+                table[ord(code)] = "V"
+            elif word in _RELATIVE:
+                table[ord(code)] = "R"
+            elif word == ",":
+                table[ord(code)] = ","
+        return codes.text.translate(table)
+    return memoized(doc, "broken.clause-shapes", compute)
 
 
 def _mostly_english(words: list[str]) -> bool:
@@ -699,10 +707,10 @@ def _mostly_english(words: list[str]) -> bool:
     return len(common) >= 2 and known >= 0.7 * len(common)
 
 
-def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
+def _main_clause(doc: Document, sentence: Sentence, at_least: int) -> list[str] | None:
     """The sentence's words outside relative clauses and brackets.
 
-    None for sentences too short to judge (fewer than six words).
+    None for sentences too short to judge (fewer than `at_least` words).
     """
     tokens = doc.sentence_tokens(sentence)
     main: list[str] = []
@@ -727,7 +735,7 @@ def _main_clause(doc: Document, sentence: Sentence) -> list[str] | None:
             if not in_relative:
                 main.append(text)
         previous = text
-    return main if words >= 6 else None
+    return main if words >= at_least else None
 
 
 # ---------------------------------------------------------------------------

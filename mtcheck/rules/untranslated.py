@@ -281,6 +281,8 @@ class Spans:
         """The union of `ranges`."""
         merged: list[list[int]] = []
         for start, end in sorted(ranges):
+            if end <= start:
+                continue
             if merged and start <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
@@ -469,8 +471,9 @@ def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str
     if v.script is not None:
         letters = sum(1 for c in word if c.isalpha())
         return (0.95 if letters >= 2 else 0.0), v
-    if _around_link(doc.text, token):
-        return 0.0, v
+    if _around_link(doc.text, token) or _MOJIBAKE.search(
+            doc.text, max(0, token.start - 1), min(len(doc.text), token.end + 2)):
+        return 0.0, v  # a handle or URL; mojibake is the encoding rules' business
     if len(word) > 1 and word.isupper():
         return 0.0, v  # acronyms and datelines
     if any(c.isupper() for c in word[1:]) and not word.isupper():
@@ -504,8 +507,10 @@ def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str
         return 0.0, v
     if v.lower in _PARTICLES and _next_to_name(doc, mark.token):
         return 0.0, v
-    if _mentioned(doc, mark.token) or _in_phrase(doc, mark.token, v.lower) or \
-            _species_name(doc, mark.token, v.lower, langs):
+    if _mentioned(doc, mark.token) or _glossed(doc, mark.token, v) or \
+            _in_phrase(doc, mark.token, v.lower) or \
+            _species_name(doc, mark.token, v.lower, langs) or \
+            _ends_foreign_name(doc, mark.token, v, langs):
         return 0.0, v
     return round(min(0.95, 0.6 + 0.1 * v.margin), 2), v
 
@@ -624,6 +629,41 @@ def _next_to_name(doc: Document, index: int) -> bool:
             if text[:1].isupper():
                 return True
     return False
+
+
+_GLOSS_STARTS = frozenset({"the", "a", "an", "or", "meaning", "i.e"})
+
+
+def _glossed(doc: Document, index: int, v: Verdict) -> bool:
+    """A term followed by its English gloss: `bica, the strong espresso`.
+
+    Not a listed connective (`Cependant, the first trains ...`).
+    """
+    if v.lang is not None and (v.lang, v.lower) in _translations():
+        return False
+    following = doc.tokens[index + 1:index + 3]
+    return len(following) == 2 and following[0].text == "," and \
+        following[1].text.lower() in _GLOSS_STARTS
+
+
+def _ends_foreign_name(doc: Document, index: int, v: Verdict, langs: tuple[str, ...]) -> bool:
+    """An adjective that closes a foreign name: `Cinémathèque française`, `Assemblée nationale`.
+
+    The word before is a capitalized foreign word, the word after is not capitalized,
+    and the word is not a listed function word (`the Bundesbank, laut a statement`
+    and `Fenerbahçe ve Beşiktaş` are still untranslated).
+    """
+    if index == 0 or v.lang is None or (v.lang, v.lower) in _translations():
+        return False
+    before = doc.tokens[index - 1].text
+    if not (before[:1].isupper() and before.isalpha()) or index - 1 in _sentence_initial_tokens(doc):
+        return False
+    nxt = _next_word(doc, index)
+    if nxt is not None and nxt.text[:1].isupper():
+        return False
+    lower = before.lower()
+    return foreign_letters(before) or max(
+        (zipf(lower, lang) for lang in langs), default=0.0) > zipf(lower, "en") + 1.0
 
 
 _LATIN_ENDINGS = ("a", "ae", "ii", "is", "um", "us", "ensis")
