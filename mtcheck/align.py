@@ -1,16 +1,25 @@
 """Sentence alignment of a translation with its source or reference.
 
 Files with the same number of non-empty lines are taken as line-aligned (one
-segment per line, as in WMT test sets and sacrebleu). Otherwise paragraphs are
-aligned first and then the sentences inside each aligned group of paragraphs,
-both by a Gale–Church length model: the length of a translation is close to a
-constant times the length of its source, with a variance that grows with the
-length. Anchors shared by both sides — numbers, capitalized names, an identical
-(copied) sentence — make a pairing cheaper, so the lengths decide only where the
-anchors are silent.
+segment per line, as in WMT test sets and sacrebleu), and the sentences inside each
+pair of lines are aligned. Otherwise paragraphs are aligned first and then the
+sentences inside each aligned group of paragraphs. Both levels use a Gale–Church
+length model: the length of a translation is close to a constant times the length
+of its source, with a variance that grows with the length. Anchors shared by both
+sides — numbers, capitalized names, an identical (copied) sentence — make a pairing
+cheaper, so the lengths decide only where the anchors are silent.
 
-The dynamic programme only visits a band of cells around the diagonal, so the
-work grows linearly with the length of the documents.
+Beads pair runs of 0, 1 or 2 sentences: 1-1, 1-0 (a translated sentence without a
+source, an addition), 0-1 (a source sentence without a translation, an omission),
+2-1, 1-2 and, for sentences, 2-2; the first number counts translation sentences.
+The variance is re-estimated from the article's own one-to-one pairs (an article
+usually varies less than Gale & Church's human translations) and the sentences are
+aligned again with it, so that a dropped sentence does not pass for half of a pair.
+
+The work grows linearly with the length of the documents: long sequences keep their
+runs of plainly matching pairs and search only the stretches between them, and the
+search visits a band of cells around the diagonal, widened only when the best path
+touches its edge.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -51,7 +60,9 @@ _MIN_PAIRS = 5
 _ANCHOR_BONUS = 1.5
 _COPY_BONUS = 6.0
 _ORPHAN_PENALTY = 3.0
+_KIND_PENALTY = 2.0
 _PLAIN_COST = 1.5  # z below about 1.1 standard deviations
+_MAX_PARAGRAPH_COST = 8.0
 _PRIOR_CHARS = 400
 _MIN_BAND = 6
 _SPLIT_ABOVE = 24
@@ -75,24 +86,9 @@ class Alignment:
     pairs: tuple[Bead, ...]
     ratio: float
 
-    def bead_of_target(self, sentences: int) -> tuple[int, ...]:
-        """For each translation sentence, the index of its bead."""
-        out = [0] * sentences
-        for b, (target, _) in enumerate(self.pairs):
-            for i in target:
-                out[i] = b
-        return tuple(out)
-
-    def bead_of_other(self, sentences: int) -> tuple[int, ...]:
-        """For each sentence of the other document, the index of its bead."""
-        out = [0] * sentences
-        for b, (_, other) in enumerate(self.pairs):
-            for j in other:
-                out[j] = b
-        return tuple(out)
-
     def counts(self) -> dict[str, int]:
-        """How many beads of each shape (`1-1`, `1-0`, `0-1`, `2-1`, ...)."""
+        """How many beads of each shape: `1-0` is a translated sentence with no
+        counterpart, `0-1` a sentence of the other document with none."""
         out: dict[str, int] = {}
         for target, other in self.pairs:
             key = f"{len(target)}-{len(other)}"
@@ -125,6 +121,7 @@ class _Unit:
     numbers: frozenset[float]
     names: frozenset[str]
     fingerprint: str
+    prose: bool | None = None  # paragraphs: body text (True) or a heading-like line
 
 
 def _sentence_units(doc: Document, lang: str | None) -> tuple[_Unit, ...]:
@@ -163,10 +160,12 @@ def _name_key(word: str) -> str:
 def _merge(units: Sequence[_Unit]) -> _Unit:
     if len(units) == 1:
         return units[0]
+    proses = {u.prose for u in units}
     return _Unit(sum(u.length for u in units) + len(units) - 1,
                  frozenset().union(*(u.numbers for u in units)),
                  frozenset().union(*(u.names for u in units)),
-                 " ".join(u.fingerprint for u in units))
+                 " ".join(u.fingerprint for u in units),
+                 proses.pop() if len(proses) == 1 else None)
 
 
 def mentions_by_sentence(doc: Document, lang: str | None) -> tuple[tuple[Mention, ...], ...]:
@@ -193,6 +192,10 @@ class _Model:
 
     ratio: float
     variance: float = _VARIANCE
+    # Paragraphs: however badly a pair fits, it costs at most this much, so that a
+    # paragraph that lost half its sentences but shares a name or a figure with its
+    # source stays paired rather than being called dropped and replaced.
+    max_length_cost: float = math.inf
 
 
 def _align(target: Document, other: Document) -> Alignment:
@@ -206,12 +209,17 @@ def _align(target: Document, other: Document) -> Alignment:
     ratio = min(5.0, max(0.2, (t_total + _PRIOR_CHARS) / (o_total + _PRIOR_CHARS)))
     t_lines = _line_groups(target)
     o_lines = _line_groups(other)
-    method: Method = "lines" if t_lines and len(t_lines) == len(o_lines) else \
-        "paragraphs+sentences"
-    if method == "lines":
-        groups = list(zip(t_lines, o_lines, strict=True))
-    else:
-        groups = _paragraph_beads(target, other, t_units, o_units, _Model(ratio))
+    groups = _paragraph_beads(target, other, t_units, o_units,
+                              _Model(ratio, max_length_cost=_MAX_PARAGRAPH_COST))
+    method: Method = "paragraphs+sentences"
+    if t_lines and len(t_lines) == len(o_lines) and all(
+            len(t) and len(o) and _paragraph_of(target, t) == 1 == _paragraph_of(other, o)
+            for t, o in groups):
+        # Line-aligned files, confirmed: the paragraph alignment pairs line with line.
+        # (An article that dropped a paragraph and gained a line of page debris has as
+        # many lines as its source, but they no longer correspond.)
+        method = "lines"
+        groups = [(list(t), list(o)) for t, o in zip(t_lines, o_lines, strict=True)]
     # Gale & Church's variance suits human translation; an article's own sentence pairs
     # usually vary less, and with the tighter model a dropped sentence no longer passes
     # for half of a joined pair.
@@ -235,11 +243,18 @@ def _paragraph_beads(target: Document, other: Document, t_units: Sequence[_Unit]
     """Aligned groups of paragraphs, as lists of sentence indices on each side."""
     t_paras = _paragraph_groups(target)
     o_paras = _paragraph_groups(other)
-    t_para_units = [_merge([t_units[i] for i in group]) for group in t_paras]
-    o_para_units = [_merge([o_units[j] for j in group]) for group in o_paras]
+    if len(t_paras) == 1 == len(o_paras):
+        return [(t_paras[0], o_paras[0])]  # nothing to choose: the sentences decide
+    t_para_units = [_paragraph_unit(target, group, t_units) for group in t_paras]
+    o_para_units = [_paragraph_unit(other, group, o_units) for group in o_paras]
     return [([i for group in t_paras[ti:ti + tn] for i in group],
              [j for group in o_paras[oi:oi + on] for j in group])
             for ti, tn, oi, on in _dp(t_para_units, o_para_units, model, _PARAGRAPH_COST)]
+
+
+def _paragraph_unit(doc: Document, group: Sequence[int], units: Sequence[_Unit]) -> _Unit:
+    kind = doc.paragraphs[doc.sentences[group[0]].paragraph].kind
+    return replace(_merge([units[i] for i in group]), prose=kind in ("body", "list"))
 
 
 def _estimated_variance(pairs: Sequence[Bead], t_units: Sequence[_Unit],
@@ -297,6 +312,11 @@ def _line_groups(doc: Document) -> list[list[int]]:
     # A paragraph the segmenter joined across hard-wrapped lines leaves a line without a
     # sentence start: the line structure is then not one segment per line.
     return groups if len(groups) == lines else []
+
+
+def _paragraph_of(doc: Document, sentences: Sequence[int]) -> int:
+    """How many paragraphs a run of sentences spans."""
+    return doc.sentences[sentences[-1]].paragraph - doc.sentences[sentences[0]].paragraph + 1
 
 
 def _paragraph_groups(doc: Document) -> list[list[int]]:
@@ -492,6 +512,9 @@ def _pair_cost(t: _Unit, o: _Unit, model: _Model, t_parts: Sequence[_Unit],
         shared += len(t.numbers & o.numbers)
     if shared:
         cost -= _ANCHOR_BONUS * min(shared, 4)
+    if t.prose is not None and o.prose is not None and t.prose != o.prose:
+        # A line of page debris or a heading against a paragraph of prose.
+        cost += _KIND_PENALTY
     # A sentence joined to its neighbour although none of its figures is on the other
     # side is more likely dropped (or added) than joined: `... 41,5 Cent. Im Vorjahr
     # waren es 38,9 Cent.` against a translation that keeps only the first sentence.
@@ -510,4 +533,4 @@ def _length_cost(source: int, target: int, model: _Model) -> float:
         return 0.0
     z = abs(ratio * source - target) / math.sqrt(model.variance * mean)
     probability = math.erfc(z / math.sqrt(2))
-    return -math.log(max(probability, 1e-300))
+    return min(model.max_length_cost, -math.log(max(probability, 1e-300)))

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import TypeVar, cast
 
 from mtcheck.model import Document, Sentence, Token
-from mtcheck.segment import paragraphs, sentences, token_table
+from mtcheck.segment import paragraphs, sentence_table, token_table
 
 T = TypeVar("T")
 _NEWLINE = re.compile("\n")
@@ -24,10 +24,7 @@ def document(text: str, path: str = "<text>", *, source: str | None = None,
     with gc_paused():
         tokens, starts = token_table(text)
         paras = paragraphs(text)
-        sents: list[Sentence] = []
-        for para in paras:
-            first = bisect.bisect_left(starts, para.start, sents[-1].token_end if sents else 0)
-            sents.extend(sentences(text, para, starts, first, len(sents)))
+        sents = sentence_table(text, paras, starts)
         line_starts = [0]
         line_starts.extend(map(_MATCH_END, _NEWLINE.finditer(text)))
     src = document(source, f"{path} (source)", src_lang=None, tgt_lang=src_lang or "und") \

@@ -172,8 +172,10 @@ def _proselint_runner(items: Sequence[Article]) -> Callable[[], object]:
     # Imported by name: proselint is an optional, untyped benchmark-only dependency.
     checks = importlib.import_module("proselint.checks")
     defaults = importlib.import_module("proselint.config").DEFAULT
-    importlib.import_module("proselint.registry").CheckRegistry().register_many(
-        checks.__register__)
+    registry = importlib.import_module("proselint.registry").CheckRegistry()
+    # Its registry is global and registers a check again on every call: once is enough.
+    if not registry.checks:
+        registry.register_many(checks.__register__)
     lint_file = importlib.import_module("proselint.tools").LintFile
     # proselint stops at max_errors (1000 by default); a fair run lints the whole text.
     config = {**defaults, "max_errors": 10**9}
@@ -715,7 +717,11 @@ def run_benchmark(settings: Settings, *, parts: Sequence[str] = PARTS) -> Result
         "rules": measure_rules,
     }
     for part in parts:
-        steps[part](settings, results)
+        try:
+            steps[part](settings, results)
+        except (RuntimeError, OSError, subprocess.SubprocessError, ImportError) as err:
+            # One broken measurement must not lose the others: it becomes a row.
+            results.add(Row(f"{part} (failed)", part, f"failed: {err}"[:300]))
     return results
 
 

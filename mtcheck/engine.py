@@ -11,7 +11,7 @@ from types import MappingProxyType
 from mtcheck import __version__
 from mtcheck.analyze import document, gc_paused, line_column, notes_of
 from mtcheck.config import Config
-from mtcheck.metrics import document_metrics
+from mtcheck.metrics import corpus_metrics, document_metrics
 from mtcheck.model import Document, DocumentReport, Finding, Hit, Report, Severity
 from mtcheck.rules.registry import Example, RuleContext, RuleSpec, all_rules
 from mtcheck.score import penalty, score
@@ -134,8 +134,8 @@ def check_document(doc: Document, config: Config, *, strict: bool = False) -> Do
         words = doc.words
         points = penalty(found, config.weights)
         value = score(points, words)
-        notes = dict(notes_of(doc))
         metrics = document_metrics(doc) if doc.reference is not None else {}
+        notes = dict(notes_of(doc))
     detected = notes.get("src_lang_detected")
     return DocumentReport(
         path=doc.path, words=words, penalty=points, score=value,
@@ -147,8 +147,11 @@ def check_document(doc: Document, config: Config, *, strict: bool = False) -> Do
 
 
 def build_report(documents: Iterable[DocumentReport], config: Config) -> Report:
-    """Gather document reports into one Report."""
-    return Report(tuple(documents), config.threshold, dict(config.weights), __version__)
+    """Gather document reports into one Report, with corpus metrics over several references."""
+    docs = tuple(documents)
+    scored = [d.metrics for d in docs if d.metrics]
+    metrics = corpus_metrics(scored) if len(scored) > 1 else {}
+    return Report(docs, config.threshold, dict(config.weights), __version__, metrics)
 
 
 def check(text: str, source: str | None = None, reference: str | None = None,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mtcheck.align import align
 from mtcheck.analyze import line_column
@@ -24,6 +24,7 @@ from mtcheck.model import Document
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric
+    from sacrebleu.metrics.chrf import CHRF
 
 METRICS = ("bleu", "chrf", "chrf++", "ter")
 WORST_SEGMENTS = 5
@@ -116,23 +117,23 @@ def document_metrics(doc: Document, worst: int = WORST_SEGMENTS) -> dict[str, ob
         return {}
     hypotheses = [p.hypothesis for p in pieces]
     references = [[p.reference for p in pieces]]
+    metrics = {name: _metric(name) for name in METRICS}
+    per_segment = {name: metrics[name]._extract_corpus_statistics(hypotheses, references)
+                   for name in ("bleu", "chrf++", "ter")}
+    # chrF++ counts the character n-grams of chrF first and then word n-grams: chrF's
+    # statistics are its leading columns, so the characters are counted once. (chrF
+    # still reads one segment, which sets the reference count of its signature.)
+    metrics["chrf"]._extract_corpus_statistics(hypotheses[:1], [references[0][:1]])
+    columns = 3 * cast("CHRF", metrics["chrf"]).char_order
+    per_segment["chrf"] = [row[:columns] for row in per_segment["chrf++"]]
     out: dict[str, object] = {}
-    signatures: dict[str, str] = {}
     stats: dict[str, list[float]] = {}
-    chrf_segments: list[list[float]] = []
     for name in METRICS:
-        metric = _metric(name)
-        per_segment = metric._extract_corpus_statistics(hypotheses, references)
-        total = _sum(per_segment)
-        out[name] = round(float(metric._compute_score_from_stats(total).score), 2)
-        signatures[name] = str(metric.get_signature())
-        stats[name] = total
-        if name == "chrf":
-            chrf_segments = per_segment
-            chrf = metric
-    out["signature"] = signatures
+        stats[name] = _sum(per_segment[name])
+        out[name] = round(float(metrics[name]._compute_score_from_stats(stats[name]).score), 2)
+    out["signature"] = {name: str(metrics[name].get_signature()) for name in METRICS}
     out["alignment"] = method
-    out["worst_segments"] = _worst(doc, pieces, chrf_segments, chrf, worst)
+    out["worst_segments"] = _worst(doc, pieces, per_segment["chrf"], metrics["chrf"], worst)
     out["stats"] = stats
     return out
 

@@ -16,10 +16,9 @@ are as often pronouns or articles as numbers.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -89,7 +88,6 @@ def format_value(value: float) -> str:
 
 # Grouped thousands (1,200 / 1.200.000 / 1'000 / 20 000 with a no-break or thin space)
 # with an optional decimal part, or plain digits with an optional decimal part.
-_GROUP_SEPARATORS = ".,'’\u00a0\u202f"
 _DIGITS = re.compile(
     r"(?<![\w.,])(?<![^\W\d_][-/])"
     r"(?:[0-9]{1,3}(?:([.,'’\u00a0\u202f])[0-9]{3}(?![0-9]))(?:\1[0-9]{3}(?![0-9]))*"
@@ -544,12 +542,6 @@ _HEAD = re.compile(r"['’.\-]")
 def _vocabulary(lang: str) -> frozenset[str]:
     calendar = {w.lower() for w in _calendar_table(lang)} if lang else set()
     return frozenset({*_UNITS.get(lang, {}), *calendar})
-
-
-def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """True when the offset lies in one of the sorted, non-overlapping spans."""
-    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:

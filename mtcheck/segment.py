@@ -132,6 +132,41 @@ def sentences(text: str, paragraph: Paragraph, token_starts: Sequence[int], firs
             start += 1
 
 
+def sentence_table(text: str, paras: Sequence[Paragraph],
+                   token_starts: Sequence[int]) -> list[Sentence]:
+    """All sentences of all paragraphs: what `sentences` gives paragraph by paragraph.
+
+    One scan of the whole text finds the candidate ends (they never span the white space
+    between paragraphs), so the cost is one regex pass plus a few steps per sentence.
+    """
+    out: list[Sentence] = []
+    candidates = _BOUNDARY.finditer(text)
+    m = next(candidates, None)
+    first = 0
+    for para in paras:
+        p_start, p_end, p_index = para.start, para.end, para.index
+        first = bisect_left(token_starts, p_start, first)
+        start = p_start
+        while m is not None and m.start() < p_end:
+            punct, following = m.start(), m.start(1)
+            # A candidate whose next word is in the next paragraph ends this one anyway.
+            if punct >= p_start and following < p_end and _is_boundary(text, punct,
+                                                                         following):
+                end = m.end()
+                token_end = bisect_left(token_starts, end, first)
+                out.append(Sentence(len(out), start, end, text[start:end], p_index, first,
+                                    token_end))
+                first, start = token_end, end
+                while start < p_end and text[start].isspace():
+                    start += 1
+            m = next(candidates, None)
+        token_end = bisect_left(token_starts, p_end, first)
+        out.append(Sentence(len(out), start, p_end, text[start:p_end], p_index, first,
+                            token_end))
+        first = token_end
+    return out
+
+
 def _ends(text: str, start: int, end: int) -> Iterator[int]:
     for m in _BOUNDARY.finditer(text, start, end):
         if _is_boundary(text, m.start(), m.start(1)):

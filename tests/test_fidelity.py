@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mtcheck.analyze import document
 from mtcheck.cli import main
@@ -94,21 +96,21 @@ def test_an_added_figure_without_a_changed_one_is_not_flagged():
 
 # ---- omissions and additions ----------------------------------------------------------
 
-SOURCE = """Rat beschließt Haushalt
+SOURCE = "\n\n".join([
+    "Rat beschließt Haushalt",
+    "Der Stadtrat von Kassel hat am Dienstag den Haushalt beschlossen. Er umfasst "
+    "Ausgaben von 812 Millionen Euro.",
+    "Der Verband der Steuerzahler kritisierte die hohen Personalkosten der "
+    "Verwaltung scharf.",
+    "Die Schulden der Stadt sollen bis 2028 um 40 Millionen Euro sinken.",
+]) + "\n"
 
-Der Stadtrat von Kassel hat am Dienstag den Haushalt beschlossen. Er umfasst Ausgaben von 812 Millionen Euro.
-
-Der Verband der Steuerzahler kritisierte die hohen Personalkosten der Verwaltung scharf.
-
-Die Schulden der Stadt sollen bis 2028 um 40 Millionen Euro sinken.
-"""
-
-TRANSLATION = """Council adopts budget
-
-Kassel city council adopted the budget on Tuesday. It covers spending of 812 million euros.
-
-The city's debt is to fall by 40 million euros by 2028.
-"""
+TRANSLATION = "\n\n".join([
+    "Council adopts budget",
+    "Kassel city council adopted the budget on Tuesday. It covers spending of 812 "
+    "million euros.",
+    "The city's debt is to fall by 40 million euros by 2028.",
+]) + "\n"
 
 
 def test_omitted_paragraph_is_reported_on_the_sentence_before_the_gap():
@@ -117,6 +119,15 @@ def test_omitted_paragraph_is_reported_on_the_sentence_before_the_gap():
                               "It covers spending of 812 million euros.")]
     assert "Steuerzahler" in found[0].message
     assert "after this sentence" in found[0].message
+
+
+def test_an_omission_next_to_a_line_of_page_debris_is_still_reported():
+    # The debris line sits where the dropped paragraph was.
+    paragraphs = TRANSLATION.split("\n\n")
+    text = "\n\n".join([*paragraphs[:2], "Share this article", *paragraphs[2:]])
+    found = _fidelity(text, SOURCE, "de")
+    assert [f.rule for f in found] == ["fidelity.omitted-segment"]
+    assert "Steuerzahler" in found[0].message
 
 
 def test_omission_at_the_start_is_reported_on_the_sentence_after_the_gap():
@@ -263,27 +274,26 @@ def test_precision_and_recall_on_the_dev_triples():
 
 # ---- end to end, through the command line ----------------------------------------------
 
-CLI_SOURCE = """Streik bei der Bahn
+CLI_SOURCE = "\n\n".join([
+    "Streik bei der Bahn",
+    "Die Gewerkschaft hat für Mittwoch einen Streik im Güterverkehr angekündigt. "
+    "Betroffen sind rund 20.000 Verbindungen.",
+    "Die Bahn nannte den Streik unverhältnismäßig. Der Konzern will einen "
+    "Notfahrplan anbieten.",
+    "Der Fahrgastverband Pro Bahn zeigte sich verärgert, weil viele Reisende kaum "
+    "Zeit hätten, sich auf den Ausstand einzustellen, und forderte künftig frühere "
+    "Ankündigungen.",
+    "Die Verhandlungen waren im November abgebrochen worden.",
+]) + "\n"
 
-Die Gewerkschaft hat für Mittwoch einen Streik im Güterverkehr angekündigt. Betroffen sind rund 20.000 Verbindungen.
-
-Die Bahn nannte den Streik unverhältnismäßig. Der Konzern will einen Notfahrplan anbieten.
-
-Der Fahrgastverband Pro Bahn zeigte sich verärgert, weil viele Reisende kaum Zeit hätten, sich auf den Ausstand einzustellen, und forderte künftig frühere Ankündigungen.
-
-Die Verhandlungen waren im November abgebrochen worden.
-"""
-
-CLI_TRANSLATION = """Strike at the railway
-
-The union has announced a strike in freight transport for Wednesday. Around {number} connections are affected.
-
-{copied} The company wants to offer an emergency timetable.
-
-{passengers}
-
-Negotiations had been broken off in November.
-"""
+CLI_TRANSLATION = "\n\n".join([
+    "Strike at the railway",
+    "The union has announced a strike in freight transport for Wednesday. Around "
+    "{number} connections are affected.",
+    "{copied} The company wants to offer an emergency timetable.",
+    "{passengers}",
+    "Negotiations had been broken off in November.",
+]) + "\n"
 
 
 def _run_check(tmp_path: Path, number: str = "20,000",
@@ -334,3 +344,22 @@ def test_cli_catches_a_copied_source_sentence(tmp_path):
     assert ("untranslated.copied-source",
             "Die Bahn nannte den Streik unverhältnismäßig.") in _found(report)
     assert report["exit_code"] == 1
+
+
+# ---- any input ------------------------------------------------------------------------
+
+_PIECES = st.sampled_from([
+    "Der Rat tagte am Montag. ", "The council met on Monday. ", "20.000 ", "2,000 ", "%4,5 ",
+    "yüzde 68,5 ", "„Wir sind bereit“, sagte sie. ", "“We are ready,” she said. ", "\n\n",
+    "\n", "Katrin Albers ", "Mayıs'ta ", "May ", "six million ", "seis millones ", "€5bn ",
+    "23.05.2024 ", "10:30 ", "Ä°stanbul ", "\u200b", "", "Şubat ", "Пескова ", ". ",
+])
+_TEXTS = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=14).map("".join)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS, _TEXTS, st.sampled_from(["de", "tr", "es", "ru", None]))
+def test_fidelity_rules_never_crash_and_spans_slice_back(text, source, lang):
+    for f in _fidelity(text, source, lang):
+        assert text[f.start:f.end] == f.text
+        assert f.message

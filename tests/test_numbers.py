@@ -123,8 +123,8 @@ def test_a_month_at_the_end_of_a_sentence_leaves_the_full_stop_out():
 
 
 def test_weekdays_across_languages():
-    saturday = [m for m in extract("cumartesi akşamı", "tr") if m.kind == "weekday"][0]
-    sunday = [m for m in extract("on Sunday evening", "en") if m.kind == "weekday"][0]
+    saturday = next(m for m in extract("cumartesi akşamı", "tr") if m.kind == "weekday")
+    sunday = next(m for m in extract("on Sunday evening", "en") if m.kind == "weekday")
     assert saturday.values == {6.0}
     assert not saturday.agrees(sunday)
 

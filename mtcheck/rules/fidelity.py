@@ -40,7 +40,6 @@ class _Bilingual:
     """The alignment and figures shared by the fidelity rules."""
 
     alignment: Alignment
-    target_bead: tuple[int, ...]
     target_mentions: tuple[tuple[Mention, ...], ...]
     source_mentions: tuple[tuple[Mention, ...], ...]
     source_lang: str | None
@@ -51,8 +50,7 @@ def _bilingual(doc: Document) -> _Bilingual:
         assert d.source is not None
         lang = language_of(d.source)
         alignment = align(d, d.source)
-        return _Bilingual(alignment, alignment.bead_of_target(len(d.sentences)),
-                          mentions_by_sentence(d, d.tgt_lang),
+        return _Bilingual(alignment, mentions_by_sentence(d, d.tgt_lang),
                           mentions_by_sentence(d.source, lang), lang)
 
     return memoized(doc, "fidelity", compute)
@@ -179,9 +177,14 @@ def _substantive_target(doc: Document, i: int, min_words: int) -> bool:
             and doc.paragraphs[sentence.paragraph].kind in ("body", "list"))
 
 
-def _replaced(run: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:
-    """True when a run of omitted beads touches a run of added ones (a substitution)."""
-    return any(o_end == run[0] or o_start == run[1] for o_start, o_end in others)
+def _replaced(doc: Document, run: tuple[int, int], added: Sequence[tuple[int, int]],
+              min_words: int) -> bool:
+    """True when a run of omitted beads touches a run of added sentences that will be
+    reported (a substitution); a line of page debris next to the gap does not count."""
+    pairs = _bilingual(doc).alignment.pairs
+    return any((a_end == run[0] or a_start == run[1]) and any(
+        _substantive_target(doc, i, min_words) for b in range(a_start, a_end)
+        for i in pairs[b][0]) for a_start, a_end in added)
 
 
 @rule("fidelity.omitted-segment", category="fidelity", severity="major", needs=("source",),
@@ -209,7 +212,7 @@ def omitted_segment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for start, end in omitted:
         missing = [j for b in range(start, end) for j in pairs[b][1]
                    if _substantive_source(doc, j, min_words)]
-        if not missing or _replaced((start, end), added):
+        if not missing or _replaced(doc, (start, end), added, min_words):
             continue
         neighbour = _neighbour_sentence(pairs, start, end)
         if neighbour is None:
@@ -309,7 +312,7 @@ def added_segment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @rule("fidelity.missing-name", category="fidelity", severity="minor", needs=("source",),
-      options={"max_source_zipf": 5.0, "min_english_zipf": 1.5},
+      options={"max_source_zipf": 5.0, "max_rarest_zipf": 4.5, "min_english_zipf": 1.5},
       bad=[Example("The mayor opened the new bridge on Monday.",
                    source="Bürgermeisterin Katrin Albers eröffnete am Montag die neue "
                           "Brücke.", src_lang="de")],
@@ -324,14 +327,17 @@ def missing_name(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     is used as a name in English text too, and that no word of the translation
     resembles, was probably dropped; it is reported on the aligned sentence. Only names
     of two words or more (`Emre Kalkan`) are checked, as a lone capitalized word is as
-    often a German noun or a place with an English name of its own, and a name is not
-    reported while another part of it (a surname) is still there.
+    often a German noun or a place with an English name of its own; a name whose words
+    are all common in the source language (`Asociación Española`) is an institution
+    that gets translated; and a name is not reported while another part of it (a
+    surname) is still there.
     """
     assert doc.source is not None
     shared = _bilingual(doc)
     present = _TargetWords(doc)
     lang = shared.source_lang or ""
     max_zipf = ctx.number("max_source_zipf")
+    max_rarest = ctx.number("max_rarest_zipf")
     min_en = ctx.number("min_english_zipf")
     by_sentence: dict[int, list[str]] = {}
     for targets, sources in shared.alignment.pairs:
@@ -339,8 +345,8 @@ def missing_name(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         for j in sources:
             for run in _name_runs(doc.source.sentences[j].text):
-                if len(run) < 2:
-                    continue  # a lone capitalized word is as often a noun or an exonym
+                if len(run) < 2 or min(_source_zipf(w, lang) for w in run) >= max_rarest:
+                    continue
                 candidates = [w for w in run if _name_like(w, lang, max_zipf, min_en)]
                 if not candidates or any(present.has(w) for w in run):
                     continue
@@ -377,6 +383,14 @@ def _fold(word: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+def _source_zipf(word: str, lang: str) -> float:
+    """How common a word is in the source language (0 when the language is unknown)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), lang)) if lang else 0.0
+
+
+@lru_cache(maxsize=8192)
 def _name_like(word: str, lang: str, max_source_zipf: float, min_english_zipf: float,
                ) -> bool:
     """A capitalized source word that English text also uses as a name."""
@@ -387,7 +401,7 @@ def _name_like(word: str, lang: str, max_source_zipf: float, min_english_zipf: f
         return False
     if is_number_or_calendar_word(word, lang):
         return False
-    if lang and zipf_frequency(word.lower(), lang) >= max_source_zipf:
+    if _source_zipf(word, lang) >= max_source_zipf:
         return False  # a common word of the source language, or a place with an exonym
     return bool(zipf_frequency(folded, "en") >= min_english_zipf)
 

@@ -1,0 +1,73 @@
+"""The shared analysis of a document: its candidate languages and marked words."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from mtcheck.analyze import memoized
+from mtcheck.foreign.context import Spans, exempt_spans
+from mtcheck.foreign.lexicon import Verdict, verdict
+from mtcheck.langid import candidate_languages as langid_candidates
+from mtcheck.model import Document
+from mtcheck.wordlists import FREQUENCY_LANGUAGES
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A word of the text with foreign evidence, and where it stands."""
+
+    token: int
+    verdict: Verdict
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The shared result: candidate languages, marked words, exempt offsets."""
+
+    langs: tuple[str, ...]
+    marks: tuple[Mark, ...]
+    sentence_words: dict[int, int]
+    exempt: Spans
+
+
+def candidate_languages(doc: Document) -> tuple[str, ...]:
+    """The languages whose words are looked for (the source language and close kin)."""
+    return tuple(lang for lang in langid_candidates(doc) if lang in FREQUENCY_LANGUAGES)
+
+
+def analysis(doc: Document) -> Analysis:
+    """The document's marked words, computed once and shared by the rules."""
+    return memoized(doc, "untranslated.analysis", _analyse)
+
+
+def _analyse(doc: Document) -> Analysis:
+    langs = candidate_languages(doc)
+    texts = [t.text for t in doc.tokens]
+    # One verdict per distinct word form: news text repeats its words.
+    marked: dict[str, Verdict] = {}
+    for text in set(texts):
+        if text[0].isalpha():
+            found = verdict(text, langs)
+            if found is not None:
+                marked[text] = found
+    starts = [s.token_start for s in doc.sentences]
+    if not starts:
+        return Analysis(langs, (), {}, Spans.of(()))
+    meta = {p.index for p in doc.paragraphs if p.kind == "meta"}
+    marks: list[Mark] = []
+    counts: dict[int, int] = {}
+    for index, text in enumerate(texts):
+        found = marked.get(text)
+        if found is None:
+            continue
+        sentence = doc.sentences[bisect.bisect_right(starts, index) - 1]
+        if sentence.paragraph in meta:
+            continue
+        marks.append(Mark(index, found, sentence.index))
+        if sentence.index not in counts:
+            counts[sentence.index] = sum(
+                1 for t in texts[sentence.token_start:sentence.token_end] if t[0].isalpha())
+    exempt = Spans.of(exempt_spans(doc) if marks else ())
+    return Analysis(langs, tuple(marks), counts, exempt)
