@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from mtcheck.model import Report
+from mtcheck.report.summary import (
+    alignment_summary,
+    metric_summary,
+    subscore_summary,
+    worst_segments,
+)
 from mtcheck.score import FORMULA
 
 _ESCAPES = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+-.!|"})
@@ -21,6 +27,12 @@ def render(report: Report, **_: object) -> str:
         out += [f"## {escape(doc.path)}", "",
                 f"**{verdict}** — score **{doc.score:.1f}**/100 (threshold "
                 f"{report.threshold:g}), penalty {doc.penalty:g} over {doc.words} words.", ""]
+        facts = [("Subscores", subscore_summary(doc, report.weights) if doc.findings else ""),
+                 ("Alignment", alignment_summary(doc)), ("Metrics", metric_summary(doc))]
+        out += [f"- {label}: {escape(value)}" for label, value in facts if value]
+        out += [f"- Low chrF {w.get('chrf')} at line {w.get('line')}: {escape(str(w.get('text')))}"
+                for w in worst_segments(doc)]
+        out.append("")
         if doc.findings:
             out += ["| line:col | severity | rule | text | message | suggestion |",
                     "|---|---|---|---|---|---|"]

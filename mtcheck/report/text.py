@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from mtcheck.model import Finding, Report, Severity
+from mtcheck.report.summary import (
+    alignment_summary,
+    metric_summary,
+    subscore_summary,
+    worst_segments,
+)
 from mtcheck.score import FORMULA
 
 _COLOURS = {Severity.MINOR: "\033[36m", Severity.MAJOR: "\033[33m",
@@ -20,12 +26,17 @@ def render(report: Report, *, colour: bool = False, **_: object) -> str:
         lines.append(f"{doc.path}: {verdict} score {doc.score:.1f}/100 "
                      f"(threshold {report.threshold:g}; penalty {doc.penalty:g} over "
                      f"{doc.words} words; {counts})")
+        if doc.findings:
+            lines.append(f"{doc.path}: subscores: {subscore_summary(doc, report.weights)}")
         if doc.skipped:
             lines.append(f"{doc.path}: skipped (need source/reference): {', '.join(doc.skipped)}")
+        if aligned := alignment_summary(doc):
+            lines.append(f"{doc.path}: aligned: {aligned}")
         if doc.metrics:
-            shown = ", ".join(f"{k.upper()} {v}" for k, v in doc.metrics.items()
-                              if isinstance(v, (int, float)))
-            lines.append(f"{doc.path}: metrics: {shown}")
+            lines.append(f"{doc.path}: metrics: {metric_summary(doc)}")
+        for segment in worst_segments(doc):
+            lines.append(f"{doc.path}:{segment.get('line')}:{segment.get('column')}: low chrF "
+                         f"{segment.get('chrf')}: {_one_line(str(segment.get('text', '')))!r}")
         lines.append("")
     passed = sum(d.passed for d in report.documents)
     lines.append(f"{len(report.documents)} document(s), {passed} passed, "
@@ -40,5 +51,9 @@ def finding_line(path: str, finding: Finding, *, colour: bool = False) -> str:
     if colour:
         level = f"{_COLOURS[finding.severity]}{level}{_RESET}"
     hint = f" (suggest: {finding.suggestion!r})" if finding.suggestion is not None else ""
-    message = " ".join(finding.message.split())
+    message = _one_line(finding.message)
     return f"{path}:{finding.line}:{finding.column}: {level} [{finding.rule}] {message}{hint}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
