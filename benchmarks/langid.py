@@ -11,6 +11,8 @@ drawn from two pools and each detector says English or the other language:
 - `text`: one-to-three-word windows of real prose: the source texts of
   corpora/annotated/dev for Turkish, German and Spanish, the clean English
   articles for English. No detector has seen them.
+- `sentences`: the whole sentences of the same texts (words/s matters here: the
+  rules identify the language of candidate sentences).
 
 Detectors: langdetect (seeded), mtcheck's wordfreq unigram model
 (`mtcheck.langid.frequency_span_guess`), and lingua restricted to English and the
@@ -65,6 +67,20 @@ def text_pool(lang: str, n: int, rng: random.Random) -> list[Span]:
     return _spans({"en": english, lang: other}, n, rng, contiguous=True)
 
 
+def sentence_pool(lang: str, n: int, rng: random.Random) -> list[Span]:
+    """Whole sentences: the dev source text in `lang` and the clean English articles."""
+    from mtcheck.analyze import document
+
+    english = [s.text for p in sorted(DEV.glob("clean-*.txt"))
+               for s in document(p.read_text()).sentences if len(s.text.split()) >= 4]
+    other = [s.text for s in document((DEV / SOURCES[lang]).read_text()).sentences
+             if len(s.text.split()) >= 4]
+    out = [(t, "en") for t in rng.sample(english, min(n, len(english)))]
+    out += [(t, lang) for t in rng.sample(other, min(n, len(other)))]
+    rng.shuffle(out)
+    return out
+
+
 def _spans(pools: dict[str, list[str]], n: int, rng: random.Random,
            contiguous: bool) -> list[Span]:
     out: list[Span] = []
@@ -93,13 +109,16 @@ def detectors(lang: str) -> dict[str, Detector]:
     return found
 
 
-def measure(detector: Detector, spans: list[Span]) -> tuple[float, float]:
-    """Accuracy and spans per second (after one warm-up call)."""
-    detector(spans[0][0])
+def measure(detector: Detector, spans: list[Span]) -> tuple[float, float, float]:
+    """Accuracy, spans per second and words per second (after warm-up calls: lingua
+    loads its models lazily)."""
+    for text, _ in spans[:20]:
+        detector(text)
     start = time.perf_counter()
     right = sum(detector(text) == lang for text, lang in spans)
     elapsed = time.perf_counter() - start
-    return right / len(spans), len(spans) / elapsed
+    words = sum(len(text.split()) for text, _ in spans)
+    return right / len(spans), len(spans) / elapsed, words / elapsed
 
 
 def main() -> None:
@@ -109,15 +128,17 @@ def main() -> None:
                         help="spans per language in each pair (default 300)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    for pool_name, pool in (("wordfreq", wordfreq_pool), ("text", text_pool)):
-        print(f"\npool: {pool_name} ({args.per_pair} English + {args.per_pair} other spans "
-              f"per pair, 1-3 words)")
-        print(f"{'pair':<7} {'detector':<20} {'accuracy':>8} {'spans/s':>10}")
+    pools = (("wordfreq", wordfreq_pool, "1-3-word spans"), ("text", text_pool, "1-3-word spans"),
+             ("sentences", sentence_pool, "whole sentences, as many as the texts hold"))
+    for pool_name, pool, what in pools:
+        print(f"\npool: {pool_name} (up to {args.per_pair} English + {args.per_pair} other "
+              f"per pair; {what})")
+        print(f"{'pair':<7} {'detector':<20} {'accuracy':>8} {'spans/s':>10} {'words/s':>11}")
         for lang in PAIRS:
             spans = pool(lang, args.per_pair, random.Random(f"{args.seed}-{lang}"))
             for name, detector in detectors(lang).items():
-                accuracy, rate = measure(detector, spans)
-                print(f"en-{lang:<4} {name:<20} {accuracy:>8.3f} {rate:>10,.0f}")
+                accuracy, rate, words = measure(detector, spans)
+                print(f"en-{lang:<4} {name:<20} {accuracy:>8.3f} {rate:>10,.0f} {words:>11,.0f}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import TypeVar, cast
 
 from mtcheck.model import Document, Sentence, Token
@@ -15,6 +16,7 @@ from mtcheck.segment import paragraphs, sentence_table, token_table
 T = TypeVar("T")
 _NEWLINE = re.compile("\n")
 _MATCH_END = re.Match.end
+_TOKEN_TEXT = itemgetter(2)
 
 
 def document(text: str, path: str = "<text>", *, source: str | None = None,
@@ -86,6 +88,21 @@ def sentence_at(doc: Document, offset: int) -> Sentence | None:
     if i >= 0 and doc.sentences[i].start <= offset < doc.sentences[i].end:
         return doc.sentences[i]
     return None
+
+
+def token_texts(doc: Document) -> list[str]:
+    """The text of every token, in order (shared; built in C, no Python step per token).
+
+    Rules that look words up (`codes`, `shapes`, vocabularies) should start from this
+    list rather than `[t.text for t in doc.tokens]`, which costs a Python step per word
+    in every rule that writes it.
+    """
+    return memoized(doc, "analyze.token_texts", lambda d: list(map(_TOKEN_TEXT, d.tokens)))
+
+
+def vocabulary(doc: Document) -> frozenset[str]:
+    """The distinct token texts of a document (shared)."""
+    return memoized(doc, "analyze.vocabulary", lambda d: frozenset(token_texts(d)))
 
 
 def word_tokens(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:

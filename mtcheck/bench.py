@@ -8,9 +8,10 @@ time per word over document sizes (linearity); `mtcheck audit` with one and two 
 peak memory; start-up time. The result is a Markdown table with each target and whether
 the run met it.
 
-Throughput runs in this process (perf_counter, best of N after a warm-up); scaling across
-processes, peak RSS (getrusage in a child) and start-up (subprocess wall time) run in
-child processes, so one measurement cannot inflate another.
+Throughput, linearity and the per-rule split run in this process (perf_counter, best of N
+after a warm-up); the audit with one and two jobs, peak RSS (of a fresh child process) and
+start-up (subprocess wall time) run in child processes, so one measurement cannot inflate
+another.
 """
 
 from __future__ import annotations
@@ -72,14 +73,21 @@ class Settings:
     sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)
     corpus_words: int = 200_000
     audit_words: int = 400_000
-    repeat: int = 3
+    repeat: int = 5
     seed: int = benchgen.SEED
-    budget_s: float = 12.0  # stop repeating a measurement after this much time
+    budget_s: float = 20.0  # stop repeating a measurement after this much time
+    min_time_s: float = 3.0  # ...but repeat a short one until it has run this long
     startup_runs: int = 7
 
 
 QUICK = Settings(sizes=(1_000, 4_000), corpus_words=6_000, audit_words=6_000, repeat=1,
-                 budget_s=1.0, startup_runs=1)
+                 budget_s=1.0, min_time_s=0.0, startup_runs=1)
+
+
+def _load() -> str:
+    if not hasattr(os, "getloadavg"):
+        return "unknown"
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 @dataclass(slots=True)
@@ -88,6 +96,7 @@ class Results:
 
     rows: list[Row] = field(default_factory=list)
     numbers: dict[str, float] = field(default_factory=dict)
+    load_before: str = field(default_factory=_load)
 
     def add(self, row: Row) -> None:
         self.rows.append(row)
@@ -100,13 +109,18 @@ def _progress(message: str) -> None:
 
 
 def best_time(run: Callable[[], object], repeat: int, budget_s: float, *,
-              warm_up: bool = True) -> float:
-    """The fastest of up to `repeat` runs (after one warm-up run), stopping at the budget."""
+              warm_up: bool = True, min_time_s: float = 0.0) -> float:
+    """The fastest of the timed runs, after one warm-up run.
+
+    At least `repeat` runs, and more while they add up to less than `min_time_s` (a short
+    run needs many tries to find one that other work on the machine did not disturb);
+    never more once `budget_s` has passed.
+    """
     started = time.perf_counter()
     if warm_up:
         run()  # imports, word lists, caches
     times: list[float] = []
-    while len(times) < max(1, repeat):
+    while len(times) < max(1, repeat) or sum(times) < min_time_s:
         gc.collect()
         t0 = time.perf_counter()
         run()
@@ -265,7 +279,8 @@ def measure_throughput(settings: Settings, results: Results) -> None:
     section = f"Throughput, one core ({words:,}-word corpus, {len(items)} articles)"
 
     def timed(key: str, run: Callable[[], object]) -> float:
-        seconds = best_time(run, settings.repeat, settings.budget_s)
+        seconds = best_time(run, settings.repeat, settings.budget_s,
+                            min_time_s=settings.min_time_s)
         results.numbers[key] = words / seconds
         return seconds
 
@@ -390,8 +405,8 @@ def measure_scaling(settings: Settings, results: Results) -> None:
 
         # The smaller sizes warmed up the word lists; a million words is timed once, cold
         # for the words only it holds, as a real document would be.
-        seconds = best_time(run, max(repeat, 3 if size <= 10_000 else 1), budget,
-                            warm_up=size < 1_000_000)
+        seconds = best_time(run, repeat, budget, warm_up=size < 1_000_000,
+                            min_time_s=settings.min_time_s if size < 1_000_000 else 0.0)
         per_word[words] = seconds / words
     fastest = min(per_word.values())
     for words, cost in per_word.items():
@@ -642,8 +657,8 @@ def measure_audit(settings: Settings, results: Results) -> None:
 
 # --- the report -----------------------------------------------------------------------------
 
-def machine_description() -> list[str]:
-    """What the numbers were measured on."""
+def machine_description(load_before: str = "") -> list[str]:
+    """What the numbers were measured on, and how busy the machine was."""
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
@@ -671,6 +686,9 @@ def machine_description() -> list[str]:
         f"mtcheck {__version__}",
         f"- Compared tools: {versions}",
         f"- Date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Load average (1, 5, 15 min) before the run: {load_before or 'not taken'}; "
+        f"after: {_load()}. Anything above 0 is other work sharing the cores: the one-core "
+        "numbers are best-of-N, the two-job scaling needs both cores idle.",
     ]
 
 
@@ -702,7 +720,7 @@ def render_report(results: Results, settings: Settings, command: str) -> str:
         f"Generated by `{command}`. Corpus: generated news articles with injected defects "
         f"(mtcheck/benchgen.py, seed {settings.seed}); words are whitespace-separated words "
         "of the translation, as `wc -w` counts them.", "",
-        "## Machine", "", *machine_description(), "",
+        "## Machine", "", *machine_description(results.load_before), "",
         "## Results", "", render_table(results.rows), "## Targets", "", summary, "",
     ]
     return "\n".join(lines)

@@ -1,15 +1,23 @@
 """Language identification behind one small interface.
 
-Two detectors, each where it is good (see benchmarks/langid.py for the figures):
+Each detector where the measurements say it is good (benchmarks/langid.py):
 
-- sentences and documents: langdetect, seeded so that it is deterministic;
-- short spans (one to three words), where langdetect is little better than a coin:
-  a unigram model over wordfreq's frequency tables, English against the candidate
-  languages. It is as accurate as lingua restricted to the same languages and
-  faster; lingua stays available as an optional backend (`mtcheck[langid]`).
+- langdetect, seeded (`DetectorFactory.seed = 0`) so that it is deterministic: the
+  open-set answer for sentences and documents, used where no candidate language
+  is known, where the frequency model is not decisive, and for a source text in a
+  language without a frequency table. It is accurate on sentences but slow (about
+  5,000 words/s), so it never runs over every sentence;
+- a unigram model over wordfreq's frequency tables, English against the candidate
+  languages (`frequency_span_guess`): on one-to-three-word spans, where langdetect
+  is little better than a coin, it is as accurate as lingua restricted to the same
+  languages and several times faster, and on sentences it is as accurate as
+  langdetect at about 80 times its speed. lingua stays available as an optional
+  backend for short spans (`pip install mtcheck[langid]`, `backend="lingua"`);
+- script: a span mostly in another script (Cyrillic, Arabic) is not English.
 
-`source_language` guesses an article's source language once per document and
-records the guess in the report's notes.
+`source_language` names an article's source language once per document (given,
+voted from the source text, or guessed from the article's non-English words) and
+records a detected one in the report's notes.
 """
 
 from __future__ import annotations
@@ -90,8 +98,7 @@ def detect(text: str, candidates: Sequence[str] = ()) -> LanguageGuess:
     With `candidates`, the answer is restricted to English and those languages
     (probabilities renormalized over them).
     """
-    profiles = _langdetect()
-    if profiles is None or not _WORD.search(text):
+    if _langdetect() is None or not _WORD.search(text):
         return UNKNOWN
     from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
@@ -209,7 +216,11 @@ def lingua_available() -> bool:
 def _lingua(langs: tuple[str, ...]) -> Any:
     """A lingua detector for English and `langs`, or None without lingua (or languages)."""
     try:
-        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+        from lingua import (  # type: ignore[import-not-found,unused-ignore]
+            IsoCode639_1,
+            Language,
+            LanguageDetectorBuilder,
+        )
     except ImportError:
         return None
     chosen = [Language.ENGLISH]
@@ -257,18 +268,33 @@ def _candidates(doc: Document) -> tuple[str, ...]:
     if doc.src_lang:
         return (normalize_code(doc.src_lang),)
     if doc.source is not None and _WORD.search(doc.source.text):
-        # langdetect's cost grows with the text; a few hundred words decide it.
-        guess = detect(doc.source.text[:_SOURCE_SAMPLE])
-        ranked = [guess.lang] if guess.known and guess.lang != "en" else []
+        ranked = _source_text_languages(doc.source.text)
     else:
-        ranked = ranked_votes(foreign_residue(t.text for t in doc.tokens))
+        ranked = ranked_votes(foreign_residue(token_texts(doc)))
     if not ranked:
         return ()
     note(doc, "src_lang_detected", ranked[0])
     return tuple(ranked)
 
 
+def _source_text_languages(text: str) -> list[str]:
+    """The language of a source text: `vote` over its words, else langdetect on a sample.
+
+    The vote reads the frequency tables that the rules load anyway and costs
+    microseconds; langdetect needs over 10 ms for a page of text, more than the
+    whole check of a news article, so it answers only for languages without a
+    frequency table (Chinese, Arabic, Hindi, ...).
+    """
+    words = sorted({w.lower() for w in _WORD.findall(text[:_SOURCE_SAMPLE])})
+    ranked = ranked_votes(words)
+    if ranked:
+        return ranked[:1]
+    guess = detect(text[:_LANGDETECT_SAMPLE])
+    return [guess.lang] if guess.known and guess.lang != "en" else []
+
+
 _SOURCE_SAMPLE = 2_000
+_LANGDETECT_SAMPLE = 500
 # The languages English news is most often translated from. Others can win a vote,
 # but need a third more evidence: one word such as `laut` (German "according to",
 # Indonesian "sea") is then read as German.
@@ -328,6 +354,11 @@ def _word_votes(word: str) -> tuple[tuple[str, float], ...]:
     if not scored or (script_of(word) is None and in_english_lexicon(word)):
         return ()
     return tuple(scored)
+
+
+def token_texts(doc: Document) -> list[str]:
+    """The texts of the document's tokens, built once and shared."""
+    return memoized(doc, "langid.token_texts", lambda d: [t.text for t in d.tokens])
 
 
 def foreign_residue(tokens: Iterable[str]) -> list[str]:

@@ -211,13 +211,16 @@ _LATIN_ENDINGS = ("a", "ae", "ii", "is", "um", "us", "ensis")
 def species_name(doc: Document, index: int, lower: str, langs: tuple[str, ...]) -> bool:
     """The epithet of a binomial species name (`Xylella fastidiosa`, `Aedes aegypti`).
 
-    A Latin-looking word after a capitalized word that neither English nor the
-    source language knows (a genus) is science, not an untranslated word.
+    A Latin-looking word (plain ASCII, a Latin ending, not a common word of the
+    source language) after a capitalized word that neither English nor the source
+    language knows (a genus) is science, not an untranslated word.
     """
-    if index == 0 or len(lower) < 5 or not lower.endswith(_LATIN_ENDINGS):
+    if index == 0 or len(lower) < 5 or not lower.isascii() or \
+            not lower.endswith(_LATIN_ENDINGS) or \
+            max((zipf(lower, lang) for lang in langs), default=0.0) >= 4.5:
         return False
     genus = doc.tokens[index - 1].text
-    if not (genus[:1].isupper() and genus[1:].islower() and genus.isalpha()):
+    if not (genus[:1].isupper() and genus[1:].islower() and genus.isalpha() and genus.isascii()):
         return False
     known = max((zipf(genus.lower(), lang) for lang in ("en", *langs)), default=0.0)
     return known < 3.0

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from mtcheck.analyze import memoized
-from mtcheck.foreign.marks import candidate_languages
+from mtcheck.foreign.marks import analysis
 from mtcheck.model import Document
 from mtcheck.wordlists import ENGLISH_ZIPF, in_english_lexicon, zipf
 
@@ -44,6 +44,15 @@ def _copied(doc: Document, threshold: float) -> dict[int, Copy]:
     source = doc.source
     if source is None:
         return {}
+    # Only sentences whose words lean to another language can be copies; in most
+    # articles there are none, and the source is never indexed.
+    result = analysis(doc)
+    marked = Counter(m.sentence for m in result.marks)
+    targets = [doc.sentences[i] for i, n in sorted(marked.items())
+               if n >= 2 and n * 3 >= result.sentence_words.get(i, 0)
+               and not _plausibly_english(doc.sentences[i].text, result.langs)]
+    if not targets:
+        return {}
     normals = [_normal(s.text) for s in source.sentences]
     index: dict[str, list[int]] = defaultdict(list)
     for i, normal in enumerate(normals):
@@ -52,8 +61,7 @@ def _copied(doc: Document, threshold: float) -> dict[int, Copy]:
                 if len(index[key]) < 50:  # a key shared by many sentences says nothing
                     index[key].append(i)
     out: dict[int, Copy] = {}
-    langs = candidate_languages(doc)
-    for sentence in doc.sentences:
+    for sentence in targets:
         normal = _normal(sentence.text)
         if len(normal.split()) < 3:
             continue
@@ -63,7 +71,7 @@ def _copied(doc: Document, threshold: float) -> dict[int, Copy]:
             score = fuzz.ratio(normal, normals[i], score_cutoff=threshold * 100) / 100
             if score > best:
                 best, best_i = score, i
-        if best_i >= 0 and not _plausibly_english(sentence.text, langs):
+        if best_i >= 0:
             out[sentence.index] = Copy(best_i, best)
     return out
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from mtcheck.analyze import memoized
 from mtcheck.foreign.context import Spans, exempt_spans
-from mtcheck.foreign.lexicon import Verdict, verdict
+from mtcheck.foreign.lexicon import MOJIBAKE, Verdict, verdict
 from mtcheck.langid import candidate_languages as langid_candidates
-from mtcheck.model import Document
+from mtcheck.langid import token_texts
+from mtcheck.model import Document, Token
 from mtcheck.wordlists import FREQUENCY_LANGUAGES
 
 
@@ -44,7 +45,7 @@ def analysis(doc: Document) -> Analysis:
 
 def _analyse(doc: Document) -> Analysis:
     langs = candidate_languages(doc)
-    texts = [t.text for t in doc.tokens]
+    texts = token_texts(doc)
     # One verdict per distinct word form: news text repeats its words.
     marked: dict[str, Verdict] = {}
     for text in set(texts):
@@ -58,16 +59,23 @@ def _analyse(doc: Document) -> Analysis:
     meta = {p.index for p in doc.paragraphs if p.kind == "meta"}
     marks: list[Mark] = []
     counts: dict[int, int] = {}
-    for index, text in enumerate(texts):
-        found = marked.get(text)
-        if found is None:
-            continue
+    for index in [i for i, text in enumerate(texts) if text in marked]:
         sentence = doc.sentences[bisect.bisect_right(starts, index) - 1]
-        if sentence.paragraph in meta:
+        if sentence.paragraph in meta or _damaged(doc.text, doc.tokens[index]):
             continue
-        marks.append(Mark(index, found, sentence.index))
+        marks.append(Mark(index, marked[texts[index]], sentence.index))
         if sentence.index not in counts:
-            counts[sentence.index] = sum(
-                1 for t in texts[sentence.token_start:sentence.token_end] if t[0].isalpha())
+            counts[sentence.index] = len(
+                [t for t in texts[sentence.token_start:sentence.token_end] if t[0].isalpha()])
     exempt = Spans.of(exempt_spans(doc) if marks else ())
     return Analysis(langs, tuple(marks), counts, exempt)
+
+
+def _damaged(text: str, token: Token) -> bool:
+    """A token in or next to encoding damage (`HÃ©lÃ¨ne`, `Gr\ufffdmann`).
+
+    The pieces of a damaged word look foreign (`mann`, `nez`); the encoding rules
+    report the damage itself.
+    """
+    around = text[max(0, token.start - 2):token.end + 2]
+    return "\ufffd" in around or MOJIBAKE.search(around) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from mtcheck.analyze import memoized
 from mtcheck.foreign.context import trim
@@ -31,7 +32,7 @@ class SpanFinding:
     end: int
     lang: str
     confidence: float
-    kind: str
+    kind: Literal["sentence", "clause", "line"]
 
 
 def foreign_spans(doc: Document, min_confidence: float = 0.8) -> tuple[SpanFinding, ...]:
@@ -66,7 +67,8 @@ def _sentence_span(doc: Document, sentence: Sentence, marks: list[Mark], result:
     if words == 0:
         return None
     scripts = sum(1 for m in marks if m.verdict.script is not None)
-    kind = "sentence" if doc.paragraphs[sentence.paragraph].kind == "body" else "line"
+    kind: Literal["sentence", "line"] = (
+        "sentence" if doc.paragraphs[sentence.paragraph].kind == "body" else "line")
     start, end = trim(doc.text, sentence.start, sentence.end)
     if words >= 2 and scripts * 2 >= words:
         guess = identify(doc.text[start:end])

@@ -22,7 +22,7 @@ from mtcheck.foreign.context import (
     species_name,
 )
 from mtcheck.foreign.copies import copied_sentences
-from mtcheck.foreign.lexicon import MOJIBAKE, PARTICLES, Verdict, clear, translations, verdict
+from mtcheck.foreign.lexicon import PARTICLES, Verdict, clear, translations, verdict
 from mtcheck.foreign.marks import Mark, analysis
 from mtcheck.foreign.sentences import foreign_spans
 from mtcheck.model import Document, Token
@@ -69,9 +69,8 @@ def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str
     if v.script is not None:
         letters = sum(1 for c in word if c.isalpha())
         return (0.95 if letters >= 2 else 0.0), v
-    if around_link(doc.text, token) or MOJIBAKE.search(
-            doc.text, max(0, token.start - 1), min(len(doc.text), token.end + 2)):
-        return 0.0, v  # a handle or URL; mojibake is the encoding rules' business
+    if around_link(doc.text, token):
+        return 0.0, v
     if len(word) > 1 and word.isupper():
         return 0.0, v  # acronyms and datelines
     if any(c.isupper() for c in word[1:]) and not word.isupper():
@@ -97,7 +96,8 @@ def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str
         v = _lemmatized(v, langs)
     if v.english or v.lang is None:
         return 0.0, v
-    if len(v.lower) == 2:
+    if len(v.lower) == 2 and (v.lang, v.lower) not in translations():
+        # Two letters are weak evidence unless the word is a listed function word.
         margin, min_zipf = max(margin, 2.5), max(min_zipf, 5.0)
     strong = v.zipf_src >= min_zipf and v.margin >= margin
     by_letters = v.letters and v.zipf_en < 2.0 and v.zipf_src >= 2.5 and v.margin >= 1.5

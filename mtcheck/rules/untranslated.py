@@ -14,13 +14,14 @@ English, letters English does not use, another script). The rules read it:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+
+import regex
 
 from mtcheck.analyze import line_column, sentence_at
 from mtcheck.foreign.context import Spans, trim
 from mtcheck.foreign.copies import copied_sentences
-from mtcheck.foreign.lexicon import translations
+from mtcheck.foreign.lexicon import PARTICLES, translations
 from mtcheck.foreign.marks import analysis, candidate_languages
 from mtcheck.foreign.sentences import foreign_spans
 from mtcheck.foreign.words import meta_labels, source_phrases, source_words
@@ -58,9 +59,8 @@ def sentence(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     to `untranslated.copied-source`.
     """
     for span in foreign_spans(doc, ctx.number("min_confidence")):
-        what = {"sentence": "sentence", "line": "line", "clause": "clause"}[span.kind]
         name = language_name(span.lang) if span.lang != "und" else "another language"
-        yield Hit(span.start, span.end, f"{what} in {name} left untranslated",
+        yield Hit(span.start, span.end, f"{span.kind} in {name} left untranslated",
                   confidence=round(span.confidence, 3))
 
 
@@ -114,7 +114,7 @@ def source_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             name = language_name(lang)
             article = "an" if name[:1] in "AEIOU" else "a"
             message = (f"'{v.word}' is {article} {name} word ({shown} is about "
-                       f"{10 ** v.margin:,.0f}× more frequent in {language_name(lang)} "
+                       f"{_times(v.margin)} more frequent in {name} "
                        f"than in English)")
             suggestion = table.get((lang, v.lower))
             if suggestion and v.word[:1].isupper():
@@ -122,15 +122,23 @@ def source_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(found.start, found.end, message, suggestion=suggestion,
                   confidence=found.confidence)
 
-# A lower-case run glued to a capitalized English word: `zamIt's`, `yüzdeThe`; at the
-# start of a sentence the source word may be capitalized too: `InoltreThe`.
-_GLUED = re.compile(r"([^\W\d_]?[^\W\d_A-Z]{2,})([A-Z][a-z]+(?:['’][a-z]+)?)")
-# Where a lower-case letter meets a capital inside a word: rare, so found first.
-_JOINT = re.compile(r"[A-Z](?<=[^\W\d_A-Z][A-Z])[a-z]")
-_WORD_AROUND = re.compile(r"[\w'’]+")
+def _times(margin: float) -> str:
+    """A frequency ratio from a Zipf margin, to two significant figures (`420,000×`)."""
+    ratio = 10 ** margin
+    digits = max(0, len(str(int(ratio))) - 2)
+    return f"{round(ratio, -digits):,.0f}×"
 
 
-def glued_words(text: str) -> Iterator[re.Match[str]]:
+# A lower-case run (with inner apostrophes: `aujourd'hui`) glued to a capitalized
+# word: `zamIt's`, `yüzdeThe`, `sowieA`, `bereitsBröller`; at the start of a sentence
+# the source word may be capitalized too: `InoltreThe`.
+_GLUED = regex.compile(r"(\p{L}?\p{Ll}{2,}(?:['’]\p{Ll}+)*)(\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?)")
+# Where a lower-case letter meets a capital: rare, so found first.
+_JOINT = regex.compile(r"\p{Lu}(?<=\p{Ll}\p{Lu})")
+_WORD_AROUND = regex.compile(r"[\w'’]+")
+
+
+def glued_words(text: str) -> Iterator[regex.Match[str]]:
     """Words made of a lower-case run and a capitalized word (`zamIt's`), as matches."""
     last = -1
     for joint in _JOINT.finditer(text):
@@ -155,42 +163,55 @@ def glued_words(text: str) -> Iterator[re.Match[str]]:
            Example("The fund led the round. toutefoisThe amount stayed small.",
                    src_lang="fr"),
            Example("Talks stalled in May. InoltreThe region pledged new funds.",
-                   src_lang="it")],
+                   src_lang="it"),
+           Example("The court ruled on Monday. sowieA spokesperson declined to comment.",
+                   src_lang="de"),
+           Example("The vote was close. ancakGülaoğlu criticized the opposition.",
+                   src_lang="tr")],
       good=["She bought an iPhone and sold it on eBay.", "The McDonald family met.",
             "He works for deGrasse Labs.", "Travellers booked with easyJet again.",
             Example("CaixaBank raised its dividend. Analysts at HarperCollins agreed.",
-                    src_lang="es")])
+                    src_lang="es"),
+            Example("Readers of laRepubblica and users of TikTok and WhatsApp agreed.",
+                    src_lang="it")])
 def hybrid_token(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    """A source-language word glued to an English word by the MT system.
+    """A source-language word glued to an English word or a name by the MT system.
 
     MT systems sometimes emit a source word without a space before the next
-    English word (`zamIt's`). The left part must not be English and must carry
-    evidence of the source language (its frequency there, or letters English does
-    not use), so brand names such as `iPhone` or `easyJet` pass. A capitalized
-    left part (`InoltreThe`) counts only at the start of a sentence and only for a
-    listed source connective, since company names are glued the same way
-    (`CaixaBank`). The English part is suggested as the fix.
+    word (`zamIt's`, `sowieA`, `ancakGülaoğlu`). The left part must not be English
+    or a name particle and must carry evidence of the source language (its
+    frequency there, or letters English does not use), so brand names such as
+    `iPhone`, `easyJet` or `laRepubblica` pass; when the right part is not an English
+    word but a name, the left part must be a clear source word. A capitalized left
+    part (`InoltreThe`) counts only at the start of a sentence and only for a listed
+    source connective, since company names are glued the same way (`CaixaBank`).
+    The right part is suggested as the fix.
     """
     langs: tuple[str, ...] | None = None
     for m in glued_words(doc.text):
         left, right = m.group(1), m.group(2)
         lower = left.lower()
-        if not _english_part(right) or in_english_lexicon(lower) or zipf(lower, "en") >= 3.5:
+        if lower in PARTICLES or in_english_lexicon(lower):
             continue
         if langs is None:
             # Without a known source language every language may claim the left part.
             langs = candidate_languages(doc) or tuple(sorted(FREQUENCY_LANGUAGES))
         ev = evidence(lower, langs)
+        listed = ev.lang is not None and (ev.lang, lower) in translations()
+        if zipf(lower, "en") >= 3.5 and not listed:
+            continue
         if left[:1].isupper():
-            if ev.lang is None or (ev.lang, lower) not in translations() or \
-                    not _starts_sentence(doc, m.start()):
+            if not listed or not _starts_sentence(doc, m.start()):
+                continue
+        elif not _english_part(right):
+            if not (listed or (ev.lang is not None and ev.zipf_src >= 4.0 and ev.margin >= 2.5)):
                 continue
         elif not foreign_letters(left) and not (
                 ev.lang is not None and ev.zipf_src >= 3.0 and ev.margin >= 1.5):
             continue
         where = f" ({language_name(ev.lang)})" if ev.lang and ev.zipf_src >= 2.5 else ""
         yield Hit(m.start(), m.end(), f"'{left}'{where} is glued to '{right}': an "
-                  f"untranslated source word fused with English", suggestion=right,
+                  f"untranslated source word fused with the next word", suggestion=right,
                   confidence=0.9 if ev.lang else 0.75)
 
 
@@ -202,7 +223,7 @@ def _starts_sentence(doc: Document, offset: int) -> bool:
 
 def _english_part(word: str) -> bool:
     lower = word.lower().replace("’", "'")
-    return zipf(lower, "en") >= 4.0 or in_english_lexicon(lower)
+    return lower in ("a", "i") or zipf(lower, "en") >= 4.0 or in_english_lexicon(lower)
 
 
 @rule("untranslated.copied-source", category="untranslated", severity="critical",
