@@ -186,8 +186,9 @@ def could_be_finite_verb(words: list[str], i: int) -> bool:
     j = i - 1
     while j >= 0 and (words[j] in lex.adjectives or words[j][:1].isdigit()
                       or words[j] in _NOMINAL_CONTEXT):
-        if words[j] in NOUN_MARKERS or words[j] in PREPOSITIONS or words[j] in _QUANTIFIERS \
-                or words[j][:1].isdigit():
+        # `next winter`, `the other plans`: ordinals and `next`, `last`, `other` mark a
+        # noun phrase as surely as a determiner does.
+        if words[j] in _NOMINAL_CONTEXT or words[j][:1].isdigit():
             return False
         j -= 1
     # Right after a verb (`carrying crude oil`, `said talks`), a noun phrase is its

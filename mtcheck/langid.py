@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from mtcheck.analyze import memoized, note
+from mtcheck.analyze import memoized, note, vocabulary
+from mtcheck.analyze import token_texts as _token_texts
 from mtcheck.model import Document
 from mtcheck.wordlists import (
     FREQUENCY_LANGUAGES,
@@ -270,7 +271,7 @@ def _candidates(doc: Document) -> tuple[str, ...]:
     if doc.source is not None and _WORD.search(doc.source.text):
         ranked = _source_text_languages(doc.source.text)
     else:
-        ranked = ranked_votes(foreign_residue(token_texts(doc)))
+        ranked = ranked_votes(_voting_residue(vocabulary(doc)))
     if not ranked:
         return ()
     note(doc, "src_lang_detected", ranked[0])
@@ -358,7 +359,28 @@ def _word_votes(word: str) -> tuple[tuple[str, float], ...]:
 
 def token_texts(doc: Document) -> list[str]:
     """The texts of the document's tokens, built once and shared."""
-    return memoized(doc, "langid.token_texts", lambda d: [t.text for t in d.tokens])
+    return _token_texts(doc)
+
+
+# Which tokens are residue words that vote (`_word_votes` not empty), judged once per
+# process: a document's voters are then one set intersection with its vocabulary.
+# Words without votes add nothing to `_votes`, so leaving them out changes no sum.
+_JUDGED: set[str] = set()
+_VOTERS: set[str] = set()
+_JUDGED_LIMIT = 1 << 19
+
+
+def _voting_residue(vocab: frozenset[str]) -> list[str]:
+    """`foreign_residue` of a vocabulary, less the words that cast no vote (sorted)."""
+    new: set[str] | frozenset[str] = vocab - _JUDGED
+    if new:
+        if len(_JUDGED) + len(new) > _JUDGED_LIMIT:
+            _JUDGED.clear()
+            _VOTERS.clear()
+            new = set(vocab)
+        _JUDGED.update(new)
+        _VOTERS.update(t for t in new if _residue_word(t) and _word_votes(t.lower()))
+    return sorted({t.lower() for t in vocab & _VOTERS})
 
 
 def foreign_residue(tokens: Iterable[str]) -> list[str]:

@@ -22,13 +22,15 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 import regex
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from mtcheck.analyze import vocabulary
 from mtcheck.model import Document
+from mtcheck.wordlists import wordfreq_zipf_en
 
 Relation = Literal["spelling", "transliteration", "garbled", "truncation"]
 
@@ -175,9 +177,7 @@ def loose_keys(word: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """English word frequency on the Zipf scale (names included, as in wordfreq)."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+    return wordfreq_zipf_en(word)
 
 
 def non_ascii(word: str) -> int:
@@ -239,24 +239,30 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     sentence_first = {m.start() for s in doc.sentences
                       if (m := _FIRST_LETTER.search(text, s.start, s.end)) is not None}
     headings = [(p.start, p.end) for p in doc.paragraphs if p.kind in ("heading", "meta")]
-    lowercase = frozenset(t.text for t in doc.tokens)
-    # Names recur: a run is analysed once per text, opening position and following stop.
+    lowercase = vocabulary(doc)
+    # Names recur: a run is analysed once per text, opening position and following stop
+    # in this document (`templates`), and once per process for the same words written in
+    # lower case elsewhere in their article or not (`_template_for`).
     templates: dict[tuple[str, bool, bool, bool], _Template | None] = {}
     mentions: list[Mention] = []
     para = 0
+    n_headings = len(headings)
     for run in _RUN.finditer(text):
-        first, last, whole = run.start(), run.end(), run.group()
-        while para < len(headings) and headings[para][1] <= first:
+        first, last = run.span()
+        whole = run.group()
+        while para < n_headings and headings[para][1] <= first:
             para += 1
-        in_heading = para < len(headings) and headings[para][0] <= first
-        before = text[first - 2:first] if first > 1 else text[:first]
-        opens = (in_heading or first in sentence_first
-                 or (before[-1:] in _OPENERS if before[-1:] != " " else before[:1] in _OPENERS))
-        key = (whole, opens, in_heading, text.startswith(".", last))
-        if key in templates:
-            template = templates[key]
+        in_heading = para < n_headings and headings[para][0] <= first
+        if in_heading or first in sentence_first:
+            opens = True
         else:
-            template = templates[key] = _template(whole, *key[1:], lowercase)
+            before = text[first - 1:first] if first else ""
+            opens = before in _OPENERS if before != " " else (
+                first > 1 and text[first - 2] in _OPENERS)
+        key = (whole, opens, in_heading, text.startswith(".", last))
+        template = templates.get(key, _MISSING)
+        if template is _MISSING:
+            template = templates[key] = _template_for(key, lowercase)
         if template is None:
             continue
         start, end, title, words = template
@@ -271,6 +277,50 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
         mentions.append(Mention(index, first + start, first + end, whole[start:end], named,
                                 title))
     return tuple(mentions)
+
+
+# A sentinel for "not cached yet" (a cached template may be None).
+_MISSING: _Template | None = cast("_Template | None", object())
+# Process-wide templates: the analysis of a run depends on the document only through
+# whether each of its words is also written in lower case there, so those answers are
+# part of the key. Bounded: cleared when full (news names recur; a cache miss only costs
+# the analysis again).
+_TEMPLATES: dict[tuple[str, bool, bool, bool, tuple[bool, ...]], _Template | None] = {}
+_TEMPLATE_LIMIT = 1 << 17
+_LOWERS: dict[str, tuple[str, ...]] = {}
+
+
+def _template_for(key: tuple[str, bool, bool, bool], lowercase: frozenset[str]
+                  ) -> _Template | None:
+    whole = key[0]
+    lowers = _LOWERS.get(whole)
+    if lowers is None:
+        if len(_LOWERS) >= _TEMPLATE_LIMIT:
+            _LOWERS.clear()
+        lowers = _LOWERS[whole] = _lowers(whole)
+    full = (*key, tuple(w in lowercase for w in lowers))
+    template = _TEMPLATES.get(full, _MISSING)
+    if template is _MISSING:
+        if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
+            _TEMPLATES.clear()
+        template = _TEMPLATES[full] = _template(*key, lowercase)
+    return template
+
+
+def _lowers(whole: str) -> tuple[str, ...]:
+    """The lower-cased words of a run that `_classify` may look up in the document's
+    vocabulary (every word of the run, possessive and case suffixes cut)."""
+    if _PLAIN.fullmatch(whole):
+        return (whole.lower(),)
+    out = []
+    for m in _RUN_WORD.finditer(whole):
+        word = m.group()
+        if "'" in word or "’" in word:
+            suffix = _SUFFIX.search(word)
+            if suffix is not None:
+                word = word[:suffix.start()]
+        out.append(word.lower())
+    return tuple(out)
 
 
 def _template(whole: str, opens: bool, in_heading: bool, dotted_after: bool,
@@ -540,13 +590,20 @@ def vowel_key(key: str) -> str:
 def _bucket_pairs(entries: Iterable[tuple[int, str]]) -> Iterable[tuple[int, int]]:
     """Pairs of spellings that share a key. Buckets hold a handful of spellings; an
     oversized bucket (a pathological text) is linked through its first member only."""
-    buckets: dict[str, set[int]] = {}
+    # Nearly every key has one spelling: a set is made only for a key that a second
+    # spelling shares, and only those buckets are visited.
+    first: dict[str, int] = {}
+    shared: dict[str, set[int]] = {}
     for i, key in entries:
-        buckets.setdefault(key, set()).add(i)
+        j = first.setdefault(key, i)
+        if j != i:
+            members = shared.get(key)
+            if members is None:
+                shared[key] = {j, i}
+            else:
+                members.add(i)
     seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
+    for members in shared.values():
         ordered = sorted(members)
         pairs = (itertools.combinations(ordered, 2) if len(ordered) <= _BUCKET_LIMIT
                  else ((ordered[0], j) for j in ordered[1:]))
@@ -572,9 +629,14 @@ def _deletion_keys(loose: Sequence[frozenset[str]], eligible: Sequence[bool],
         for key in keys:
             if len(key) < 5:
                 continue
-            yield i, key
-            for p in range(len(key)):
-                yield i, key[:p] + key[p + 1:]
+            for variant in _deletions(key):
+                yield i, variant
+
+
+@lru_cache(maxsize=65536)
+def _deletions(key: str) -> tuple[str, ...]:
+    """The key itself and its one-letter deletions (names recur across articles)."""
+    return (key, *(key[:p] + key[p + 1:] for p in range(len(key))))
 
 
 def _garbled(a: Spelling, b: Spelling, keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:

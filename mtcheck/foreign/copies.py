@@ -12,10 +12,9 @@ from rapidfuzz import fuzz
 from mtcheck.analyze import memoized
 from mtcheck.foreign.marks import analysis
 from mtcheck.model import Document
+from mtcheck.normalize import fold_char_forms
 from mtcheck.wordlists import ENGLISH_ZIPF, in_english_lexicon, zipf
 
-_NORMALIZE_PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"',
-                                  "«": '"', "»": '"', "–": "-", "—": "-"})
 _SPACES = re.compile(r"\s+")
 _KEY_WORDS = re.compile(r"[^\W\d_]{4,}")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -77,7 +76,7 @@ def _copied(doc: Document, threshold: float) -> dict[int, Copy]:
 
 
 def _normal(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_NORMALIZE_PUNCT).casefold()
+    text = fold_char_forms(unicodedata.normalize("NFC", text)).casefold()
     return _SPACES.sub(" ", text).strip(" .!?;:")
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import compress, count
 
-from mtcheck.analyze import memoized
+from mtcheck.analyze import memoized, vocabulary
 from mtcheck.foreign.context import Spans, exempt_spans
 from mtcheck.foreign.lexicon import MOJIBAKE, Verdict, verdict
 from mtcheck.langid import candidate_languages as langid_candidates
@@ -43,23 +44,47 @@ def analysis(doc: Document) -> Analysis:
     return memoized(doc, "untranslated.analysis", _analyse)
 
 
+# Verdicts per candidate-language tuple, judged once per process: a verdict depends on
+# the word form and the languages only. A document's marked words are then one set
+# intersection with its vocabulary. Bounded: cleared when full.
+_JUDGED: dict[tuple[str, ...], set[str]] = {}
+_MARKED: dict[tuple[str, ...], dict[str, Verdict]] = {}
+_JUDGED_LIMIT = 1 << 19
+
+
+def _marked_words(vocab: frozenset[str], langs: tuple[str, ...]) -> dict[str, Verdict]:
+    """The word forms of a vocabulary that carry foreign evidence, with their verdicts."""
+    judged = _JUDGED.get(langs)
+    if judged is None or len(judged) > _JUDGED_LIMIT:
+        if sum(map(len, _JUDGED.values())) > _JUDGED_LIMIT:
+            _JUDGED.clear()
+            _MARKED.clear()
+        judged = _JUDGED[langs] = set()
+        _MARKED[langs] = {}
+    known = _MARKED[langs]
+    new = vocab - judged
+    if new:
+        judged.update(new)
+        for text in new:
+            if text[0].isalpha():
+                found = verdict(text, langs)
+                if found is not None:
+                    known[text] = found
+    return {text: known[text] for text in vocab & known.keys()}
+
+
 def _analyse(doc: Document) -> Analysis:
     langs = candidate_languages(doc)
     texts = token_texts(doc)
     # One verdict per distinct word form: news text repeats its words.
-    marked: dict[str, Verdict] = {}
-    for text in set(texts):
-        if text[0].isalpha():
-            found = verdict(text, langs)
-            if found is not None:
-                marked[text] = found
+    marked = _marked_words(vocabulary(doc), langs)
     starts = [s.token_start for s in doc.sentences]
     if not starts:
         return Analysis(langs, (), {}, Spans.of(()))
     meta = {p.index for p in doc.paragraphs if p.kind == "meta"}
     marks: list[Mark] = []
     counts: dict[int, int] = {}
-    for index in [i for i, text in enumerate(texts) if text in marked]:
+    for index in compress(count(), map(marked.__contains__, texts)) if marked else ():
         sentence = doc.sentences[bisect.bisect_right(starts, index) - 1]
         if sentence.paragraph in meta or _damaged(doc.text, doc.tokens[index]):
             continue

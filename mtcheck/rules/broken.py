@@ -10,6 +10,7 @@ datelines, lists, `“Why?” he asked.`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -18,8 +19,12 @@ from itertools import pairwise
 from mtcheck.analyze import memoized, sentence_at
 from mtcheck.english import (
     AUXILIARIES,
+    CONJUNCTIONS,
+    DETERMINERS,
     FUNCTION_WORDS,
     MODALS,
+    NOUN_MARKERS,
+    PREPOSITIONS,
     PRONOUNS,
     could_be_finite_verb,
     data_sections,
@@ -188,18 +193,27 @@ def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _noun_loops(doc)
 
 
+@lru_cache(maxsize=64)
+def _loop_re(of: str, determiners: str) -> re.Pattern[str]:
+    """One to three words, `of` and a determiner, and the same words again."""
+    return re.compile(f"(.{{1,3}}){re.escape(of)}[{re.escape(determiners)}]\\1", re.DOTALL)
+
+
 def _noun_loops(doc: Document) -> Iterator[Hit]:
     codes = _codes(doc)
     of = codes.of.get("of")
     determiners = "".join(codes.of[d] for d in _LOOP_DETERMINERS if d in codes.of)
     if of is None or not determiners:
         return
-    for m in re.finditer(f"(.){re.escape(of)}[{re.escape(determiners)}]\\1", codes.text,
-                         re.DOTALL):
+    for m in _loop_re(of, determiners).finditer(codes.text):
+        size = len(m.group(1))
         tokens = doc.tokens[m.start():m.end()]
-        noun = tokens[0].text
-        if noun.lower() != tokens[3].text.lower() or tokens[1].text.lower() != "of" or \
+        noun = tokens[size - 1].text
+        if [t.text.lower() for t in tokens[:size]] != \
+                [t.text.lower() for t in tokens[size + 2:]] or \
+                tokens[size].text.lower() != "of" or \
                 len(noun) < 4 or not noun.isalpha() or _SUPERLATIVE.match(noun) or \
+                not all(t.text.isalpha() for t in tokens[:size]) or \
                 "\n" in doc.text[tokens[0].end:tokens[-1].start]:
             continue
         yield Hit(tokens[0].start, tokens[-1].end, f"'{noun}' is repeated in "
@@ -298,6 +312,8 @@ def _unbalanced(block: list[Paragraph], continues: bool) -> Iterator[Hit]:
             while mark not in _PAIRS[stack[-1][0]]:
                 yield _pair_hit(*stack.pop())
             stack.pop()
+        elif mark == "”" and len(straight) % 2:
+            straight.pop()  # `"...”`: mixed typography, but the quote is closed
         elif at not in enumerators:
             yield Hit(at, at + 1, f"'{mark}' closes nothing: its opening mark is missing",
                       confidence=0.8)
@@ -391,9 +407,14 @@ def _attribution_re() -> re.Pattern[str]:
         rf"(?:(?P<subject>{_SUBJECT}){_GAP})?"
         rf"(?:(?:also|then|further|later|finally|again){_GAP})?"
         rf"(?P<verb>(?i:{verbs}))(?P<saying>{_GAP}by{_GAP}(?:{_gerunds()}))?"
-        rf"(?:{_GAP}(?P<inverted>{_SUBJECT}))?[^\S\n]*\."
+        rf"(?:{_GAP}(?P<inverted>{_SUBJECT}))?"
+        rf"(?P<adjunct>{_GAP}(?:at|in|on|during|after|before|while|from|via|to)"
+        r"[^\S\n]+[^.!?,;:“”\"\n]{1,80})?[^\S\n]*\."
         # a quote ending in a comma, then an attribution without a subject
         rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?P<bare>(?i:{verbs}))[^\S\n]*\."
+        # the same attribution twice: `...,” she said, she said.`
+        rf"|[,.!?…][^\S\n]*[”\"»][^\S\n]*(?P<first>{_SUBJECT}{_GAP}(?i:{verbs})),"
+        rf"[^\S\n]*(?P<second>(?i:he|she|they|we|it|i){_GAP}(?i:{verbs}))\b"
     )
 
 
@@ -417,6 +438,13 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         m = pattern.match(doc.text, quote.start())
         if m is None:
             continue
+        if m.group("second"):
+            yield Hit(m.start("first"), m.end("second"), f"the attribution is duplicated: "
+                      f"'{m.group('first')}, {m.group('second')}'",
+                      suggestion=m.group("first"), confidence=0.85)
+            continue
+        if m.group("adjunct") and not _bare_adjunct(m.group("adjunct")):
+            continue  # `” He said on Monday that talks would resume.`
         if m.group("comma"):
             yield Hit(m.start("comma") + 1, m.end(), f"'{m.group('bare')}' attributes the "
                       "quote to no one: the subject is missing", confidence=0.9)
@@ -436,6 +464,16 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         what = "has no subject" if not subject else "follows a quote that already ended"
         yield Hit(m.start(), m.end(), f"dangling attribution '{m.group()[1:].strip()}' "
                   f"{what}", suggestion=suggestion, confidence=0.9)
+
+
+def _bare_adjunct(text: str) -> bool:
+    """`at the press conference`: a phrase of place or time, with no clause of its own."""
+    lex = lexicon()
+    for word in re.findall(r"[^\W\d_][\w'’-]*", text.lower()):
+        if word in AUXILIARIES or word == "that" or (
+                word in lex.finite and word not in lex.nouns and word not in lex.adjectives):
+            return False
+    return True
 
 
 _NO_COMPLEMENT_CONTEXT = word_set(
@@ -508,6 +546,110 @@ def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         yield Hit(sentence.start, sentence.end, f"'{m.group().strip(' .')}' has no "
                   "complement: what was said is missing", confidence=0.85)
+    yield from _objectless(doc)
+
+
+@lru_cache(maxsize=1)
+def _transitive_forms() -> dict[str, str]:
+    """Each non-gerund form of a verb that needs an object, with its lemma (`evaluated`)."""
+    lex = lexicon()
+    forms: dict[str, str] = {}
+    for lemma in data_sections("broken_verbs.txt")["transitive"]:
+        head, _, particle = lemma.partition(" ")
+        if particle:
+            forms[particle] = lemma  # `point out`: the particle ends the clause
+            continue
+        for form in lex.forms_of(head):
+            if not form.endswith("ing"):
+                forms[form] = lemma
+    return forms
+
+
+# After these the last word reads as a verb even when it is also a noun (`also demands`).
+_VERB_CUES = MODALS | word_set("also then further later not never to do does did and "
+                               "subsequently again")
+# Words that take the object of the last verb (`the plan that he evaluated`, `as
+# requested`); `that` does so only after a noun.
+_GAP_TAKERS = word_set("what which who whom whose whatever whichever as than if when how "
+                       "unless once")
+_WH_ADVERBS = word_set("where when why how while whereby")
+_CONTACT_SUBJECTS = PRONOUNS | word_set("the a an its their his her our this these those")
+
+
+def _objectless(doc: Document) -> Iterator[Hit]:
+    """`The minister also evaluated.`: a clause that ends in a verb that needs an object."""
+    forms = _transitive_forms()
+    lex = lexicon()
+    tokens = doc.tokens
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.token_end - sentence.token_start < 3 or not sentence.text.endswith(".") \
+                or sentence.paragraph not in body:
+            continue
+        last = tokens[sentence.token_end - 2].text
+        if last not in forms or any(q in sentence.text for q in _QUOTES):
+            continue
+        clause = _last_clause(doc, sentence)
+        lower = [w.lower() for w in clause]
+        if len(lower) < 2 or len(clause) > 30:
+            continue
+        lemma = forms[last]
+        before = lower[-2] if " " not in lemma else lower[-3] if len(lower) > 2 else ""
+        if " " in lemma and (len(lower) < 3 or lower[-2] not in lex.forms_of(lemma.split()[0])):
+            continue  # `point out` needs its verb before the particle
+        if before in _PASSIVE or before in ("get", "got", "gets", "getting") or \
+                before in NOUN_MARKERS or (before in PREPOSITIONS and before != "to"):
+            continue
+        if last in lex.nouns and before not in _VERB_CUES:
+            continue  # `the union's demands`
+        if before in lex.verbs and before not in lex.nouns and before not in _VERB_CUES \
+                and before not in AUXILIARIES:
+            continue  # `they feel secure`: an adjective after a verb
+        if before in lex.adjectives and before not in lex.nouns and before not in _VERB_CUES:
+            continue
+        if _gap_taken(lower, clause):
+            continue
+        if len(clause) < len(_words(doc, sentence)) and lemma in _saying_lemmas():
+            continue  # `Talks will resume, the ministry announced.`: reported speech
+        start = sentence.start + sentence.text.rfind(clause[0], 0,
+                                                     len(sentence.text) - len(" ".join(
+                                                         clause[1:])) + 1)
+        yield Hit(max(start, sentence.start), sentence.end,
+                  f"'{' '.join(clause[-2:])}' has no object: what was "
+                  f"{last if last in lex.participles else 'meant'} is missing",
+                  confidence=0.8)
+
+
+@lru_cache(maxsize=1)
+def _saying_lemmas() -> frozenset[str]:
+    return frozenset(data_sections("broken_verbs.txt")["attribution"])
+
+
+def _last_clause(doc: Document, sentence: Sentence) -> list[str]:
+    """The words after the sentence's last comma, semicolon or dash."""
+    words: list[str] = []
+    for t in reversed(doc.sentence_tokens(sentence)):
+        if t.text in _CLAUSE_BREAKS or t.text in "([":
+            break
+        if t.text[0].isalpha():
+            words.append(t.text)
+    words.reverse()
+    return words
+
+
+def _gap_taken(lower: list[str], words: list[str]) -> bool:
+    """A relative or comparative word, or a relative clause without one, takes the object."""
+    lex = lexicon()
+    for i, word in enumerate(lower[:-1]):
+        if word in _GAP_TAKERS:
+            return True
+        # `the plan that he evaluated`, `the help the club requested`
+        if i and (word == "that" or word in _CONTACT_SUBJECTS) and (
+                lower[i - 1] in lex.nouns or words[i - 1][0].isupper()) and \
+                lower[i - 1] not in FUNCTION_WORDS and lower[i - 1] not in _WH_ADVERBS and \
+                (word == "that" or i + 1 < len(lower) - 1 or word in PRONOUNS):
+            return True
+    return False
 
 
 def _bare_apposition(text: str) -> bool:
@@ -658,6 +800,12 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue  # the start of this sentence is on the line before
         if any(c in text for c in _QUOTES) or ":" in text or ";" in text:
             continue
+        lead = doc.tokens[sentence.token_start].text.lower()
+        if lead in _SUBORDINATORS or lead in _SUBORDINATING_PREPOSITIONS:
+            hit = _lone_subordinate(doc, sentence, _words(doc, sentence))
+            if hit is not None and not _answers_question(doc, sentence):
+                yield hit  # `Why? Because it is home.` answers a question
+            continue
         shape = shapes[sentence.token_start:sentence.token_end]
         relative = ",R" in shape
         if not relative and "V" in shape:
@@ -665,16 +813,83 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         # Short verbless sentences are a style of their own (`Hardly a surprise, given
         # the weather.`); without a relative clause that took the verb, only long ones count.
         main = _main_clause(doc, sentence, 6 if relative else 10)
-        if main is None or len(main) < 2:
+        if main is None or len(main) < (1 if relative else 2):
             continue
         lower = [w.lower() for w in main]
         # A capitalized word inside the clause is a name (`the tanker Aegean Star`).
         if not any(could_be_finite_verb(lower, i) for i in range(len(main))
                    if i == 0 or not main[i][0].isupper()) and \
-                _mostly_english(_words(doc, sentence)):
+                _mostly_english(_words(doc, sentence)) and \
+                not _answers_question(doc, sentence):
+            # `Who does she play? The champion, who qualified automatically.` answers
             yield Hit(sentence.start, sentence.end, "no main verb: the sentence is a "
                       f"fragment ('{' '.join(main)}' has no verb to go with it)",
                       confidence=0.75)
+
+
+# Conjunctions that open a subordinate clause: the sentence needs a main clause too.
+_SUBORDINATORS = word_set("because although though whereas whether unless if while when once")
+# Words that open a subordinate clause or a prepositional phrase (`Since 2020, prices
+# rose.`): the sentence needs at least one verb besides them.
+_SUBORDINATING_PREPOSITIONS = word_set("since until after before")
+_QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
+
+
+def _answers_question(doc: Document, sentence: Sentence) -> bool:
+    """The sentence follows a question: a verbless answer (`Why? Because it is home.`)."""
+    return sentence.index > 0 and \
+        _QUESTION_END.search(doc.sentences[sentence.index - 1].text) is not None
+
+
+def _verb_groups(lower: list[str], words: list[str]) -> list[int]:
+    """Where each run of words that can be finite verbs starts (`will be discussed` is one).
+
+    A capitalized word after the first is a name, never a verb.
+    """
+    starts = []
+    previous = False
+    for i in range(len(lower)):
+        verb = (i == 0 or not words[i][0].isupper()) and could_be_finite_verb(lower, i)
+        if verb and not previous:
+            starts.append(i)
+        # An auxiliary carries the group on (`will be discussed`); two lexical verbs in a
+        # row are two groups (`whether the plan survives depends on`).
+        previous = (verb and lower[i] in AUXILIARIES) or (previous and lower[i] in
+                                                          _IN_VERB_GROUP)
+    return starts
+
+
+# Adverbs that may stand inside a verb group: `will not be`, `has already been`.
+_IN_VERB_GROUP = word_set("not n't also already still never just now then further yet "
+                          "again always even only")
+
+
+def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hit | None:
+    """`Because the prices in the markets.`: a subordinate clause without a main clause.
+
+    A conjunction such as `because` needs two clauses, its own and the main one; a word
+    that may be a preposition (`since`, `after`) needs one verb somewhere. After a comma
+    (`If so, the plan fails.`) the rest must hold a verb.
+    """
+    if len(words) < 5 or any(c in sentence.text for c in _QUOTES) or \
+            not _mostly_english(words):
+        return None
+    lower = [w.lower() for w in words]
+    lead = lower[0]
+    needed = 2 if lead in _SUBORDINATORS and lower[1] not in ("of", "so", "or") else 1
+    # Verbs inside relative clauses (`the stations which are advanced`) do not count.
+    groups = [g for g in _verb_groups(lower, words)
+              if not _RELATIVE.intersection(lower[max(0, g - 4):g])]
+    comma = sentence.text.find(",")
+    if comma != -1:
+        before_comma = len(re.findall(r"[^\W\d_][\w'’-]*", sentence.text[:comma]))
+        if any(g >= before_comma for g in groups) or before_comma <= 4:
+            return None
+    elif len(groups) >= needed:
+        return None
+    what = "no verb" if not groups else "no main clause"
+    return Hit(sentence.start, sentence.end, f"'{words[0]} …' stands alone: a subordinate "
+               f"clause with {what}, the sentence is a fragment", confidence=0.75)
 
 
 def _clause_shapes(doc: Document) -> str:
@@ -713,13 +928,20 @@ def _main_clause(doc: Document, sentence: Sentence, at_least: int) -> list[str] 
     None for sentences too short to judge (fewer than `at_least` words).
     """
     tokens = doc.sentence_tokens(sentence)
+    lex = lexicon()
     main: list[str] = []
     words = 0
     in_relative = False
     depth = 0
     previous = ""
-    for t in tokens:
+    for i, t in enumerate(tokens):
         text = t.text
+        lower = text.lower()
+        if previous == "," and not depth and text[0].isalpha() and (
+                (lower.endswith("ing") and lower in lex.verbs and lower not in lex.nouns)
+                or (lower in lex.participles and i + 1 < len(tokens)
+                    and tokens[i + 1].text == "by")):
+            in_relative = True  # `, speaking at a forum`, `, conducted by the institute`
         if text in "([":
             depth += 1
         elif text in ")]":
@@ -779,6 +1001,7 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                   "auxiliary (garbled word order)", confidence=0.85)
     yield from _preposition_of(doc)
     yield from _double_modals(doc)
+    yield from _verb_final(doc)
     lex = None
     for m in _PARTICIPLE_PAIR.finditer(doc.text):
         lex = lex or lexicon()
@@ -790,6 +1013,98 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue  # `was declared closed`: the second word is a complement
         yield Hit(m.start() + 1, m.end(), f"two verbs in a row at the end of the clause: "
                   f"'{first} {second}'", confidence=0.8)
+
+
+# Words that start a noun phrase which can be a clause's subject.
+_SUBJECT_START = word_set("the a an its their his her our this these those")
+# `Last week the council met`: a time noun before a subject is an adverbial, not a subject.
+_TIME_NOUNS = word_set("week weeks year years month months day days morning evening night "
+                       "afternoon time times hour hours minute minutes decade decades "
+                       "season weekend today yesterday tomorrow later earlier ago moment "
+                       "century spring summer autumn winter")
+_MONTHS_AND_DAYS = word_set("january february march april may june july august september "
+                            "october november december monday tuesday wednesday thursday "
+                            "friday saturday sunday")
+_FINAL_BE = word_set("was were is are has have had")
+_HAVE = word_set("has have had")
+
+
+def _verb_final(doc: Document) -> Iterator[Hit]:
+    """`The opposition the package sharply criticized.`: subject, object, then the verb.
+
+    Turkish, Japanese and German put the verb last; MT that keeps that order leaves a
+    sentence whose first verb is its last word, after two noun phrases side by side (a
+    determiner right after a noun), or a participle before its auxiliary (`sold were.`).
+    """
+    lex = lexicon()
+    tokens = doc.tokens
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        text = sentence.text
+        if not text.endswith(".") or sentence.paragraph not in body or \
+                sentence.token_end - sentence.token_start < 5:
+            continue
+        last = tokens[sentence.token_end - 2].text
+        if last not in lex.verbs or last in lex.nouns or not last.isalpha():
+            continue  # cheap test first: the sentence ends in a word that is only a verb
+        if any(c in text for c in _QUOTES) or "," in text or ";" in text or ":" in text:
+            continue
+        words = _words(doc, sentence)
+        lower = [w.lower() for w in words]
+        if not 4 <= len(words) <= 30 or lower[0] in _SUBORDINATORS or \
+                lower[0] in _SUBORDINATING_PREPOSITIONS or lower[0] in _RELATIVE or \
+                lower[0] in _GAP_TAKERS or not _mostly_english(words):
+            continue
+        reason = _verb_final_reason(lower, words)
+        if reason:
+            yield Hit(sentence.start, sentence.end, f"verb-final word order: {reason}",
+                      confidence=0.75)
+
+
+def _verb_final_reason(lower: list[str], words: list[str]) -> str | None:
+    lex = lexicon()
+    if lower[-1] in _FINAL_BE and lower[-2] in lex.participles and \
+            lower[-2] not in lex.nouns and lower[-2] not in lex.adjectives:
+        return f"the participle '{words[-2]}' comes before its auxiliary '{words[-1]}'"
+    # Only words that are never nouns count as verbs here: in `the target orbit reached`
+    # the noun reading of `orbit` is the one that leaves a sentence.
+    verbs = [i for i, w in enumerate(lower) if w in AUXILIARIES or (
+        w in lex.verbs and w not in lex.nouns and w not in lex.adjectives
+        and not w.endswith("ing") and (i == 0 or not words[i][0].isupper()))]
+    if not verbs:
+        return None
+    first = verbs[0]
+    if lower[first] in _HAVE and first < len(lower) - 2 and lower[-1] in lex.participles \
+            and len(verbs) == 2 and any(w in PREPOSITIONS or w[:1].isdigit()
+                                        for w in lower[first + 1:-1]):
+        return f"'{words[first]}' is separated from its participle '{words[-1]}'"
+    if any(w not in lex.verbs and w not in _IN_VERB_GROUP and w not in lex.adverbs
+           for w in lower[first:]) or \
+            sum(1 for w in lower[first:] if w not in AUXILIARIES and w in lex.verbs
+                and w not in lex.adverbs) > 1:
+        return None  # the first verb does not end the sentence, or two verbs meet
+    boundaries = [b for b in range(1, first) if _second_noun_phrase(lower, words, b)]
+    if lower[0] in PREPOSITIONS and len(boundaries) < 2:
+        return None  # `In the region the fires continued.`
+    if not boundaries:
+        return None
+    b = boundaries[-1]
+    return (f"'{words[b - 1]} {words[b]}': a second noun phrase follows the subject, and "
+            f"the verb '{words[-1]}' comes last")
+
+
+def _second_noun_phrase(lower: list[str], words: list[str], b: int) -> bool:
+    """A determiner right after a noun or a name: a new noun phrase with no link before it."""
+    if lower[b] not in _SUBJECT_START:
+        return False
+    before = lower[b - 1]
+    lex = lexicon()
+    if before in FUNCTION_WORDS or before in _TIME_NOUNS or before in _MONTHS_AND_DAYS or \
+            before.endswith("ing") or (before in lex.adverbs and before not in lex.nouns):
+        return False
+    if could_be_finite_verb(lower, b - 1):
+        return False  # `the more they pay the less they have`
+    return before in lex.nouns or (words[b - 1][0].isupper() and b - 1 > 0)
 
 
 def _preposition_of(doc: Document) -> Iterator[Hit]:
@@ -886,3 +1201,196 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         run = doc.text[first.start:last.end]
         yield Hit(first.start, last.end, f"headline-style capitals in body text: '{run}'",
                   confidence=0.85)
+
+
+# Words that join or subordinate clauses: between two clauses one of them (or a comma)
+# is needed.
+_LINKERS = CONJUNCTIONS | _RELATIVE | _SUBORDINATORS | _SUBORDINATING_PREPOSITIONS | word_set(
+    "that when where why how what so than as then whom whose once")
+
+
+_DETERMINER_AFTER_CONTENT = re.compile("nD")
+
+
+def _run_on_hints(doc: Document) -> list[int]:
+    """Token indices of determiners right after a noun, a name or a number, in order.
+
+    One letter per token (`n` such a word, `D` a determiner) and one regex over the
+    string, in C; the table is built once per distinct word.
+    """
+    def compute(d: Document) -> list[int]:
+        codes = _codes(d)
+        lex = lexicon()
+        table: dict[int, str] = {}
+        for word, code in codes.of.items():
+            if word in _SUBJECT_START:
+                table[ord(code)] = "D"
+            elif word not in FUNCTION_WORDS and word[:1].isalnum() and (
+                    word in lex.nouns or not word.isalpha() or not lex.knows(word)):
+                # The keys are lower case: a name is a word the lexicon does not know.
+                table[ord(code)] = "n"
+            else:
+                table[ord(code)] = "x"
+        return [m.start() + 1 for m in
+                _DETERMINER_AFTER_CONTENT.finditer(codes.text.translate(table))]
+    return memoized(doc, "broken.run-on-hints", compute)
+
+
+@lru_cache(maxsize=1)
+def _clause_taking() -> frozenset[str]:
+    return frozenset(data_sections("broken_verbs.txt")["clause-taking"])
+
+
+@rule("broken.run-on", category="broken", severity="major",
+      bad=["The court rejected the appeal in Ankara the lawyers will apply to the higher "
+           "court.",
+           "The plant will employ 400 workers the first cars are expected in the spring of "
+           "next year.",
+           "The mayor will visit the site next week the residents demand a new bridge over "
+           "the river."],
+      good=["The court rejected the appeal the lawyers had filed in March last year.",
+            "He told reporters at the airport the plan would fail next year.",
+            "She praised the work the volunteers did in the flooded villages last week.",
+            "The day the war ended was a Tuesday."])
+def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Two sentences merged without punctuation: `...on Monday the lawyers will apply...`.
+
+    A second clause starts where a determiner follows a noun or a number with no comma,
+    conjunction or relative word since the last verb, and a complete verb follows it (an
+    auxiliary, or a verb with its own object). Contact relative clauses (`the appeal
+    the lawyers filed`), clauses after verbs of saying (`told reporters the plan would
+    fail`) and time phrases (`the day the war ended`) are left alone.
+    """
+    tokens = doc.tokens
+    body = _reads_as_body(doc)
+    nouns = lexicon().nouns
+    hints = _run_on_hints(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or sentence.token_end - sentence.token_start < 13 \
+                or not sentence.text.endswith("."):
+            continue
+        at = bisect_left(hints, sentence.token_start + 3)
+        if at == len(hints) or hints[at] >= sentence.token_end - 2:
+            continue  # cheap test first: a determiner after a content word
+        items = [t.text for t in tokens[sentence.token_start:sentence.token_end]]
+        if any(c in sentence.text for c in _QUOTES) or ";" in items or ":" in items:
+            continue
+        lower = [w.lower() for w in items]
+        if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS:
+            continue
+        # Cheap test first: a determiner right after a word that is no function word.
+        starts = [b for b in range(3, len(items) - 2) if lower[b] in _SUBJECT_START
+                  and lower[b - 1] not in FUNCTION_WORDS and (
+                      lower[b - 1] in nouns or items[b - 1][0].isupper()
+                      or items[b - 1][0].isdigit())]
+        if not starts:
+            continue
+        verbs = [i for i in range(len(items)) if items[i][0].isalpha() and (
+            i == 0 or not items[i][0].isupper()) and could_be_finite_verb(lower, i)]
+        if len(verbs) < 2:
+            continue
+        for b in starts:
+            where = _second_clause(items, lower, verbs, b)
+            if where is not None:
+                yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause "
+                          f"starts at '{' '.join(items[b:where + 1])}' with no "
+                          "punctuation before it", confidence=0.7)
+                break
+
+
+def _second_clause(items: list[str], lower: list[str], verbs: list[int],
+                   b: int) -> int | None:
+    """The verb of a second main clause whose subject starts at `b`, or None."""
+    lexicon_ = lexicon()
+    previous = lower[b - 1]
+    number = previous[:1].isdigit()
+    # A date (`on Wednesday a large exhibition`) is an adverbial before an object.
+    name = items[b - 1][0].isupper() and previous not in _MONTHS_AND_DAYS
+    if not (number or name or previous in lexicon_.nouns or previous in _MONTHS_AND_DAYS) \
+            or previous in FUNCTION_WORDS \
+            or (previous in _TIME_NOUNS and lower[b - 2] in DETERMINERS) \
+            or previous.endswith("ing") or could_be_finite_verb(lower, b - 1):
+        return None
+    before = [v for v in verbs if v < b]
+    # `the renovated halls`: a participle after a determiner is an adjective.
+    after = [v for v in verbs if v > b and not (
+        lower[v] in lexicon_.participles and lower[v - 1] in _SUBJECT_START)]
+    if not before or not after:
+        return None
+    first, second = before[-1], after[0]
+    if any(w in _LINKERS or w in ",—–-()" for w in lower[first + 1:b]) or \
+            any(w in _LINKERS or not (w[0].isalnum() or w == "'s")
+                for w in lower[b + 1:second]) or second - b > 7:
+        return None
+    if any(w in _RELATIVE for w in lower[:b]):
+        return None
+    if any(lemma in _clause_taking() for v in before for lemma in
+           (lower[v], *lexicon_.verb_lemmas.get(lower[v], ()))):
+        return None  # `told reporters the plan would fail`
+    # The second verb is a whole clause's verb: an auxiliary, an object after it, or a
+    # subject that no relative clause can follow (a number or a name before it).
+    end = second
+    while end + 1 < len(lower) and (lower[end + 1] in AUXILIARIES or lower[end + 1] in
+                                    lexicon_.participles or lower[end + 1] in _IN_VERB_GROUP):
+        end += 1
+    group = lower[second:end + 1]
+    # A passive (`will be taken`) or copula (`is ready`) has no object for a relative
+    # clause to take; a verb with its own object after it has none missing either.
+    passive = any(w in _BE for w in group) and (group[-1] in lexicon_.participles or (
+        group[-1] in _BE and end + 1 < len(lower) and lower[end + 1] not in PREPOSITIONS))
+    complete = passive or (end + 1 < len(lower) and (lower[end + 1] in _SUBJECT_START
+                                                     or lower[end + 1][:1].isdigit())
+                           and not _TIME_NOUNS.intersection(lower[end + 2:end + 4]))
+    bare_participle = lower[second] in lexicon_.participles and second == end
+    if not (complete or ((number or name) and not bare_participle)):
+        return None
+    return second
+
+
+@rule("broken.telegraphic", category="broken", severity="major",
+      bad=["Ministry official statement made about compensation issue after meeting.",
+           "Company spokesman statement issued about route plan on website."],
+      good=["A ministry official made a statement about the compensation after the meeting.",
+            "Brent crude futures rose 3% in Asian trade on Monday."])
+def telegraphic(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A body sentence in headline shorthand: a pile of nouns, a bare participle, no articles.
+
+    MT from languages without articles (Chinese, Turkish, Russian) can drop every
+    article and auxiliary: `Ministry official statement made about issue.` A sentence
+    with no determiner, pronoun or auxiliary, whose only verb is a participle after three
+    nouns, followed by a preposition and a bare noun, is reported.
+    """
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or not sentence.text.endswith(".") or \
+                sentence.token_end - sentence.token_start < 7 or \
+                _TELEGRAPHIC_BREAKER.search(sentence.text):
+            continue  # cheap test first, in C: an article, pronoun, auxiliary or quote
+        words = _words(doc, sentence)
+        lower = [w.lower() for w in words]
+        if _NOT_TELEGRAPHIC.intersection(lower) or not _mostly_english(words):
+            continue
+        for p in range(3, len(lower) - 2):
+            word = lower[p]
+            if word not in lex.participles or word not in lex.past or word in lex.nouns:
+                continue
+            pile = lower[p - 3:p]
+            if not all(w in lex.nouns or words[p - 3 + k][0].isupper()
+                       for k, w in enumerate(pile)) or pile[-1].endswith("s") or \
+                    lower[p + 1] not in PREPOSITIONS or lower[p + 2] not in lex.nouns:
+                continue
+            if any(could_be_finite_verb(lower, i) for i in range(len(lower))
+                   if i != p and lower[i] not in lex.nouns):
+                break
+            yield Hit(sentence.start, sentence.end, "telegraphic sentence: no articles or "
+                      f"auxiliary, '{' '.join(words[p - 3:p + 1])}' reads as a headline",
+                      confidence=0.7)
+            break
+
+
+# A sentence with any of these is not in headline shorthand.
+_NOT_TELEGRAPHIC = DETERMINERS | PRONOUNS | AUXILIARIES | word_set("that which who")
+_TELEGRAPHIC_BREAKER = re.compile(
+    r"(?i)\b(?:the|an?|its|their|his|her|this|these|those|is|are|was|were|has|have|had|"
+    r"will|would|can|could|it|he|she|they|we)\b|[\"“”„«»]")

@@ -25,7 +25,7 @@ from mtcheck.numbers import (
     language_of,
 )
 from mtcheck.rules.registry import Example, RuleContext, rule
-from mtcheck.wordlists import is_english_word
+from mtcheck.wordlists import is_english_word, wordfreq_zipf_en
 
 _DIGIT_RUN = re.compile(r"[0-9][0-9.,'’\u00a0\u202f]*[0-9]|[0-9]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -394,8 +394,6 @@ def _source_zipf(word: str, lang: str) -> float:
 def _name_like(word: str, lang: str, max_source_zipf: float, min_english_zipf: float,
                ) -> bool:
     """A capitalized source word that English text also uses as a name."""
-    from wordfreq import zipf_frequency
-
     folded = _fold(word)
     if len(folded) < 4 or not folded.isalpha() or is_english_word(folded):
         return False
@@ -403,7 +401,7 @@ def _name_like(word: str, lang: str, max_source_zipf: float, min_english_zipf: f
         return False
     if _source_zipf(word, lang) >= max_source_zipf:
         return False  # a common word of the source language, or a place with an exonym
-    return bool(zipf_frequency(folded, "en") >= min_english_zipf)
+    return wordfreq_zipf_en(folded) >= min_english_zipf
 
 
 class _TargetWords:
