@@ -31,7 +31,8 @@ def alignment_summary(doc: DocumentReport) -> str:
                 shown = ", ".join(f"{k}: {v}" for k, v in beads.items()) \
                     if isinstance(beads, Mapping) else ""
                 parts.append(f"{side} by {facts.get('method', '?')} ({shown})")
-    if isinstance(doc.metrics.get("alignment"), str) and "reference" not in (alignment or {}):
+    sides = alignment if isinstance(alignment, Mapping) else {}
+    if isinstance(doc.metrics.get("alignment"), str) and "reference" not in sides:
         parts.append(f"reference by {doc.metrics['alignment']}")
     return "; ".join(parts)
 

@@ -94,12 +94,16 @@ def rule(rule_id: str, *, category: str, severity: str, bad: Iterable[ExampleLik
         )
         existing = _REGISTRY.get(rule_id)
         # Re-importing a module (tests, reloads) re-registers the same function: keep one.
-        if existing is not None and getattr(existing.func, "__qualname__", None) != getattr(func, "__qualname__", None):
+        if existing is not None and _qualname(existing.func) != _qualname(func):
             raise ValueError(f"rule id {rule_id} is registered twice")
         _REGISTRY[rule_id] = spec
         return func
 
     return register
+
+
+def _qualname(func: RuleFunction) -> str:
+    return str(getattr(func, "__qualname__", ""))
 
 
 def _example(example: ExampleLike) -> Example:
