@@ -76,14 +76,29 @@ def write_output(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
         return
     target = Path(output)
+    tmp: str | None = None
     try:
         folder = target.parent if str(target.parent) else Path(".")
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        # mkstemp makes the file private; give it the mode a plain open() would have.
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except OSError as err:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
         fail(f"cannot write {output}: {err.strerror}")
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's mode, or the default mode under the current umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def split_rules(values: Sequence[str]) -> tuple[str, ...]:

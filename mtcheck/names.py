@@ -101,6 +101,12 @@ _DERIVATION_ENDINGS = frozenset((
     "ez", "es", "ey",
 ))
 COMMON_ZIPF = 4.0
+# Endings that transliteration conventions spell differently (on loose keys): Greek -idis/-ides
+# (Nikolaidis/Nikolaides), French -ine for Russian -in (Sorokine/Sorokin), -off/-eff for
+# -ov/-ev (Smirnoff/Smirnov), French -tch for -ch (Ivanovitch/Ivanovich).
+_ENDING = regex.compile(r"(?:(?<=[aeiou]d)es|ine|(?<=[oe])f|tch)$")
+_ENDING_MAP: Mapping[str, str] = {"es": "is", "ine": "in", "f": "v", "tch": "ch"}
+_VOWEL_RUN = regex.compile(r"[aeiou]{2,}")
 _VOWELS = frozenset("aeiouy")
 # Closed-class words that open sentences and headings capitalized (`In Ankara`, `But Peskov`).
 OPENING_WORDS = frozenset((
@@ -172,6 +178,22 @@ def loose_key(key: str) -> str:
 def loose_keys(word: str) -> frozenset[str]:
     """The loose keys of every strong key of a word."""
     return frozenset(loose_key(k) for k in strong_keys(word))
+
+
+@lru_cache(maxsize=65536)
+def ending_key(key: str) -> str:
+    """A loose key with its transliterated ending folded (nikolaides → nikolaidis,
+    sorokine → sorokin, smirnof → smirnov); short keys are left alone."""
+    if len(key) < 5:
+        return key
+    return str(_ENDING.sub(lambda m: _ENDING_MAP[m.group()], key))
+
+
+@lru_cache(maxsize=65536)
+def vowel_order_key(key: str) -> str:
+    """A loose key with the letters of each vowel run sorted: two vowels typed in the wrong
+    order (Wei/Wie, Xiao/Xaio, Liang/Laing) give the same key."""
+    return str(_VOWEL_RUN.sub(lambda m: "".join(sorted(m.group())), key))
 
 
 @lru_cache(maxsize=65536)
@@ -517,6 +539,17 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
     for i, j in _bucket_pairs(_deletion_keys(loose, eligible)):
         if _garbled(spellings[i], spellings[j], loose[i], loose[j]):
             union(i, j)
+    for i, j in _bucket_pairs((i, ending_key(k)) for i, keys in enumerate(loose)
+                              if eligible[i] for k in keys):
+        if _other_ending(spellings[i], spellings[j], loose[i], loose[j]):
+            union(i, j)
+    # Short words count here (Wei/Wie): the shared surname is the evidence.
+    for i, j in _bucket_pairs((i, vowel_order_key(k)) for i, keys in enumerate(loose)
+                              if spellings[i].in_full_name and not spellings[i].common
+                              and len(spellings[i].text) >= 3 for k in keys
+                              if _VOWEL_RUN.search(k)):
+        if _swapped_vowels(spellings[i], spellings[j], loose[i], loose[j]):
+            union(i, j)
     for short, long in _truncations(spellings, loose, eligible):
         union(short, long)
         truncated.add(short)
@@ -639,11 +672,24 @@ def _deletions(key: str) -> tuple[str, ...]:
     return (key, *(key[:p] + key[p + 1:] for p in range(len(key))))
 
 
+def _outweighs(a: Spelling, b: Spelling) -> bool:
+    """`a` is the better established spelling: more frequent, or as frequent and written
+    in a full name where `b` only appears as a bare back-reference (Verena Bentele …
+    Bentle)."""
+    return a.count > b.count or (a.count == b.count and a.in_full_name > 0 == b.in_full_name)
+
+
+def _one_sided(a: Spelling, b: Spelling) -> bool:
+    """One of the two spellings is better established than the other."""
+    return _outweighs(a, b) or _outweighs(b, a)
+
+
 def _garbled(a: Spelling, b: Spelling, keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
-    """One garbled letter (Kavcıoğlu/Kavcıoğu) rather than a different name: same first
-    letter and ending (Ivanov/Ivanova, Daniel/Daniela, Francis/Frances stay apart), one
-    spelling clearly rarer, and no conflicting company."""
-    if a.count == b.count or not _compatible(a, b) or keys_a & keys_b:
+    """One garbled or dropped letter (Kavcıoğlu/Kavcıoğu, Bentele/Bentle) rather than a
+    different name: same first letter and ending (Ivanov/Ivanova, Daniel/Daniela,
+    Francis/Frances stay apart), one spelling better established, and no conflicting
+    company."""
+    if not _one_sided(a, b) or not _compatible(a, b) or keys_a & keys_b:
         return False
     if max(zipf(a.text.lower()), zipf(b.text.lower())) >= COMMON_ZIPF - 0.5:
         return False
@@ -653,6 +699,25 @@ def _garbled(a: Spelling, b: Spelling, keys_a: frozenset[str], keys_b: frozenset
                     and Levenshtein.distance(x, y, score_cutoff=1) <= 1):
                 return True
     return False
+
+
+def _other_ending(a: Spelling, b: Spelling, keys_a: frozenset[str],
+                  keys_b: frozenset[str]) -> bool:
+    """One name with its ending transliterated two ways (Nikolaidis/Nikolaides,
+    Sorokin/Sorokine). Frequent words are kept apart (Martin/Martine, Christine/Christin
+    are different given names), and one spelling must be better established."""
+    if keys_a & keys_b or not _compatible(a, b) or not _one_sided(a, b):
+        return False
+    return max(zipf(a.text.lower()), zipf(b.text.lower())) < COMMON_ZIPF - 0.5
+
+
+def _swapped_vowels(a: Spelling, b: Spelling, keys_a: frozenset[str],
+                    keys_b: frozenset[str]) -> bool:
+    """Two vowels typed in the wrong order (Zhang Wei/Zhang Wie) in full names that share
+    another word (the surname). Two established names stay apart (Mia/Mai Holm)."""
+    if keys_a & keys_b or a.companions.isdisjoint(b.companions):
+        return False
+    return min(zipf(a.text.lower()), zipf(b.text.lower())) < COMMON_ZIPF - 0.5
 
 
 def _truncations(spellings: Sequence[Spelling], loose: Sequence[frozenset[str]],
@@ -690,10 +755,11 @@ def _truncations(spellings: Sequence[Spelling], loose: Sequence[frozenset[str]],
             yield i, min(targets)
 
 
-def _rank(s: Spelling, prefer: Preference) -> tuple[bool, bool, int, int, int, int]:
+def _rank(s: Spelling, prefer: Preference) -> tuple[bool, bool, int, bool, int, int, int]:
     folded = s.text.casefold()
-    return (folded in prefer.canonical, folded in prefer.attested, s.count, non_ascii(s.text),
-            len(s.text), -s.first)
+    # At equal frequency, a spelling used in a full name is the established one.
+    return (folded in prefer.canonical, folded in prefer.attested, s.count,
+            s.in_full_name > 0, non_ascii(s.text), len(s.text), -s.first)
 
 
 def _relation(variant: Spelling, dominant: Spelling, truncated: bool) -> Relation:
@@ -702,7 +768,8 @@ def _relation(variant: Spelling, dominant: Spelling, truncated: bool) -> Relatio
     if strong_keys(variant.text) & strong_keys(dominant.text):
         return "spelling"
     variant_loose, dominant_loose = loose_keys(variant.text), loose_keys(dominant.text)
-    if variant_loose & dominant_loose or {vowel_key(k) for k in variant_loose} & {
-            vowel_key(k) for k in dominant_loose}:
+    if variant_loose & dominant_loose or any(
+            f(k) in {f(d) for d in dominant_loose} for f in (vowel_key, ending_key)
+            for k in variant_loose):
         return "transliteration"
     return "garbled"

@@ -117,3 +117,23 @@ def test_rules_lists_table_and_json(runner):
 
 def test_version(runner):
     assert runner.invoke(main, ["--version"]).stdout.startswith("mtcheck, version ")
+
+
+def test_output_file_gets_normal_permissions_and_keeps_existing_mode(runner, tmp_path):
+    out = tmp_path / "report.json"
+    runner.invoke(main, ["check", "--format", "json", "-o", str(out),
+                         _write(tmp_path, "a.txt", CLEAN)])
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    out.chmod(0o640)
+    runner.invoke(main, ["check", "--format", "json", "-o", str(out),
+                         _write(tmp_path, "a.txt", CLEAN)])
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -161,6 +161,21 @@ POSITIVE = [
      "Abdul Rahman Al-Saud left early.", "Abdul Rahman", "Abdulrahman"),
     ("Lead author Femke Hoogeveen presented the data. Hoogeveen said the trend was clear. "
      "According to Hoogev, more work is needed.", "Hoogev", "Hoogeveen"),
+    # A dropped letter at equal frequency: the full-name spelling is the established one.
+    ("Chief engineer Tomasz Wierzbicki presented the bridge plan. According to Wierzbcki, "
+     "work starts in May.", "Wierzbcki", "Wierzbicki"),
+    # Transliterated endings: Greek -idis/-ides, French -ine for Russian -in, -off for -ov.
+    ("Mayor Giorgos Papadimitriadis opened the harbour. Papadimitriadis said ferries would "
+     "return. Later Papadimitriades thanked the crews.", "Papadimitriades", "Papadimitriadis"),
+    ("Cosmonaut Oleg Kuzmin landed safely. Kuzmin said the flight was smooth. Kuzmine "
+     "thanked the ground crew.", "Kuzmine", "Kuzmin"),
+    ("Conductor Pavel Smirnov led the orchestra. Smirnov chose a quiet programme. Critics "
+     "praised Smirnoff for the encore.", "Smirnoff", "Smirnov"),
+    # Two vowels typed in the wrong order in a given name used with the same surname.
+    ("Engineer Chen Jie presented the new rail design. Chen Jei said trials would begin "
+     "next spring.", "Jei", "Jie"),
+    ("Researcher Liu Xiaoming led the survey. Liu Xaioming said the data were sound. "
+     "Liu Xiaoming will publish in June.", "Xaioming", "Xiaoming"),
 ]
 
 
@@ -200,6 +215,12 @@ NEGATIVE = [
     "Karin Holm and Karen Holm are sisters. Karin Holm spoke first.",
     "Daniele Conti met Daniela Conti at the station. Daniele Conti left later.",
     "Mohammed Salah scored twice. Muhammad Ali was honoured before the match.",
+    # Different given names, not transliterations or typos of one another.
+    "Mia Holm and Mai Holm are sisters. Mia Holm spoke first.",
+    "Christine Vogel and Christin Vogel own the bakery. Christine Vogel bakes the bread.",
+    "Justine Roux met Justin Roux at the airport. Justine Roux left for Lyon.",
+    # Two bare surnames one letter apart, neither established by a full name.
+    "Bauer praised the plan. Baur criticised it on Monday.",
     "The Kremlin Says Talks Failed\n\nMOSCOW - Kremlin spokesman Dmitry Peskov said the "
     "talks failed. Peskov spoke to reporters.",
 ]
@@ -319,7 +340,7 @@ def test_dev_corpus_meets_the_acceptance_bar():
         doc = document(text, str(article),
                        source=src.read_text(encoding="utf-8") if src.exists() else None)
         found = [f for f in findings(doc, NAMES, strict=True)[0] if f.category == "name"]
-        if article.name.startswith(("clean-", "v2-clean-")):
+        if article.name.startswith(("clean-", "v2-clean-", "v3-clean-")):
             assert found == [], article.name
         spans = [_gold_spans(text, g) for g in gold]
         hit = [any(s < f.end and f.start < e for f in found for s, e in entry) for entry in spans]
