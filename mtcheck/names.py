@@ -543,10 +543,11 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
                               if eligible[i] for k in keys):
         if _other_ending(spellings[i], spellings[j], loose[i], loose[j]):
             union(i, j)
-    # Short words count here (Wei/Wie): the shared surname is the evidence.
+    # Short words count here (Wei/Wie): the shared surname is the evidence. Strong keys
+    # too, as the loose j→i fold hides a pinyin swap (Jie/Jei).
     for i, j in _bucket_pairs((i, vowel_order_key(k)) for i, keys in enumerate(loose)
                               if spellings[i].in_full_name and not spellings[i].common
-                              and len(spellings[i].text) >= 3 for k in keys
+                              and len(spellings[i].text) >= 3 for k in keys | strong[i]
                               if _VOWEL_RUN.search(k)):
         if _swapped_vowels(spellings[i], spellings[j], loose[i], loose[j]):
             union(i, j)
@@ -755,11 +756,11 @@ def _truncations(spellings: Sequence[Spelling], loose: Sequence[frozenset[str]],
             yield i, min(targets)
 
 
-def _rank(s: Spelling, prefer: Preference) -> tuple[bool, bool, int, bool, int, int, int]:
+def _rank(s: Spelling, prefer: Preference) -> tuple[bool, bool, int, int, bool, int, int]:
     folded = s.text.casefold()
     # At equal frequency, a spelling used in a full name is the established one.
-    return (folded in prefer.canonical, folded in prefer.attested, s.count,
-            s.in_full_name > 0, non_ascii(s.text), len(s.text), -s.first)
+    return (folded in prefer.canonical, folded in prefer.attested, s.count, non_ascii(s.text),
+            s.in_full_name > 0, len(s.text), -s.first)
 
 
 def _relation(variant: Spelling, dominant: Spelling, truncated: bool) -> Relation:
