@@ -545,9 +545,9 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
             union(i, j)
     # Short words count here (Wei/Wie): the shared surname is the evidence. Strong keys
     # too, as the loose j→i fold hides a pinyin swap (Jie/Jei).
-    for i, j in _bucket_pairs((i, vowel_order_key(k)) for i, keys in enumerate(loose)
-                              if spellings[i].in_full_name and not spellings[i].common
-                              and len(spellings[i].text) >= 3 for k in keys | strong[i]
+    for i, j in _bucket_pairs((n, vowel_order_key(k)) for n, keys in enumerate(loose)
+                              if spellings[n].in_full_name and not spellings[n].common
+                              and len(spellings[n].text) >= 3 for k in keys | strong[n]
                               if _VOWEL_RUN.search(k)):
         if _swapped_vowels(spellings[i], spellings[j], loose[i], loose[j]):
             union(i, j)
