@@ -13,10 +13,12 @@ Otherwise it exits 1 when a document failed and 0 when all passed.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -61,11 +63,40 @@ def run_local(config: Config, work: Iterable[list[Article]], jobs: int) -> Itera
         for chunk in work:
             yield check_chunk(config, chunk)
         return
-    # spawn, not fork: forking a process that runs threads can deadlock.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    if _can_fork():
+        # The word lists and lexicons take most of a fresh process's first second:
+        # loaded here once, forked workers share them (copy-on-write) and start at once.
+        warm(config)
+        gc.freeze()  # the children's collector then never touches (and copies) them
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=warm, initargs=(config,))
+    with pool:
         yield from _pipelined(lambda chunk: pool.submit(check_chunk, config, chunk), wait,
                               work, 2 * jobs)
+
+
+def _can_fork() -> bool:
+    """fork where it is safe and cheap: on Linux, from a process that runs no other
+    thread (forking one that does can deadlock); spawn everywhere else."""
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+# Checked once before the workers start, to load what a check reads lazily (word
+# tables, lexicons, rule modules, compiled patterns). An untranslated phrase makes
+# the source-language vote, and with it every language's table, run too.
+_WARM_UP = Article("<warm-up>", "Officials met in the capital on Monday. The minister called "
+                   "the agreement ein guter Anfang and said talks would go on next week.\n")
+
+
+def warm(config: Config) -> None:
+    """Fill this process's caches before it checks real documents; results do not change."""
+    from mtcheck.wordlists import preload
+
+    preload()
+    check_chunk(config, [_WARM_UP])
 
 
 def run_dask(config: Config, work: Iterable[list[Article]], jobs: int,

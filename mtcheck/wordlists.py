@@ -5,19 +5,33 @@ frequent is it in another language) and caches the answer per distinct word:
 news text repeats its words, so a 100,000-word article asks about a few thousand
 distinct words. The frequency tables are wordfreq's; a language's table is read
 the first time a word is looked up in it.
+
+Building the compact tables from wordfreq's lists takes seconds (1.2 million words
+hashed and sorted), which a pre-publish hook would pay on every call: the built
+tables are kept on disk (`cached_build`) and read back in milliseconds.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import math
+import os
+import sys
+import tempfile
 import unicodedata
+import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, filterfalse, islice
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
 
 # Languages whose wordfreq lists are large enough to tell a word of theirs from an
 # English one; `src_lang` codes outside this set still get script evidence.
@@ -77,6 +91,11 @@ def frequency_table(lang: str) -> FrequencyTable:
     """
     if lang == "en":
         return _english()[0]
+    return cached_build(f"{lang}-small", lambda: _small_table(lang),
+                        CompactTable.dump, CompactTable.load)
+
+
+def _small_table(lang: str) -> CompactTable:
     return CompactTable(_read_list(lang, "small")[:_LAST_BUCKET])
 
 
@@ -84,6 +103,10 @@ def frequency_table(lang: str) -> FrequencyTable:
 def _english() -> tuple[dict[str, float], CompactTable]:
     """English down to Zipf 1.5 as a dict, and the rarer rest of the large list (for
     `wordfreq_zipf_en`) as a compact table: one read of the list for both."""
+    return cached_build("en-large", _build_english, _dump_english, _load_english)
+
+
+def _build_english() -> tuple[dict[str, float], CompactTable]:
     buckets = _read_list("en", "large")
     table: dict[str, float] = {}
     # Bucket i holds the words of frequency 10^(-i/100), that is Zipf 9 - i/100.
@@ -92,6 +115,24 @@ def _english() -> tuple[dict[str, float], CompactTable]:
         for word in bucket:
             table.setdefault(word, value)
     return table, CompactTable(buckets[_LAST_BUCKET:])
+
+
+def _dump_english(built: tuple[dict[str, float], CompactTable]) -> object:
+    # The dict's order is the list's (`english_words` relies on it): keys in order,
+    # and each key's bucket as a 2-byte index into `_ZIPF`.
+    table, tail = built
+    return list(table), array("H", map(_BUCKET_OF.__getitem__, table.values())).tobytes(), \
+        tail.dump()
+
+
+def _load_english(data: object) -> tuple[dict[str, float], CompactTable]:
+    words, raw, tail = _parts(data, 3)
+    if not isinstance(words, list) or not all(type(w) is str for w in words):
+        raise ValueError("bad English word list")
+    buckets = _array("H", raw)
+    if len(buckets) != len(words) or (buckets and max(buckets) >= _LAST_BUCKET):
+        raise ValueError("bad English buckets")
+    return dict(zip(words, map(_ZIPF.__getitem__, buckets), strict=True)), CompactTable.load(tail)
 
 
 def wordfreq_zipf_en(word: str) -> float:
@@ -159,12 +200,18 @@ def _read_list(lang: str, wordlist: str) -> list[list[str]]:
     return read_cBpack(path)
 
 
+def _word_hash(word: str) -> int:
+    """A hash of a word that is the same in every process (`hash` of a str is not):
+    the tables are sorted by it, and sorted tables are kept on disk."""
+    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+
+
 class CompactTable:
     """A word → Zipf table in three flat arrays and one string, exact, read-only.
 
-    Entries are sorted by the word's `hash` (this process's, computed when the table
-    is built); a lookup bisects the hashes and confirms the word itself in the joined
-    string, so two words that share a hash are still told apart. About 1 µs a lookup.
+    Entries are sorted by `_word_hash` (CRC-32 of the word's UTF-8); a lookup bisects
+    the hashes and confirms the word itself in the joined string, so two words that
+    share a hash are still told apart. About 1 µs a lookup.
     """
 
     __slots__ = ("_blob", "_buckets", "_hashes", "_offsets")
@@ -174,18 +221,43 @@ class CompactTable:
         for index, bucket in enumerate(buckets):
             for word in bucket:
                 first.setdefault(word, index)
-        words = sorted(first, key=hash)
-        self._hashes = array("q", map(hash, words))
+        # Ties in the hash are ordered by the word, so a table is built the same way
+        # from the same list everywhere.
+        pairs = sorted(zip(map(_word_hash, first), first, strict=True))
+        words = [word for _, word in pairs]
+        self._hashes = array("I", [h for h, _ in pairs])
         self._buckets = array("H", map(first.__getitem__, words))
         self._blob = "".join(words)
         self._offsets = array("q", accumulate(map(len, words), initial=0))
+
+    def dump(self) -> object:
+        """The table as plain values for `marshal` (see `load`)."""
+        return (self._hashes.tobytes(), self._buckets.tobytes(), self._offsets.tobytes(),
+                self._blob)
+
+    @classmethod
+    def load(cls, data: object) -> CompactTable:
+        """A table from what `dump` gave; ValueError when the parts do not fit together."""
+        hashes, buckets, offsets, blob = _parts(data, 4)
+        table = cls.__new__(cls)
+        table._hashes = _array("I", hashes)
+        table._buckets = _array("H", buckets)
+        table._offsets = _array("q", offsets)
+        if not isinstance(blob, str):
+            raise ValueError("bad table text")
+        table._blob = blob
+        n = len(table._hashes)
+        if (len(table._buckets) != n or len(table._offsets) != n + 1
+                or table._offsets[0] != 0 or table._offsets[n] != len(blob)):
+            raise ValueError("table parts of different lengths")
+        return table
 
     def __len__(self) -> int:
         return len(self._hashes)
 
     def _find(self, word: str) -> int:
         hashes = self._hashes
-        h = hash(word)
+        h = _word_hash(word)
         i = bisect_left(hashes, h)
         n = len(hashes)
         while i < n and hashes[i] == h:
@@ -209,6 +281,133 @@ class CompactTable:
         return -1 if i < 0 else self._buckets[i]
 
 
+def _parts(data: object, n: int) -> tuple[object, ...]:
+    if not isinstance(data, tuple) or len(data) != n:
+        raise ValueError("bad cached value")
+    return data
+
+
+def _array(typecode: str, raw: object) -> array[Any]:
+    if not isinstance(raw, bytes):
+        raise ValueError("bad cached array")
+    values = array(typecode)
+    values.frombytes(raw)  # ValueError when not a whole number of items
+    return values
+
+
+# The on-disk cache of built tables ------------------------------------------------
+
+# Bump when the layout of a cached value or the way a table is built changes.
+_CACHE_FORMAT = 1
+_MAGIC = b"mtcheck-tables\n"
+
+
+def cache_dir() -> Path:
+    """Where built tables are kept: `$MTCHECK_CACHE_DIR`, else the user's cache folder."""
+    configured = os.environ.get("MTCHECK_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mtcheck"
+
+
+@cache
+def _cache_key() -> str:
+    """What a cached table depends on: both packages' versions, the table parameters,
+    and the machine's array layout and marshal format."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from mtcheck import __version__
+
+    def installed(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:  # pragma: no cover - both are required dependencies
+            return "unknown"
+
+    return (f"format={_CACHE_FORMAT} mtcheck={__version__} wordfreq={installed('wordfreq')} "
+            f"lemminflect={installed('lemminflect')} "
+            f"last_bucket={_LAST_BUCKET} marshal={marshal.version} byteorder={sys.byteorder} "
+            f"items={array('I').itemsize},{array('H').itemsize},{array('q').itemsize}")
+
+
+def cache_path(name: str) -> Path:
+    """The file that holds the table `name` for this key."""
+    digest = hashlib.sha256(_cache_key().encode()).hexdigest()[:16]
+    return cache_dir() / f"{name}-{digest}.bin"
+
+
+def cached_build(name: str, build: Callable[[], T], dump: Callable[[T], object],
+                 load: Callable[[object], T]) -> T:
+    """`build()`, read from the cache file when a valid one is there, else built and saved.
+
+    A file is trusted only if its header, checksum, key and contents all check out;
+    anything else (missing, truncated, corrupt, another version's) is rebuilt and
+    replaced. Saving goes through a temporary file and `os.replace`, so a reader never
+    sees half a file; when the folder cannot be written, the table is just built.
+    """
+    path = cache_path(name)
+    key = _cache_key()
+    loaded = _read_cache(path, key, load)
+    if loaded is not None:
+        return loaded
+    built = build()
+    _write_cache(path, key, dump(built))
+    return built
+
+
+def _read_cache(path: Path, key: str, load: Callable[[object], T]) -> T | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC)
+    if raw[:head] != _MAGIC or len(raw) < head + 4:
+        return None
+    payload = memoryview(raw)[head + 4:]
+    if int.from_bytes(raw[head:head + 4], "little") != zlib.crc32(payload):
+        return None
+    try:
+        stored_key, data = marshal.loads(payload)
+        if stored_key != key:
+            return None
+        return load(data)
+    except (ValueError, TypeError, EOFError, IndexError, KeyError):
+        return None
+
+
+def _write_cache(path: Path, key: str, data: object) -> None:
+    try:
+        payload = marshal.dumps((key, data))  # type: ignore[arg-type]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_MAGIC)
+                out.write(zlib.crc32(payload).to_bytes(4, "little"))
+                out.write(payload)
+            os.replace(temp, path)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temp)
+            raise
+    except (OSError, ValueError):
+        # A read-only or full disk: the table was built in memory and is used as is.
+        return
+
+
+def preload() -> None:
+    """Load every table a check may read: English, each voting language, lemminflect's words.
+
+    A parent process calls it before forking workers, so they share the tables
+    instead of each loading them again.
+    """
+    english_words()
+    for lang in sorted(FREQUENCY_LANGUAGES | OTHER_SCRIPT_LANGUAGES):
+        frequency_table(lang)
+    _lemminflect_words()
+
+
 @lru_cache(maxsize=1 << 16)
 def in_english_lexicon(word: str) -> bool:
     """True when a lower-case word is an English word, not just seen in English text.
@@ -225,9 +424,38 @@ def in_english_lexicon(word: str) -> bool:
 
 
 def _lemminflect_knows(word: str) -> bool:
-    from lemminflect import getAllLemmas
+    """Exactly `bool(lemminflect.getAllLemmas(word))`: the lower-cased word has an entry
+    in lemminflect's lemma table or its overrides. The set of those words is kept in
+    the table cache, since lemminflect takes half a second to read its own table."""
+    known = _lemminflect_words()
+    if known is None:  # a lemminflect without the tables read here
+        from lemminflect import getAllLemmas
 
-    return bool(getAllLemmas(word))
+        return bool(getAllLemmas(word))
+    return word.lower() in known
+
+
+@cache
+def _lemminflect_words() -> frozenset[str] | None:
+    try:
+        return cached_build("lemminflect", _build_lemminflect_words, sorted, _load_words)
+    except AttributeError:
+        return None
+
+
+def _build_lemminflect_words() -> frozenset[str]:
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    # `getAllLemmas` answers the lemma table's entry updated with the overrides' one.
+    tables = (lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict())
+    return frozenset(word for table in tables for word, lemmas in table.items() if lemmas)
+
+
+def _load_words(data: object) -> frozenset[str]:
+    if not isinstance(data, list) or not all(type(w) is str for w in data):
+        raise ValueError("bad word list")
+    return frozenset(data)
 
 
 def foreign_letters(word: str) -> bool:
