@@ -11,9 +11,11 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
+
+from mtcheck.wordlists import cached_build
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -86,7 +88,23 @@ def _table_path() -> Path:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon, read once from lemminflect's inflection table.
+    """The lexicon: from the on-disk cache, else read from lemminflect's table and cached."""
+    return cached_build("english-lexicon", _build_lexicon, _dump_lexicon, _load_lexicon)
+
+
+def _dump_lexicon(lex: Lexicon) -> object:
+    return tuple(getattr(lex, f.name) if not isinstance(getattr(lex, f.name), Mapping)
+                 else dict(getattr(lex, f.name)) for f in fields(Lexicon))
+
+
+def _load_lexicon(data: object) -> Lexicon:
+    if not isinstance(data, tuple) or len(data) != len(fields(Lexicon)):
+        raise ValueError("not a cached lexicon")
+    return Lexicon(*data)
+
+
+def _build_lexicon() -> Lexicon:
+    """The lexicon, read from lemminflect's inflection table.
 
     Each line is `lemma,category,forms…`; verbs list past, past participle, present
     participle and third person singular, nouns their plurals, adjectives their

@@ -360,3 +360,12 @@ def test_fresh_clean_articles_are_quiet():
     for article in (CLEAN_NEWS, SECOND_CLEAN, THIRD_CLEAN):
         found = _found(article, ("broken",))
         assert found == [], found
+
+
+def test_english_lexicon_survives_the_cache_round_trip():
+    from mtcheck.english import _build_lexicon, _dump_lexicon, _load_lexicon
+
+    built = _build_lexicon()
+    assert _load_lexicon(_dump_lexicon(built)) == built
+    with pytest.raises(ValueError, match="lexicon"):
+        _load_lexicon(("too", "short"))
