@@ -696,10 +696,17 @@ def _garbled(a: Spelling, b: Spelling, keys_a: frozenset[str], keys_b: frozenset
         return False
     for x in keys_a:
         for y in keys_b:
-            if (len(x) >= 5 and len(y) >= 5 and x[0] == y[0] and x[-2:] == y[-2:]
+            if (len(x) >= 5 and len(y) >= 5 and x[0] == y[0] and _same_ending(x, y)
                     and Levenshtein.distance(x, y, score_cutoff=1) <= 1):
                 return True
     return False
+
+
+def _same_ending(x: str, y: str) -> bool:
+    """Endings that a one-letter garble keeps: the last two letters, or, for a long word
+    with one letter swapped for another (Karabulut/Karabulat), the last letter. A letter
+    added or dropped at the end makes a different form (Ivanov/Ivanova)."""
+    return x[-2:] == y[-2:] or (len(x) == len(y) >= 7 and x[-1] == y[-1])
 
 
 def _other_ending(a: Spelling, b: Spelling, keys_a: frozenset[str],

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import mtcheck
 from mtcheck.analyze import document
 from mtcheck.config import Config
 from mtcheck.engine import findings
@@ -444,3 +445,16 @@ _NAME_PIECES = st.sampled_from([
        st.one_of(st.none(), st.lists(_NAME_PIECES).map("".join)))
 def test_names_rules_never_crash_and_spans_slice_back(text, source):
     names_found(text, source=source)
+
+
+def test_one_letter_swapped_inside_a_long_surname_is_flagged():
+    text = ("Coach Emre Demirkaya named the squad. Demirkaya said the team is ready. "
+            "Demirkoya added that two players are injured.")
+    found = [f for f in mtcheck.check(text).findings if f.rule == "names.inconsistent-spelling"]
+    assert [f.text for f in found] == ["Demirkoya"]
+    assert found[0].suggestion == "Demirkaya"
+
+
+def test_short_names_with_one_letter_swapped_stay_apart():
+    text = "Anna Marin spoke first. Marin left early. Later Maren, a colleague, arrived."
+    assert not [f for f in mtcheck.check(text).findings if f.rule.startswith("names.")]
