@@ -61,6 +61,7 @@ class Lexicon:
     nouns: frozenset[str]         # singular and plural noun forms
     adjectives: frozenset[str]    # positive, comparative and superlative adjective forms
     adverbs: frozenset[str]
+    plurals: frozenset[str]       # plural noun forms that are not also a singular noun
     verb_forms: Mapping[str, tuple[str, ...]]   # verb lemma -> its inflected forms
     verb_lemmas: Mapping[str, tuple[str, ...]]  # verb form -> the lemmas it inflects
 
@@ -117,6 +118,8 @@ def _build_lexicon() -> Lexicon:
     nouns: set[str] = set()
     adjectives: set[str] = set()
     adverbs: set[str] = set()
+    plural_forms: set[str] = set()
+    singulars: set[str] = set()
     verb_forms: dict[str, tuple[str, ...]] = {}
     with gzip.open(_table_path(), "rt", encoding="utf-8") as handle:
         for line in handle:
@@ -135,7 +138,9 @@ def _build_lexicon() -> Lexicon:
                 verb_forms[lemma] = tuple(dict.fromkeys(every[1:]))
             elif category == "noun":
                 nouns.add(lemma)
+                singulars.add(lemma)
                 nouns.update(s for group in spellings for s in group)
+                plural_forms.update(s for group in spellings for s in group if s != lemma)
             elif category == "adj":
                 adjectives.add(lemma)
                 adjectives.update(s for group in spellings for s in group)
@@ -147,7 +152,8 @@ def _build_lexicon() -> Lexicon:
             lemmas.setdefault(form, []).append(lemma)
     return Lexicon(frozenset(finite), frozenset(participles), frozenset(past_tense),
                    frozenset(verbs),
-                   frozenset(nouns), frozenset(adjectives), frozenset(adverbs), verb_forms,
+                   frozenset(nouns), frozenset(adjectives), frozenset(adverbs),
+                   frozenset(plural_forms - singulars), verb_forms,
                    {form: tuple(found) for form, found in lemmas.items()})
 
 

@@ -369,3 +369,50 @@ def test_english_lexicon_survives_the_cache_round_trip():
     assert _load_lexicon(_dump_lexicon(built)) == built
     with pytest.raises(ValueError, match="lexicon"):
         _load_lexicon(("too", "short"))
+
+
+# Sentences written after the rules for comma splices, agreement, verb-first and
+# verb-last order, copulas and clauses that stop after `that` (not taken from corpora).
+@pytest.mark.parametrize(("rule_id", "text"), [
+    ("broken.run-on", "The ferry left the harbour at noon, strong winds delayed its arrival "
+     "in the evening."),
+    ("broken.run-on", "Inflation slowed to 2.1 percent in June, it is the lowest rate in "
+     "three years."),
+    ("broken.agreement", "Local residents said that them were never consulted."),
+    ("broken.agreement", "The new rules does not apply to small shops."),
+    ("broken.agreement", "The engineers shows the damage to the visitors."),
+    ("broken.garbled-order", "Was opened in 1998 the bridge over the river Drava."),
+    ("broken.garbled-order", "The trophy, which the captain at midnight in front of the "
+     "town hall lifted, was shown to the fans."),
+    ("broken.garbled-order", "The farmers the new subsidies after months of protests "
+     "finally received in October."),
+    ("broken.dangling-ending", "The union said that the talks with the owners were."),
+    ("broken.dangling-ending", "The regulator insisted that the banks."),
+    ("broken.dangling-ending", "The club paid a record fee of twelve million euros for."),
+    ("broken.missing-complement", "A second report by the auditors also suggests that."),
+    ("broken.headline-case", "Fans gathered outside as The President Of The Club spoke to "
+     "reporters."),
+])
+def test_source_order_and_agreement_damage_is_found(rule_id, text):
+    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Inflation slowed to 2.1 percent in June, the statistics office said.",
+    "Inflation slowed to 2.1 percent in June, the lowest rate in three years.",
+    "Speaking to reporters, the minister said the plan would work.",
+    "Exports rose in Spain, Italy gained 1% and France was flat.",
+    "If it were cheaper, more people would buy it.",
+    "One of the reasons is the high cost of energy.",
+    "Were the rules clear?",
+    "The bridge the city built in 1998 is now closed.",
+    "On Sunday the voters in the capital elected a new mayor.",
+    "Nobody can say how long the repairs will be.",
+    "Prices are lower than they were.",
+    "The money was paid for.",
+    "He remembered that winter.",
+    "The minister said that the work in the north of the country will continue.",
+    "He and I were colleagues for twenty years.",
+])
+def test_source_order_and_agreement_rules_stay_quiet(text):
+    assert _found(text) == []

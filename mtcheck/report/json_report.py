@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from mtcheck.model import CATEGORIES, DocumentReport, Report
@@ -55,5 +56,31 @@ def document_dict(doc: DocumentReport, report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, **_: object) -> str:
-    """The report as one JSON object."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    """The report as one JSON object, indented down to the findings, one finding per line."""
+    return "".join(_indented(to_dict(report), 0, _FLAT_AT)) + "\n"
+
+
+# Nesting depth of a finding (report > documents > document > findings > finding): from
+# there down the C encoder writes one line per value. `indent=2` throughout would run
+# the pure-Python encoder, which costs a sixth of a whole check.
+_FLAT_AT = 4
+_flat = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def _indented(value: object, depth: int, flat_at: int) -> Iterator[str]:
+    if depth >= flat_at or not isinstance(value, dict | list) or not value:
+        yield _flat(value)
+        return
+    pad, inner = "\n" + "  " * depth, "\n" + "  " * (depth + 1)
+    if isinstance(value, dict):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + inner + _flat(str(key)) + ": "
+            yield from _indented(item, depth + 1, flat_at)
+        yield pad + "}"
+    else:
+        yield "["
+        for i, item in enumerate(value):
+            yield ("," if i else "") + inner
+            yield from _indented(item, depth + 1, flat_at)
+        yield pad + "]"

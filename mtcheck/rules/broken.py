@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from mtcheck.analyze import memoized, sentence_at
+from mtcheck.analyze import memoized, sentence_at, token_texts
 from mtcheck.english import (
     AUXILIARIES,
     CONJUNCTIONS,
@@ -34,6 +34,7 @@ from mtcheck.english import (
 from mtcheck.model import Document, Hit, Paragraph, Sentence
 from mtcheck.rules.encoding import mojibake_spans
 from mtcheck.rules.registry import RuleContext, rule
+from mtcheck.wordcodes import Encoded, WordCodes
 
 _GAP = r"[^\S\n]+"  # spaces within one line
 
@@ -84,29 +85,14 @@ _QUOTES = "\"“”„«»"
 # Repetition
 
 
-@dataclass(frozen=True)
-class _Codes:
-    """One character per token, the same for the same word in any case.
+def _codes(doc: Document) -> Encoded:
+    """One character per token, the same for the same word in any case (see `_CODES`).
 
     Back-to-back repetition of one to seven tokens is then a regular expression
     over a string as long as the token list, which runs in C instead of a Python
     loop over every token.
     """
-
-    text: str                 # code of each token, in token order
-    of: dict[str, str]        # lower-cased word -> its code, for words in the text
-
-
-def _codes(doc: Document) -> _Codes:
-    def compute(d: Document) -> _Codes:
-        words = [t.text for t in d.tokens]
-        by_lower: dict[str, str] = {}
-        # Supplementary planes: 850,000 codes, none a regex metacharacter. Beyond that
-        # codes repeat, so every match is checked against the words themselves.
-        code = {w: by_lower.setdefault(w.lower(), chr(0x20000 + len(by_lower) % 0xD0000))
-                for w in set(words)}
-        return _Codes("".join(map(code.__getitem__, words)), by_lower)
-    return memoized(doc, "broken.codes", compute)
+    return memoized(doc, "broken.codes", lambda d: _CODES.encode(token_texts(d)))
 
 
 _REPEAT = re.compile(r"(.{1,7})\1", re.DOTALL)
@@ -193,19 +179,16 @@ def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _noun_loops(doc)
 
 
-@lru_cache(maxsize=64)
-def _loop_re(of: str, determiners: str) -> re.Pattern[str]:
+@cache
+def _loop_re() -> re.Pattern[str]:
     """One to three words, `of` and a determiner, and the same words again."""
-    return re.compile(f"(.{{1,3}}){re.escape(of)}[{re.escape(determiners)}]\\1", re.DOTALL)
+    return re.compile(f"(.{{1,3}}){_CODES.code_of('of')}[{_codes_of(_LOOP_DETERMINERS)}]\\1",
+                      re.DOTALL)
 
 
 def _noun_loops(doc: Document) -> Iterator[Hit]:
     codes = _codes(doc)
-    of = codes.of.get("of")
-    determiners = "".join(codes.of[d] for d in _LOOP_DETERMINERS if d in codes.of)
-    if of is None or not determiners:
-        return
-    for m in _loop_re(of, determiners).finditer(codes.text):
+    for m in _loop_re().finditer(codes.text):
         size = len(m.group(1))
         tokens = doc.tokens[m.start():m.end()]
         noun = tokens[size - 1].text
@@ -486,9 +469,12 @@ _PASSIVE = AUXILIARIES - MODALS - {"do", "does", "did"}
 @lru_cache(maxsize=1)
 def _complement_re() -> re.Pattern[str]:
     verbs = _verb_pattern("complement", past_only=True)
-    return re.compile(rf"(?:\b(?:{verbs})(?:{_GAP}that)?|{_GAP}by{_GAP}(?:{_gerunds()}))"
-                      r"[^\S\n]*\.$",
+    return re.compile(rf"(?:\b(?:{verbs})(?:{_GAP}that)?|\b(?:{_verb_pattern('that-clause')})"
+                      rf"{_GAP}that|{_GAP}by{_GAP}(?:{_gerunds()}))[^\S\n]*\.$",
                       re.IGNORECASE)
+
+
+_THAT_END = re.compile(r"\bthat[^\S\n]*\.$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -536,13 +522,16 @@ def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         # `Ahmet Yılmaz, economist at the university, said.`: subject, apposition, verb,
         # and nothing said. `Rates will rise, Smith, an economist, said.` is complete.
         after_comma = text[:m.start()].rstrip().endswith(",") and _bare_apposition(text)
-        if "," in text and not after_comma:
+        # `... indicates that.`: the clause `that` opens is gone, however long the sentence.
+        that_clause = _THAT_END.search(m.group()) is not None
+        if "," in text and not (after_comma or that_clause):
             continue
         words = [w.lower() for w in _words(doc, sentence)]
         by_saying = text[m.start():].lstrip().lower().startswith("by")
         if not (by_saying or after_comma) and (
-                len(words) > 10 or _NO_COMPLEMENT_CONTEXT.intersection(words)
-                              or _before_verb(words, m.group()) in _PASSIVE):
+                (len(words) > 10 and not that_clause)
+                or _NO_COMPLEMENT_CONTEXT.intersection(words)
+                or _before_verb(words, m.group()) in _PASSIVE):
             continue
         yield Hit(sentence.start, sentence.end, f"'{m.group().strip(' .')}' has no "
                   "complement: what was said is missing", confidence=0.85)
@@ -718,7 +707,10 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 sentence.token_end - sentence.token_start < 4:
             continue
         # Cheap test first: the word before the final full stop.
-        if all_tokens[sentence.token_end - 2].text.lower() not in endings.last_words:
+        if all_tokens[sentence.token_end - 2].text.lower() not in endings.last_words and \
+                all_tokens[sentence.token_end - 2].text.lower() not in _BE and not any(
+                    t.text == "that" for t in all_tokens[sentence.token_end - 6:
+                                                         sentence.token_end - 2]):
             continue
         tokens = [t for t in doc.sentence_tokens(sentence) if t.text[0].isalnum()]
         if len(tokens) < 3:
@@ -743,17 +735,53 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
             return len(phrase)
     if last == "to":
         return 3 if _passive_to(lower) else 0
+    if last in _BE:
+        return 1 if _bare_copula(lower) else 0
     if last not in endings.stranded:
-        return 0
+        return _clause_without_verb(lower)
     before = lower[-2]
-    if _STRANDERS.intersection(lower[max(0, len(lower) - 9):-1]):
+    # A pronoun that opens the sentence is its subject, not a relative clause's (`He
+    # stressed the importance of.`; `the people he works with` is complete).
+    window = lower[max(1 if lower[0] in PRONOUNS else 0, len(lower) - 9):-1]
+    if _STRANDERS.intersection(window):
         return 0
-    if last == "against" and _NUMBER_LIKE.fullmatch(before):
+    if last in ("against", "for") and _NUMBER_LIKE.fullmatch(before):
         return 0  # `ten voted for and two against.`
     lemmas = (before, *lexicon().verb_lemmas.get(before, ()))
     if any((lemma, last) in endings.strandable for lemma in lemmas):
         return 0
     return 1
+
+
+# Words that let a clause end in its copula: `as they were`, `what it is`, `who they are`,
+# `so be it`, `There it was.`, `It may or may not be.`, `It was not to be.`
+_COPULA_GAP = word_set("what which who whom whose where when how as than so there here "
+                       "whether whatever however wherever whoever whichever such if let not "
+                       "to n't")
+
+
+def _bare_copula(lower: list[str]) -> bool:
+    """`The first test for the new council will be.`: a copula with nothing after it."""
+    return len(lower) >= 4 and lower[-2] not in PRONOUNS and \
+        not _COPULA_GAP.intersection(lower[:-1])
+
+
+def _clause_without_verb(lower: list[str]) -> int:
+    """`The institute recommends that swimmers.`: `that` opens a clause that never comes.
+
+    After a verb, `that` followed by a determiner or a plural noun cannot be a
+    demonstrative (`that day`); with no verb after it, the clause is missing.
+    """
+    if "that" not in lower[-5:-1]:
+        return 0
+    at = len(lower) - 1 - lower[::-1].index("that")
+    rest = lower[at + 1:]
+    lex = lexicon()
+    if at == 0 or lower[at - 1] not in lex.verbs or lower[at - 1] in lex.nouns or \
+            not (rest[0] in _SUBJECT_START or rest[0] in lex.plurals) or \
+            any(w in lex.finite and (w not in lex.nouns or w in AUXILIARIES) for w in rest):
+        return 0
+    return len(rest) + 1
 
 
 # `the system is used to.`: a passive whose infinitive went missing. `if it is asked to`
@@ -895,20 +923,17 @@ def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hi
 def _clause_shapes(doc: Document) -> str:
     """One character per token: `V` a word that is only ever a verb (or an auxiliary),
     `R` a relative word, `,` a comma, and the token's code (never one of those) else."""
-    def compute(d: Document) -> str:
-        codes = _codes(d)
-        lex = lexicon()
-        table: dict[int, str] = {}
-        for word, code in codes.of.items():
-            if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns
-                                       and word not in lex.adjectives):
-                table[ord(code)] = "V"
-            elif word in _RELATIVE:
-                table[ord(code)] = "R"
-            elif word == ",":
-                table[ord(code)] = ","
-        return codes.text.translate(table)
-    return memoized(doc, "broken.clause-shapes", compute)
+    return memoized(doc, "broken.clause-shapes", lambda d: _codes(d).classes("clause"))
+
+
+def _clause_letter(word: str) -> str | None:
+    lex = lexicon()
+    if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns
+                               and word not in lex.adjectives):
+        return "V"
+    if word in _RELATIVE:
+        return "R"
+    return "," if word == "," else None
 
 
 def _mostly_english(words: list[str]) -> bool:
@@ -1002,6 +1027,9 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _preposition_of(doc)
     yield from _double_modals(doc)
     yield from _verb_final(doc)
+    yield from _late_verb(doc)
+    yield from _auxiliary_first(doc)
+    yield from _relative_verb_last(doc)
     lex = None
     for m in _PARTICIPLE_PAIR.finditer(doc.text):
         lex = lex or lexicon()
@@ -1013,6 +1041,107 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue  # `was declared closed`: the second word is a complement
         yield Hit(m.start() + 1, m.end(), f"two verbs in a row at the end of the clause: "
                   f"'{first} {second}'", confidence=0.8)
+
+
+# A pronoun and the auxiliary after it, within one line.
+_PRONOUN_VERB = re.compile(
+    rf"\b(?P<pronoun>[Hh]im|[Tt]hem|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Yy]ou|I){_GAP}"
+    r"(?P<verb>(?i:is|are|was|were|has|have|does|do|isn't|aren't|wasn't|weren't|hasn't|"
+    r"haven't|doesn't|don't|said|says|will|would|can|could|should|must|may|might|had))\b")
+# Pronoun → the auxiliaries it cannot take as its subject.
+_DISAGREES = {
+    "he": word_set("are were have do aren't weren't haven't don't"),
+    "she": word_set("are were have do aren't weren't haven't don't"),
+    "it": word_set("are were have do aren't weren't haven't don't"),
+    "they": word_set("is was has does isn't wasn't hasn't doesn't"),
+    "we": word_set("is was has does isn't wasn't hasn't doesn't"),
+    "you": word_set("is was has does isn't wasn't hasn't doesn't"),
+    "i": word_set("is are has does isn't aren't hasn't doesn't"),
+}
+_OBJECT_PRONOUNS = word_set("him them")
+# After these a subject pronoun takes the bare form (`does he have`, `if it were`,
+# `let it be`), or the pronoun is an object (`gave them`), not a subject.
+_BARE_FORM_CONTEXT = AUXILIARIES | word_set(
+    "to if though wish as whether didn't doesn't don't won't wouldn't can't couldn't "
+    "shouldn't mustn't")
+_STARTS_CLAUSE = word_set("that because when while although if and but so")
+_COORDINATORS = word_set("and or nor")
+
+
+@rule("broken.agreement", category="broken", severity="major",
+      bad=["Him said that the decision was final.",
+           "The coach admitted that they was not ready for the final.",
+           "The minister said that he are confident about the vote.",
+           "The officials said that the current prices does not cover the cost."],
+      good=["He said that the decision was final.", "If it were up to him, the plant "
+            "would stay open.", "Does he have a plan?", "She told them she was ready.",
+            "One of the reasons is the cost.", "The news was good for the markets."])
+def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A subject and a verb that do not agree, or a subject pronoun in the object case.
+
+    MT from languages that mark person on the verb alone, or that drop pronouns,
+    guesses the English pronoun and its verb separately: `Him said`, `they was`, `he
+    are`, `the prices does`. A subjunctive (`if it were`), questions (`does he have`),
+    and a plural after `of` (`one of the reasons is`) are correct.
+    """
+    yield from _plural_agreement(doc)
+    text = doc.text
+    for m in _PRONOUN_VERB.finditer(text):
+        pronoun, verb = m.group("pronoun"), m.group("verb").lower()
+        previous = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        before = previous.group(1).lower() if previous else ""
+        at_start = previous is None or text[previous.end(1):m.start()].strip(" \t\"“”'‘’") \
+            not in ("", ",")
+        lower = pronoun.lower()
+        if lower in _OBJECT_PRONOUNS:
+            if pronoun[0].islower() and before not in _STARTS_CLAUSE:
+                continue  # `gave them are`? `told him would`: too loose to judge
+            if not (at_start or before in _STARTS_CLAUSE):
+                continue
+            message = f"'{pronoun}' is an object pronoun used as the subject of '{verb}'"
+        elif verb in _DISAGREES[lower]:
+            if before in _BARE_FORM_CONTEXT or before in _COORDINATORS or (
+                    pronoun == "I" and previous and previous.group(1)[0].isupper()):
+                continue  # `does he have`, `he and I are`, `World War I was`
+            message = f"'{pronoun} {m.group('verb')}': the verb does not agree with its subject"
+        else:
+            continue
+        yield Hit(m.start(), m.end(), message, confidence=0.85)
+
+
+_PLURAL_VERB = re.compile(rf"\b(?P<noun>[a-z]+){_GAP}(?P<verb>is|was|has|does|isn't|wasn't|"
+                          r"hasn't|doesn't|says|shows|suggests|indicates|seems|appears|believes|"
+                          r"thinks|knows|wants|remains|continues|becomes|expects)\b")
+_PLURAL_DETERMINERS = word_set("the these those its their our his her many several both")
+
+
+def _plural_agreement(doc: Document) -> Iterator[Hit]:
+    """`the current prices does`: a determiner, modifiers, a plural noun, a singular verb."""
+    lex = lexicon()
+    text = doc.text
+    for m in _PLURAL_VERB.finditer(text):
+        noun = m.group("noun")
+        if noun not in lex.plurals:
+            continue
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if before is None:
+            continue
+        words = before.group().lower().split()
+        # Walk back over modifiers to the determiner; `one of the reasons is` agrees
+        # with `one`, so a preposition before the determiner ends the search.
+        for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
+            word = words[i]
+            if word in _PLURAL_DETERMINERS:
+                if i == 0 or words[i - 1] not in PREPOSITIONS:
+                    yield Hit(m.start(), m.end(), f"'{noun} {m.group('verb')}': a plural "
+                              "subject with a singular verb", confidence=0.8)
+                break
+            if word in FUNCTION_WORDS or (word in lex.verbs and word not in lex.nouns and \
+                    word not in lex.adjectives) or not word.isalpha():
+                break
+
+
+_WORDS_BEFORE = re.compile(r"(?:[A-Za-z'’-]+[^\S\n]+){1,5}$")
 
 
 # Words that start a noun phrase which can be a clause's subject.
@@ -1059,6 +1188,141 @@ def _verb_final(doc: Document) -> Iterator[Hit]:
         if reason:
             yield Hit(sentence.start, sentence.end, f"verb-final word order: {reason}",
                       confidence=0.75)
+
+
+_BREAKS = frozenset(",;:—–()")
+_FRONTED_AUXILIARIES = word_set("has have had is are was were")
+
+
+_CLAUSE_OPENERS = word_set("which who whom that because")
+_CLAUSE_ENDS = frozenset(",.;:)—–")
+
+
+def _relative_verb_last(doc: Document) -> Iterator[Hit]:
+    """`which Zaripov in the 64th minute with a shot from the blue line scored,`: a
+    subordinate clause whose verb comes last, after its adverbials.
+
+    English puts the verb of a clause before its adverbial phrases; German, Turkish,
+    Japanese and Korean put it after them. A relative or `because` clause with no verb
+    for five words or more, two adverbial prepositions (`of` belongs to the noun) or
+    one with a date, then a verb that ends the clause, is in source order.
+    """
+    texts = token_texts(doc)
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or any(c in sentence.text for c in _QUOTES):
+            continue
+        items = texts[sentence.token_start:sentence.token_end]
+        lower = [w.lower() for w in items]
+        for r, word in enumerate(lower[:-6]):
+            if word not in _CLAUSE_OPENERS:
+                continue
+            verb = next((i for i in range(r + 1, len(lower)) if lower[i] in _CLAUSE_ENDS
+                         or (could_be_finite_verb(lower, i) and lower[i] not in lex.nouns)),
+                        None)
+            if verb is None or verb - r < 6 or lower[verb] in _CLAUSE_ENDS or \
+                    lower[verb] in AUXILIARIES or items[verb][0].isupper() or \
+                    (word == "that" and (not r or lower[r - 1] not in lex.nouns)):
+                continue  # `said that the work ... will continue`: English order
+            after = verb + 1
+            while after < len(lower) and lower[after] in lex.adverbs and \
+                    lower[after] not in lex.nouns:
+                after += 1
+            if after < len(lower) and lower[after] not in _CLAUSE_ENDS and not (
+                    lower[after] in AUXILIARIES or (lower[after] in lex.finite
+                    and lower[after] not in lex.nouns)):
+                continue  # the verb has an object or a phrase after it: English order
+            stretch = lower[r + 1:verb]
+            adverbial = sum(1 for w in stretch if w in PREPOSITIONS and w != "of")
+            dated = any(w[:1].isdigit() or w in _MONTHS_AND_DAYS or w in _TIME_NOUNS
+                        for w in stretch)
+            if adverbial >= 2 or (adverbial and dated):
+                start = doc.tokens[sentence.token_start + r].start
+                yield Hit(start, doc.tokens[sentence.token_start + verb].end,
+                          f"verb-final clause: '{items[verb]}' comes after "
+                          f"'{' '.join(items[r + 1:verb])}'", confidence=0.7)
+                break
+
+
+def _auxiliary_first(doc: Document) -> Iterator[Hit]:
+    """`Has won the run-off the centre-left candidate.`: a statement that opens with its verb.
+
+    An auxiliary and a participle open only questions in English (`Has it ended?`) and
+    conditions with a subject between them (`Had I known, ...`); before a full stop, a
+    sentence that opens `Has won` kept the verb-subject order of its source.
+    """
+    tokens = doc.tokens
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.token_end - sentence.token_start < 6 or not sentence.text.endswith(".") \
+                or sentence.paragraph not in body:
+            continue
+        first, second = tokens[sentence.token_start].text, tokens[sentence.token_start + 1].text
+        if first.lower() in _FRONTED_AUXILIARIES and second.islower() and \
+                second in lex.participles and second not in lex.adjectives and \
+                second not in lex.nouns:
+            yield Hit(sentence.start, sentence.end, f"the sentence opens with its verb "
+                      f"'{first} {second}': verb-subject order of the source",
+                      confidence=0.75)
+
+
+def _late_verb(doc: Document) -> Iterator[Hit]:
+    """`The police the suspect at the border arrested after a search.`: two noun phrases
+    side by side, then the main clause's only verb, with more words before it.
+
+    A subject, then an object and an adverbial, then the verb is source-language order.
+    English allows two noun phrases in a row before a verb only when the second opens a
+    contact relative clause (`the players the coach picked are fit`), which then holds
+    a second verb, or after an adverbial phrase (`In Paris the police arrested`).
+    """
+    hints = _run_on_hints(doc)
+    body = _reads_as_body(doc)
+    lex = lexicon()
+    for sentence in doc.sentences:
+        at = bisect_left(hints, sentence.token_start + 1)
+        if at == len(hints) or hints[at] >= sentence.token_end - 3 or \
+                sentence.paragraph not in body or not sentence.text.endswith(".") or \
+                any(c in sentence.text for c in _QUOTES):
+            continue  # cheap test first: a determiner right after a noun
+        items = list(token_texts(doc)[sentence.token_start:sentence.token_end - 1])
+        lower = [w.lower() for w in items]
+        if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS or \
+                lower[0] in _LINKERS or not _mostly_english(items):
+            continue
+        verbs = [i for i, w in enumerate(lower) if w in AUXILIARIES or (
+            w in lex.verbs and w not in lex.nouns and w not in lex.adjectives
+            and not w.endswith("ing") and (i == 0 or not items[i][0].isupper()))]
+        if not verbs or verbs[0] < 5:
+            continue
+        first = verbs[0]
+        head = lower[:first]
+        # `after long talks` is a phrase; any other link opens a clause of its own.
+        link = next((i for i, w in enumerate(head) if w in _LINKERS), first)
+        if _BREAKS.intersection(head) or any(w in _LINKERS and w not in
+                                             _SUBORDINATING_PREPOSITIONS for w in head) or \
+                any(not w[0].isalnum() and w != "'s" for w in head):
+            continue
+        # The main clause runs to the first link, comma or second verb group.
+        end = next((i for i in range(first + 1, len(lower)) if lower[i] in _LINKERS
+                    or lower[i] in _BREAKS), len(lower))
+        if any(v > first and v < end and lower[v - 1] not in AUXILIARIES
+               and lower[v - 1] not in _IN_VERB_GROUP for v in verbs):
+            continue  # a second verb: a contact relative clause and its main verb
+        boundaries = [b for b in range(2, min(first - 2, link))
+                      if _second_noun_phrase(lower, items, b)
+                      and not _TIME_NOUNS.intersection(lower[b + 1:b + 3])]
+        if not boundaries:
+            continue
+        b = boundaries[0]
+        # A preposition before the boundary may make the first noun phrase an adverbial
+        # (`Meanwhile in Paris the police ...`); then it takes a second boundary.
+        if any(w in PREPOSITIONS and w != "of" for w in head[:b]) and len(boundaries) < 2:
+            continue
+        yield Hit(sentence.start, sentence.end, f"verb-final word order: "
+                  f"'{items[b - 1]} {items[b]}' puts a second noun phrase after the subject, "
+                  f"and the verb '{items[first]}' comes only after it", confidence=0.7)
 
 
 def _verb_final_reason(lower: list[str], words: list[str]) -> str | None:
@@ -1109,11 +1373,7 @@ def _second_noun_phrase(lower: list[str], words: list[str], b: int) -> bool:
 
 def _preposition_of(doc: Document) -> Iterator[Hit]:
     """`between of the company`: a preposition that cannot take `of` after it."""
-    codes = _codes(doc)
-    before = "".join(codes.of[w] for w in sorted(_BEFORE_OF) if w in codes.of)
-    if "of" not in codes.of or not before:
-        return
-    for m in re.finditer(f"[{re.escape(before)}]{re.escape(codes.of['of'])}", codes.text):
+    for m in _preposition_of_re().finditer(_codes(doc).text):
         first, second = doc.tokens[m.start()], doc.tokens[m.start() + 1]
         if doc.text[first.end:second.start].strip(" \t") == "" and \
                 first.text.lower() in _BEFORE_OF and second.text.lower() == "of":
@@ -1123,11 +1383,7 @@ def _preposition_of(doc: Document) -> Iterator[Hit]:
 
 def _double_modals(doc: Document) -> Iterator[Hit]:
     """`will can`: two different modal verbs in a row."""
-    codes = _codes(doc)
-    modals = "".join(codes.of[m] for m in sorted(MODALS) if m in codes.of)
-    if not modals:
-        return
-    for m in re.finditer(f"[{re.escape(modals)}]{{2}}", codes.text):
+    for m in _double_modal_re().finditer(_codes(doc).text):
         first, second = doc.tokens[m.start()], doc.tokens[m.start() + 1]
         if first.text.lower() != second.text.lower() and second.text.lower() in MODALS \
                 and first.text.lower() in MODALS and "\n" not in doc.text[first.end:second.start]:
@@ -1149,24 +1405,20 @@ _RUN = re.compile(r"[CN]{5,}")
 def _shapes(doc: Document) -> str:
     """One letter per token: `C` a Title Case function word or verb, `N` another
     capitalized word or a number, `x` anything else (lower case, punctuation)."""
-    def compute(d: Document) -> str:
-        lex = lexicon()
-        words = [t.text for t in d.tokens]
+    return memoized(doc, "broken.shapes", lambda d: _codes(d).exact_classes("shape"))
 
-        def shape(word: str) -> str:
-            if word[0].isdigit():
-                return "N"
-            if not word[0].isupper():
-                return "x"
-            lower = word.lower()
-            # Title Case only: a run in capitals is shouting (legal notices), not a headline.
-            if word[1:].islower() and (lower in FUNCTION_WORDS or (
-                    lower in lex.finite and lower not in lex.nouns)):
-                return "C"
-            return "N"
-        table = {w: shape(w) for w in set(words)}
-        return "".join(map(table.__getitem__, words))
-    return memoized(doc, "broken.shapes", compute)
+
+def _shape_letter(word: str) -> str:
+    if word[0].isdigit():
+        return "N"
+    if not word[0].isupper():
+        return "x"
+    lower = word.lower()
+    # Title Case only: a run in capitals is shouting (legal notices), not a headline.
+    if word[1:].islower() and (lower in FUNCTION_WORDS or (
+            lower in lexicon().finite and lower not in lexicon().nouns)):
+        return "C"
+    return "N"
 
 
 @rule("broken.headline-case", category="broken", severity="minor",
@@ -1181,13 +1433,18 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
     MT that translates a subheading into the flow of a paragraph keeps its
     capitals. A run counts when at least three of its words after the first are
-    function words or verbs, which names of organisations write in lower case
-    (`Bank of America`); quoted titles are left alone.
+    function words or verbs, or two when one is a verb (`The Ministry Of Health
+    Announced`) or when they stand together (`Spokesman Of The Ministry`): names of
+    organisations write those in lower case (`Bank of America`) and hold no verbs.
+    Quoted titles are left alone.
     """
     body = _reads_as_body(doc)
     shapes = _shapes(doc)
     for m in _RUN.finditer(shapes):
-        if shapes.count("C", m.start() + 1, m.end()) < 3:
+        capitals = shapes.count("C", m.start() + 1, m.end())
+        if capitals < 2 or (capitals == 2 and "CC" not in shapes[m.start() + 1:m.end()] and
+                            not any(_title_verb(t.text)
+                                    for t in doc.tokens[m.start() + 1:m.end()])):
             continue
         first, last = doc.tokens[m.start()], doc.tokens[m.end() - 1]
         sentence = sentence_at(doc, first.start)
@@ -1203,6 +1460,14 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                   confidence=0.85)
 
 
+def _title_verb(word: str) -> bool:
+    """`Announced`: a verb that is no noun, in Title Case; names of bodies hold none."""
+    lower = word.lower()
+    lex = lexicon()
+    return len(word) > 3 and word[1:].islower() and lower not in FUNCTION_WORDS and \
+        lower in lex.finite and lower not in lex.nouns and lower not in lex.adjectives
+
+
 # Words that join or subordinate clauses: between two clauses one of them (or a comma)
 # is needed.
 _LINKERS = CONJUNCTIONS | _RELATIVE | _SUBORDINATORS | _SUBORDINATING_PREPOSITIONS | word_set(
@@ -1216,24 +1481,20 @@ def _run_on_hints(doc: Document) -> list[int]:
     """Token indices of determiners right after a noun, a name or a number, in order.
 
     One letter per token (`n` such a word, `D` a determiner) and one regex over the
-    string, in C; the table is built once per distinct word.
+    string, in C; each distinct word is classed once per process.
     """
-    def compute(d: Document) -> list[int]:
-        codes = _codes(d)
-        lex = lexicon()
-        table: dict[int, str] = {}
-        for word, code in codes.of.items():
-            if word in _SUBJECT_START:
-                table[ord(code)] = "D"
-            elif word not in FUNCTION_WORDS and word[:1].isalnum() and (
-                    word in lex.nouns or not word.isalpha() or not lex.knows(word)):
-                # The keys are lower case: a name is a word the lexicon does not know.
-                table[ord(code)] = "n"
-            else:
-                table[ord(code)] = "x"
-        return [m.start() + 1 for m in
-                _DETERMINER_AFTER_CONTENT.finditer(codes.text.translate(table))]
-    return memoized(doc, "broken.run-on-hints", compute)
+    return memoized(doc, "broken.run-on-hints", lambda d: [
+        m.start() + 1 for m in _DETERMINER_AFTER_CONTENT.finditer(_codes(d).classes("run-on"))])
+
+
+def _run_on_letter(word: str) -> str | None:
+    if word in _SUBJECT_START:
+        return "D"
+    lex = lexicon()
+    if word not in FUNCTION_WORDS and word[:1].isalnum() and (
+            word in lex.nouns or not word.isalpha() or not lex.knows(word)):
+        return "n"  # the word is lower-cased: a name is a word the lexicon does not know
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -1261,6 +1522,7 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     the lawyers filed`), clauses after verbs of saying (`told reporters the plan would
     fail`) and time phrases (`the day the war ended`) are left alone.
     """
+    yield from _comma_splices(doc)
     tokens = doc.tokens
     body = _reads_as_body(doc)
     nouns = lexicon().nouns
@@ -1298,6 +1560,73 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 break
 
 
+_SPLICE_SUBJECTS = word_set("it he she they we")
+_BARE_VERB_TAKERS = MODALS | word_set("do does did not n't never")
+# Verbs that report an opinion like a verb of saying: `Prices will rise, analysts expect.`
+_REPORTING = word_set("confirm report admit believe think expect estimate fear hope predict "
+                      "acknowledge concede suggest")
+
+
+def _comma_splices(doc: Document) -> Iterator[Hit]:
+    """`The strike began at dawn, long queues formed at the stops.`: two main clauses
+    joined by a comma alone.
+
+    Before the comma a clause with its subject and verb, not opened by a conjunction,
+    a relative word or a participle; after it a subject (a pronoun, or a noun phrase
+    with no function word inside) and at once a verb that is no verb of saying
+    (`Prices rose, the ministry said.` is reported speech).
+    """
+    body = _reads_as_body(doc)
+    texts = token_texts(doc)
+    lex = lexicon()
+    saying = _saying_lemmas() | _REPORTING
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or "," not in sentence.text or \
+                not sentence.text.endswith(".") or any(c in sentence.text for c in _QUOTES):
+            continue
+        items = texts[sentence.token_start:sentence.token_end - 1]
+        lower = [w.lower() for w in items]
+        if items.count(",") != 1 or ";" in items or "(" in items or \
+                lower[0] in _LINKERS or lower[0] in PREPOSITIONS or (
+                    lower[0] in lex.verbs and lower[0] not in lex.nouns):
+            continue  # `Asked about it, ...`, `When it rained, ...`, lists of clauses
+        comma = items.index(",")
+        head, tail = lower[:comma], lower[comma + 1:]
+        if len(head) < 4 or len(tail) < 4 or _LINKERS.intersection(head) or \
+                _LINKERS.intersection(tail[:1]) or not _mostly_english(items):
+            continue
+        if not any(could_be_finite_verb(head, i) and (i == 0 or not items[i][0].isupper())
+                   for i in range(1, len(head))):
+            continue  # an apposition or a phrase before the comma, not a clause
+        verb = _subject_then_verb(tail, items[comma + 1:])
+        if verb is None or any(lemma in saying for lemma in
+                               (tail[verb], *lex.verb_lemmas.get(tail[verb], ()))):
+            continue
+        if "and" in tail or "or" in tail:
+            continue  # `A rose, B fell and C stayed flat`: a series
+        yield Hit(sentence.start, sentence.end, "comma splice: two sentences joined by a "
+                  f"comma before '{' '.join(items[comma + 1:comma + verb + 2])}'",
+                  confidence=0.7)
+
+
+def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
+    """The index of the verb when the words open with a subject and its verb."""
+    lex = lexicon()
+    if lower[0] in _SPLICE_SUBJECTS:
+        return 1 if lower[1] in lex.finite else None  # after `it`, `spread` is a verb
+    if lower[0] not in _SUBJECT_START and lower[0] not in lex.adjectives:
+        return None
+    for i in range(1, min(len(lower) - 1, 5)):
+        word = lower[i]
+        if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns and (
+                word not in lex.adjectives or word in lex.past) and not words[i][0].isupper()):
+            # `the decisive game will be played`: a noun right before the verb
+            return i if lower[i - 1] in lex.nouns or words[i - 1][0].isupper() else None
+        if word in FUNCTION_WORDS or (not word.isalpha() and "-" not in word):
+            return None
+    return None
+
+
 def _second_clause(items: list[str], lower: list[str], verbs: list[int],
                    b: int) -> int | None:
     """The verb of a second main clause whose subject starts at `b`, or None."""
@@ -1332,6 +1661,10 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     end = second
     while end + 1 < len(lower) and (lower[end + 1] in AUXILIARIES or lower[end + 1] in
                                     lexicon_.participles or lower[end + 1] in _IN_VERB_GROUP):
+        end += 1
+    # `did not accept`: a modal or `do` takes the bare verb into its group.
+    if end + 1 < len(lower) and lower[end] in _BARE_VERB_TAKERS and \
+            lower[end + 1] in lexicon_.verb_forms:
         end += 1
     group = lower[second:end + 1]
     # A passive (`will be taken`) or copula (`is ready`) has no object for a relative
@@ -1394,3 +1727,27 @@ _NOT_TELEGRAPHIC = DETERMINERS | PRONOUNS | AUXILIARIES | word_set("that which w
 _TELEGRAPHIC_BREAKER = re.compile(
     r"(?i)\b(?:the|an?|its|their|his|her|this|these|those|is|are|was|were|has|have|had|"
     r"will|would|can|could|it|he|she|they|we)\b|[\"“”„«»]")
+
+
+# ---------------------------------------------------------------------------
+# Word codes: one process-wide table for every rule above
+
+
+_CODES = WordCodes(
+    fixed=("of", *_LOOP_DETERMINERS, *sorted(_BEFORE_OF), *sorted(MODALS)),
+    classifiers={"clause": _clause_letter, "run-on": _run_on_letter},
+    exact_classifiers={"shape": _shape_letter})
+
+
+def _codes_of(words: Iterable[str]) -> str:
+    return "".join(_CODES.code_of(w) for w in words)
+
+
+@cache
+def _preposition_of_re() -> re.Pattern[str]:
+    return re.compile(f"[{_codes_of(sorted(_BEFORE_OF))}]{_CODES.code_of('of')}")
+
+
+@cache
+def _double_modal_re() -> re.Pattern[str]:
+    return re.compile(f"[{_codes_of(sorted(MODALS))}]{{2}}")
