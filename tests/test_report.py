@@ -43,3 +43,14 @@ def test_text_colour_only_when_asked():
     report = mtcheck.check(TEXT)
     assert "\033[" not in renderer("text")(report)
     assert "\033[" in renderer("text")(report, colour=True)
+
+
+def test_json_holds_the_whole_report_with_one_finding_per_line():
+    from mtcheck.report.json_report import to_dict
+
+    report = mtcheck.check("The the talks ended . “We will win.” said.\n\nPrices rose in in May")
+    text = renderer("json")(report, colour=False)
+    assert json.loads(text) == json.loads(json.dumps(to_dict(report)))
+    finding_lines = [line for line in text.splitlines() if '"rule": ' in line]
+    assert len(finding_lines) == len(report.findings) >= 3
+    assert all(json.loads(line.strip().rstrip(",")) for line in finding_lines)
