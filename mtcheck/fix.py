@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 SAFE_RULES = frozenset({
     "boilerplate.web-debris",
     "broken.doubled-word",
+    "broken.foreign-punctuation",
     "broken.repeated-phrase",
     "broken.space-before-punctuation",
     "encoding.html-leftover",

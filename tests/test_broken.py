@@ -6,6 +6,7 @@ import pytest
 
 from mtcheck.analyze import document
 from mtcheck.config import Config
+from mtcheck.engine import check as mtcheck_check
 from mtcheck.engine import findings
 from mtcheck.english import could_be_finite_verb, lexicon
 
@@ -392,6 +393,16 @@ def test_english_lexicon_survives_the_cache_round_trip():
     ("broken.missing-complement", "A second report by the auditors also suggests that."),
     ("broken.headline-case", "Fans gathered outside as The President Of The Club spoke to "
      "reporters."),
+    ("broken.run-on", "The museum closed in 2020 however the garden stays open to visitors."),
+    ("broken.fragment", "The new terminal at the airport, in 2023 opened by the prime minister "
+     "and named after a poet."),
+    ("broken.dangling-ending", "The bank said that the governor would further."),
+    ("broken.missing-complement", "The ministry said that the agency is evaluating."),
+    ("broken.agreement", "Everyone have to leave the building by noon."),
+    ("broken.agreement", "Economists expects a slower recovery next year."),
+    ("broken.dangling-attribution", "The mayor spoke last. “The vote is final.” and said."),
+    ("broken.garbled-order", "The club confirmed that the coach with the board in a long "
+     "meeting agreed had, officials said."),
 ])
 def test_source_order_and_agreement_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -413,6 +424,19 @@ def test_source_order_and_agreement_damage_is_found(rule_id, text):
     "He remembered that winter.",
     "The minister said that the work in the north of the country will continue.",
     "He and I were colleagues for twenty years.",
+    "The museum closed in 2020; however, the garden stays open to visitors.",
+    "The new terminal at the airport, opened in 2023 by the prime minister, is named after "
+    "a poet.",
+    "The bank said the governor would step down but not yet.",
+    "The agency said it was still evaluating the data.",
+    "Let everyone have a say in the matter.",
+    "Economists say the recovery will be slower next year.",
 ])
 def test_source_order_and_agreement_rules_stay_quiet(text):
     assert _found(text) == []
+
+
+def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
+    text = "Output rose 8 percent，the agency said. Fans chanted “加油。” all night."
+    found = [f for f in mtcheck_check(text).findings if f.rule == "broken.foreign-punctuation"]
+    assert [(f.text, f.suggestion) for f in found] == [("，", ", ")]

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from mtcheck.analyze import memoized, sentence_at, token_texts
 from mtcheck.english import (
@@ -240,6 +240,46 @@ def space_before_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                   confidence=0.9)
 
 
+# Punctuation of Chinese, Japanese, Arabic, Persian and Hindi text, and its English form.
+_FOREIGN_MARKS = {"，": ",", "、": ",", "。": ".", "：": ":", "；": ";", "？": "?", "！": "!",
+                  "（": "(", "）": ")", "《": "“", "》": "”", "「": "“", "」": "”",
+                  "،": ",", "؛": ";", "؟": "?", "।": ".", "॥": "."}
+_FOREIGN_MARK = re.compile(f"[{''.join(_FOREIGN_MARKS)}]")
+_LATIN_CONTEXT = re.compile(r"[A-Za-z0-9À-ɏ][^\w\n]{0,3}$")
+_LATIN_AFTER = re.compile(r"[^\w\n]{0,3}[A-Za-z0-9À-ɏ]")
+_FOREIGN_OPENERS = "（《「"
+
+
+@rule("broken.foreign-punctuation", category="broken", severity="minor",
+      bad=["The port handled 3.2 million containers，a record for the city.",
+           "Exports rose 14 percent। Imports fell."],
+      good=["The port handled 3.2 million containers, a record for the city.",
+            "Exports rose 14 percent. Imports fell, officials said."])
+def foreign_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Punctuation of the source script left in English text: `，` `。` `،` `।`.
+
+    MT and copy-paste keep full-width Chinese commas, Arabic commas and the Hindi
+    danda; after an English word they are errors (the fix is the English mark). Marks
+    inside a quotation in that script are left alone.
+    """
+    text = doc.text
+    for m in _FOREIGN_MARK.finditer(text):
+        mark = m.group()
+        if _LATIN_CONTEXT.search(text, max(0, m.start() - 4), m.start()) is None or (
+                mark in _FOREIGN_OPENERS and _LATIN_AFTER.match(text, m.end()) is None):
+            continue  # around words in that script: a quotation (or an untranslated term)
+        # Full-width marks carry their own spacing: `containers，a record` needs a space.
+        space = " " if text[m.end():m.end() + 1].isalnum() and mark not in "（《「" else ""
+        yield Hit(m.start(), m.end(), f"'{mark}' is {_script_of(mark)} punctuation in English "
+                  "text", suggestion=_FOREIGN_MARKS[mark] + space, confidence=0.9)
+
+
+def _script_of(mark: str) -> str:
+    if mark in "،؛؟":
+        return "Arabic"
+    return "Devanagari" if mark in "।॥" else "CJK"
+
+
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "(": ")", "[": "]"}
 _PAIR_MARKS = re.compile(r"[“”„«»()\[\]\"]")
 # `a) first option`, `1) ...`: an enumeration, not a bracket.
@@ -388,7 +428,7 @@ def _attribution_re() -> re.Pattern[str]:
         # a quote that already ended its sentence, then a bare attribution
         rf"(?P<end>[.!?…])[^\S\n]*(?P<quote>[”\"»])[^\S\n]*"
         rf"(?:(?P<subject>{_SUBJECT}){_GAP})?"
-        rf"(?:(?:also|then|further|later|finally|again){_GAP})?"
+        rf"(?:(?:also|then|further|later|finally|again|and){_GAP})?"
         rf"(?P<verb>(?i:{verbs}))(?P<saying>{_GAP}by{_GAP}(?:{_gerunds()}))?"
         rf"(?:{_GAP}(?P<inverted>{_SUBJECT}))?"
         rf"(?P<adjunct>{_GAP}(?:at|in|on|during|after|before|while|from|via|to)"
@@ -540,7 +580,7 @@ def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @lru_cache(maxsize=1)
 def _transitive_forms() -> dict[str, str]:
-    """Each non-gerund form of a verb that needs an object, with its lemma (`evaluated`)."""
+    """Each form of a verb that needs an object, with its lemma (`evaluated`, `considering`)."""
     lex = lexicon()
     forms: dict[str, str] = {}
     for lemma in data_sections("broken_verbs.txt")["transitive"]:
@@ -549,8 +589,7 @@ def _transitive_forms() -> dict[str, str]:
             forms[particle] = lemma  # `point out`: the particle ends the clause
             continue
         for form in lex.forms_of(head):
-            if not form.endswith("ing"):
-                forms[form] = lemma
+            forms[form] = lemma
     return forms
 
 
@@ -563,6 +602,9 @@ _GAP_TAKERS = word_set("what which who whom whose whatever whichever as than if 
                        "unless once")
 _WH_ADVERBS = word_set("where when why how while whereby")
 _CONTACT_SUBJECTS = PRONOUNS | word_set("the a an its their his her our this these those")
+
+
+_RELATIVE_SUBJECTS = word_set("which who that")
 
 
 def _objectless(doc: Document) -> Iterator[Hit]:
@@ -584,6 +626,12 @@ def _objectless(doc: Document) -> Iterator[Hit]:
             continue
         lemma = forms[last]
         before = lower[-2] if " " not in lemma else lower[-3] if len(lower) > 2 else ""
+        if last.endswith("ing"):
+            # Only a progressive (`is considering.`) needs the object; a gerund may be a
+            # noun (`after long consideration and planning`).
+            if before not in _BE:
+                continue
+            before = "also"  # read the rest as after a verb cue
         if " " in lemma and (len(lower) < 3 or lower[-2] not in lex.forms_of(lemma.split()[0])):
             continue  # `point out` needs its verb before the particle
         if before in _PASSIVE or before in ("get", "got", "gets", "getting") or \
@@ -596,7 +644,10 @@ def _objectless(doc: Document) -> Iterator[Hit]:
             continue  # `they feel secure`: an adjective after a verb
         if before in lex.adjectives and before not in lex.nouns and before not in _VERB_CUES:
             continue
-        if _gap_taken(lower, clause):
+        # `which is considering.`: the relative word is the subject and takes no object.
+        subject_relative = last.endswith("ing") and len(lower) > 2 and \
+            lower[-3] in _RELATIVE_SUBJECTS
+        if not subject_relative and _gap_taken(lower, clause):
             continue
         if len(clause) < len(_words(doc, sentence)) and lemma in _saying_lemmas():
             continue  # `Talks will resume, the ministry announced.`: reported speech
@@ -708,7 +759,8 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         # Cheap test first: the word before the final full stop.
         if all_tokens[sentence.token_end - 2].text.lower() not in endings.last_words and \
-                all_tokens[sentence.token_end - 2].text.lower() not in _BE and not any(
+                all_tokens[sentence.token_end - 2].text.lower() not in _BE and \
+                all_tokens[sentence.token_end - 3].text.lower() not in MODALS and not any(
                     t.text == "that" for t in all_tokens[sentence.token_end - 6:
                                                          sentence.token_end - 2]):
             continue
@@ -737,6 +789,10 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
         return 3 if _passive_to(lower) else 0
     if last in _BE:
         return 1 if _bare_copula(lower) else 0
+    if lower[-2] in MODALS and last in lexicon().adverbs and last not in _ELLIPSIS_ADVERBS \
+            and len(lower) > 2 and lower[-3] not in PRONOUNS and \
+            not _COPULA_GAP.intersection(lower[:-2]):
+        return 2  # `Shenzhen will further.`; `they will soon.` is an ellipsis
     if last not in endings.stranded:
         return _clause_without_verb(lower)
     before = lower[-2]
@@ -758,6 +814,10 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
 _COPULA_GAP = word_set("what which who whom whose where when how as than so there here "
                        "whether whatever however wherever whoever whichever such if let not "
                        "to n't")
+
+
+# `They said they would not.`, `He hopes it will too.`: ellipses English allows.
+_ELLIPSIS_ADVERBS = word_set("not too again so either though anyway instead then also")
 
 
 def _bare_copula(lower: list[str]) -> bool:
@@ -836,11 +896,13 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         shape = shapes[sentence.token_start:sentence.token_end]
         relative = ",R" in shape
-        if not relative and "V" in shape:
+        reduced = not relative and "V" in shape and _reduced_relatives_only(doc, sentence, shape)
+        if not relative and "V" in shape and not reduced:
             continue  # no relative clause, and a word that is only ever a verb
+        relative = relative or reduced
         # Short verbless sentences are a style of their own (`Hardly a surprise, given
         # the weather.`); without a relative clause that took the verb, only long ones count.
-        main = _main_clause(doc, sentence, 6 if relative else 10)
+        main = _main_clause(doc, sentence, 6 if relative else 10, reduced=reduced)
         if main is None or len(main) < (1 if relative else 2):
             continue
         lower = [w.lower() for w in main]
@@ -947,16 +1009,38 @@ def _mostly_english(words: list[str]) -> bool:
     return len(common) >= 2 and known >= 0.7 * len(common)
 
 
-def _main_clause(doc: Document, sentence: Sentence, at_least: int) -> list[str] | None:
+def _reduced_relatives_only(doc: Document, sentence: Sentence, shape: str) -> bool:
+    """Every word that is only a verb is a past participle after a comma, with no
+    auxiliary before it: `Her recordings, in 2024 awarded a prize.` has no main verb."""
+    lex = lexicon()
+    texts = token_texts(doc)
+    if shape.count(",") != 1:
+        return False  # `Her novel, published in 2019, sold well.`: the verb follows
+    first_comma = shape.find(",")
+    for i, letter in enumerate(shape):
+        if letter != "V":
+            continue
+        word = texts[sentence.token_start + i].lower()
+        if i < first_comma or word not in lex.participles or word in AUXILIARIES or \
+                texts[sentence.token_start + i - 1].lower() in AUXILIARIES:
+            return False
+    return True
+
+
+def _main_clause(doc: Document, sentence: Sentence, at_least: int, *,
+                 reduced: bool = False) -> list[str] | None:
     """The sentence's words outside relative clauses and brackets.
 
-    None for sentences too short to judge (fewer than `at_least` words).
+    With `reduced`, a past participle after a comma opens a relative clause too
+    (`, in 2024 awarded with a prize`). None for sentences too short to judge (fewer
+    than `at_least` words).
     """
     tokens = doc.sentence_tokens(sentence)
     lex = lexicon()
     main: list[str] = []
     words = 0
     in_relative = False
+    since_comma: list[str] | None = None  # words since the last comma
     depth = 0
     previous = ""
     for i, t in enumerate(tokens):
@@ -977,11 +1061,20 @@ def _main_clause(doc: Document, sentence: Sentence, at_least: int) -> list[str] 
             in_relative = False
         elif previous == "," and text.lower() in _RELATIVE:
             in_relative = True
+        elif reduced and since_comma is not None and len(since_comma) <= 3 and \
+                lower in lex.participles and lower not in lex.nouns and \
+                all(w in PREPOSITIONS or w in lex.adverbs or w[:1].isdigit()
+                    for w in since_comma):
+            in_relative = True  # `, in 2024 awarded`, `, originally estimated`
         elif text[0].isalpha():
             words += 1
             if not in_relative:
                 main.append(text)
         previous = text
+        if text == ",":
+            since_comma = []
+        elif since_comma is not None:
+            since_comma.append(lower)
     return main if words >= at_least else None
 
 
@@ -1015,6 +1108,23 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     German and Turkish put verbs at the end of the clause; MT that follows the source
     order too closely yields `that of identity not has been communicated wished`.
     """
+    yield from _without_overlaps(chain(
+        _negation_first(doc), _preposition_of(doc), _double_modals(doc), _verb_final(doc),
+        _late_verb(doc), _auxiliary_first(doc), _relative_verb_last(doc),
+        _participle_pairs(doc)))
+
+
+def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
+    """The hits whose span overlaps no earlier one: one finding per garbled stretch."""
+    taken: list[tuple[int, int]] = []
+    for hit in hits:
+        if not any(hit.start < e and s < hit.end for s, e in taken):
+            taken.append((hit.start, hit.end))
+            yield hit
+
+
+def _negation_first(doc: Document) -> Iterator[Hit]:
+    """`not has been`: a negation before its auxiliary."""
     text = doc.text
     for m in _NOT_AUX.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
@@ -1024,12 +1134,10 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end(), f"'{m.group()}': the negation stands before the "
                   "auxiliary (garbled word order)", confidence=0.85)
-    yield from _preposition_of(doc)
-    yield from _double_modals(doc)
-    yield from _verb_final(doc)
-    yield from _late_verb(doc)
-    yield from _auxiliary_first(doc)
-    yield from _relative_verb_last(doc)
+
+
+def _participle_pairs(doc: Document) -> Iterator[Hit]:
+    """`was communicated wished`: two participles in a row at the end of a clause."""
     lex = None
     for m in _PARTICIPLE_PAIR.finditer(doc.text):
         lex = lex or lexicon()
@@ -1045,7 +1153,8 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 # A pronoun and the auxiliary after it, within one line.
 _PRONOUN_VERB = re.compile(
-    rf"\b(?P<pronoun>[Hh]im|[Tt]hem|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Yy]ou|I){_GAP}"
+    rf"\b(?P<pronoun>[Hh]im|[Tt]hem|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|[Yy]ou|I|(?i:nobody|"
+    rf"everybody|everyone|someone|somebody|anyone|anybody|nothing|everything|something)){_GAP}"
     r"(?P<verb>(?i:is|are|was|were|has|have|does|do|isn't|aren't|wasn't|weren't|hasn't|"
     r"haven't|doesn't|don't|said|says|will|would|can|could|should|must|may|might|had))\b")
 # Pronoun → the auxiliaries it cannot take as its subject.
@@ -1057,13 +1166,16 @@ _DISAGREES = {
     "we": word_set("is was has does isn't wasn't hasn't doesn't"),
     "you": word_set("is was has does isn't wasn't hasn't doesn't"),
     "i": word_set("is are has does isn't aren't hasn't doesn't"),
+    **dict.fromkeys(("nobody", "everybody", "everyone", "someone", "somebody", "anyone",
+                     "anybody", "nothing", "everything", "something"),
+                    word_set("are were have do aren't weren't haven't don't")),
 }
 _OBJECT_PRONOUNS = word_set("him them")
 # After these a subject pronoun takes the bare form (`does he have`, `if it were`,
 # `let it be`), or the pronoun is an object (`gave them`), not a subject.
 _BARE_FORM_CONTEXT = AUXILIARIES | word_set(
     "to if though wish as whether didn't doesn't don't won't wouldn't can't couldn't "
-    "shouldn't mustn't")
+    "shouldn't mustn't let lets make makes made help helps")
 _STARTS_CLAUSE = word_set("that because when while although if and but so")
 _COORDINATORS = word_set("and or nor")
 
@@ -1109,7 +1221,9 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), message, confidence=0.85)
 
 
-_PLURAL_VERB = re.compile(rf"\b(?P<noun>[a-z]+){_GAP}(?P<verb>is|was|has|does|isn't|wasn't|"
+_PLURAL_VERB = re.compile(rf"\b(?P<noun>[A-Za-z][a-z]+){_GAP}(?:(?P<adverb>already|also|still|"
+                          rf"now|only|often|usually|never|currently|reportedly|again){_GAP})?"
+                          r"(?P<verb>is|was|has|does|isn't|wasn't|"
                           r"hasn't|doesn't|says|shows|suggests|indicates|seems|appears|believes|"
                           r"thinks|knows|wants|remains|continues|becomes|expects)\b")
 _PLURAL_DETERMINERS = word_set("the these those its their our his her many several both")
@@ -1121,9 +1235,15 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
     text = doc.text
     for m in _PLURAL_VERB.finditer(text):
         noun = m.group("noun")
-        if noun not in lex.plurals:
+        if noun.lower() not in lex.plurals or (noun[0].isupper() and not _opens_sentence(
+                text, m.start())):
             continue
         before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if noun[0].isupper():
+            # `Analysts believes`: a plural that opens the sentence is its subject
+            yield Hit(m.start(), m.end(), f"'{noun} {m.group('verb')}': a plural subject "
+                      "with a singular verb", confidence=0.8)
+            continue
         if before is None:
             continue
         words = before.group().lower().split()
@@ -1139,6 +1259,12 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
             if word in FUNCTION_WORDS or (word in lex.verbs and word not in lex.nouns and \
                     word not in lex.adjectives) or not word.isalpha():
                 break
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Nothing but a line break or the end of a sentence comes before `at`."""
+    before = text[max(0, at - 3):at].rstrip(" \t\"“'‘")
+    return not before or before[-1] in ".!?\n"
 
 
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z'’-]+[^\S\n]+){1,5}$")
@@ -1194,7 +1320,7 @@ _BREAKS = frozenset(",;:—–()")
 _FRONTED_AUXILIARIES = word_set("has have had is are was were")
 
 
-_CLAUSE_OPENERS = word_set("which who whom that because")
+_CLAUSE_OPENERS = word_set("which who whom that because after when while although since")
 _CLAUSE_ENDS = frozenset(",.;:)—–")
 
 
@@ -1221,9 +1347,19 @@ def _relative_verb_last(doc: Document) -> Iterator[Hit]:
             verb = next((i for i in range(r + 1, len(lower)) if lower[i] in _CLAUSE_ENDS
                          or (could_be_finite_verb(lower, i) and lower[i] not in lex.nouns)),
                         None)
-            if verb is None or verb - r < 6 or lower[verb] in _CLAUSE_ENDS or \
-                    lower[verb] in AUXILIARIES or items[verb][0].isupper() or \
-                    (word == "that" and (not r or lower[r - 1] not in lex.nouns)):
+            if verb is None or lower[verb] in _CLAUSE_ENDS or lower[verb] in AUXILIARIES or \
+                    items[verb][0].isupper():
+                continue
+            # `that the orchestra ... voted had,`: a participle before its auxiliary
+            if verb - r >= 4 and lower[verb] in lex.participles and verb + 1 < len(lower) \
+                    and lower[verb + 1] in _FINAL_BE and (verb + 2 == len(lower) or
+                                                         lower[verb + 2] in _CLAUSE_ENDS):
+                yield Hit(doc.tokens[sentence.token_start + r].start,
+                          doc.tokens[sentence.token_start + verb + 1].end,
+                          f"verb-final clause: the participle '{items[verb]}' comes before "
+                          f"its auxiliary '{items[verb + 1]}'", confidence=0.75)
+                break
+            if verb - r < 6 or (word == "that" and (not r or lower[r - 1] not in lex.nouns)):
                 continue  # `said that the work ... will continue`: English order
             after = verb + 1
             while after < len(lower) and lower[after] in lex.adverbs and \
@@ -1523,6 +1659,7 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     fail`) and time phrases (`the day the war ended`) are left alone.
     """
     yield from _comma_splices(doc)
+    yield from _adverb_joins(doc)
     tokens = doc.tokens
     body = _reads_as_body(doc)
     nouns = lexicon().nouns
@@ -1561,6 +1698,37 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 
 _SPLICE_SUBJECTS = word_set("it he she they we")
+# A sentence adverb, then a subject: `... in June afterwards he moves to Vienna.`
+_ADVERB_JOIN = re.compile(
+    rf"(?P<before>[\w%]+){_GAP}(?P<adverb>(?i:however|afterwards|meanwhile|therefore|moreover|"
+    rf"furthermore|nevertheless|nonetheless|subsequently|thereafter|consequently)){_GAP}"
+    rf"(?P<subject>(?i:he|she|it|they|we|the|a|an|this|these|its|their)){_GAP}")
+
+
+def _adverb_joins(doc: Document) -> Iterator[Hit]:
+    """Two sentences joined by a sentence adverb alone: `... in June 2027 afterwards he
+    moves to Vienna.` The adverb follows a noun or a number with no punctuation, and a
+    clause with its verb came before it."""
+    lex = lexicon()
+    for m in _ADVERB_JOIN.finditer(doc.text):
+        before = m.group("before").lower()
+        if not (before[:1].isdigit() or before in lex.nouns or m.group("before")[0].isupper()) \
+                or before in FUNCTION_WORDS or (could_be_finite_verb([before], 0) and
+                                                before not in lex.nouns):
+            continue
+        sentence = sentence_at(doc, m.start("adverb"))
+        if sentence is None or not sentence.text.endswith("."):
+            continue
+        words = _words(doc, sentence)
+        split = next((i for i, w in enumerate(words) if w.lower() == m.group("adverb").lower()),
+                     len(words))
+        head, tail = [w.lower() for w in words[:split]], [w.lower() for w in words[split + 2:]]
+        if not head or head[0] in _LINKERS or not any(could_be_finite_verb(head, i)
+                                                      for i in range(1, len(head))) or \
+                not any(could_be_finite_verb(tail, i) for i in range(min(len(tail), 4))):
+            continue
+        yield Hit(sentence.start, sentence.end, f"run-on sentence: '{m.group('adverb')}' "
+                  "starts a new sentence with no punctuation before it", confidence=0.7)
 _BARE_VERB_TAKERS = MODALS | word_set("do does did not n't never")
 # Verbs that report an opinion like a verb of saying: `Prices will rise, analysts expect.`
 _REPORTING = word_set("confirm report admit believe think expect estimate fear hope predict "
