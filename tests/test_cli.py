@@ -137,3 +137,13 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_python_dash_m_runs_the_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "mtcheck", "--version"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0
+    assert "mtcheck" in done.stdout

@@ -1,0 +1,5 @@
+"""`python -m mtcheck`: the same command line as the `mtcheck` script."""
+
+from mtcheck.cli import main
+
+main()
