@@ -1,0 +1,98 @@
+"""Word codes: one process-wide table for every `broken.*` rule, and the views read from it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtcheck.analyze import memoized, token_texts
+from mtcheck.english import AUXILIARIES, FUNCTION_WORDS, MODALS, lexicon, word_set
+from mtcheck.model import Document
+from mtcheck.rules.broken._shared import _RELATIVE, _SUBJECT_START
+from mtcheck.wordcodes import Encoded, WordCodes
+
+
+def _codes(doc: Document) -> Encoded:
+    """One character per token, the same for the same word in any case (see `_CODES`).
+
+    Back-to-back repetition of one to seven tokens is then a regular expression
+    over a string as long as the token list, which runs in C instead of a Python
+    loop over every token.
+    """
+    return memoized(doc, "broken.codes", lambda d: _CODES.encode(token_texts(d)))
+
+
+_LOOP_DETERMINERS = ("the", "a", "an", "this", "its")
+
+
+def _clause_shapes(doc: Document) -> str:
+    """One character per token: `V` a word that is only ever a verb (or an auxiliary),
+    `R` a relative word, `,` a comma, and the token's code (never one of those) else."""
+    return memoized(doc, "broken.clause-shapes", lambda d: _codes(d).classes("clause"))
+
+
+def _clause_letter(word: str) -> str | None:
+    lex = lexicon()
+    if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns
+                               and word not in lex.adjectives):
+        return "V"
+    if word in _RELATIVE:
+        return "R"
+    return "," if word == "," else None
+
+
+# `between of the company`: a preposition that cannot take `of` after it.
+_BEFORE_OF = word_set("between with for in on at to from by about against among into "
+                      "during through under via despite")
+
+
+def _shapes(doc: Document) -> str:
+    """One letter per token: `C` a Title Case function word or verb, `N` another
+    capitalized word or a number, `x` anything else (lower case, punctuation)."""
+    return memoized(doc, "broken.shapes", lambda d: _codes(d).exact_classes("shape"))
+
+
+def _shape_letter(word: str) -> str:
+    if word[0].isdigit():
+        return "N"
+    if not word[0].isupper():
+        return "x"
+    lower = word.lower()
+    # Title Case only: a run in capitals is shouting (legal notices), not a headline.
+    if word[1:].islower() and (lower in FUNCTION_WORDS or (
+            lower in lexicon().finite and lower not in lexicon().nouns)):
+        return "C"
+    return "N"
+
+
+_DETERMINER_AFTER_CONTENT = re.compile("nD")
+
+
+def _run_on_hints(doc: Document) -> list[int]:
+    """Token indices of determiners right after a noun, a name or a number, in order.
+
+    One letter per token (`n` such a word, `D` a determiner) and one regex over the
+    string, in C; each distinct word is classed once per process.
+    """
+    return memoized(doc, "broken.run-on-hints", lambda d: [
+        m.start() + 1 for m in _DETERMINER_AFTER_CONTENT.finditer(_codes(d).classes("run-on"))])
+
+
+def _run_on_letter(word: str) -> str | None:
+    if word in _SUBJECT_START:
+        return "D"
+    lex = lexicon()
+    if word not in FUNCTION_WORDS and word[:1].isalnum() and (
+            word in lex.nouns or not word.isalpha() or not lex.knows(word)):
+        return "n"  # the word is lower-cased: a name is a word the lexicon does not know
+    return None
+
+
+_CODES = WordCodes(
+    fixed=("of", *_LOOP_DETERMINERS, *sorted(_BEFORE_OF), *sorted(MODALS)),
+    classifiers={"clause": _clause_letter, "run-on": _run_on_letter},
+    exact_classifiers={"shape": _shape_letter})
+
+
+def _codes_of(words: Iterable[str]) -> str:
+    return "".join(_CODES.code_of(w) for w in words)

@@ -1,0 +1,121 @@
+"""Views of the document and word sets that several `broken.*` rules share."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from mtcheck.analyze import memoized
+from mtcheck.english import CONJUNCTIONS, FUNCTION_WORDS, data_sections, lexicon, word_set
+from mtcheck.model import Document, Sentence
+
+_GAP = r"[^\S\n]+"  # spaces within one line
+
+
+def _reads_as_body(doc: Document) -> frozenset[int]:
+    """Paragraphs that read as prose: body blocks, and short blocks of two sentences.
+
+    `classify()` calls any unpunctuated block of up to 20 words a heading; one that
+    holds two sentences is a body paragraph whose last full stop went missing.
+    """
+    def compute(d: Document) -> frozenset[int]:
+        counts: dict[int, int] = {}
+        for s in d.sentences:
+            counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+        return frozenset(p.index for p in d.paragraphs
+                         if p.kind == "body" or (p.kind == "heading" and counts.get(p.index, 0) > 1
+                                                 and p.text[0].isupper()))
+    return memoized(doc, "broken.body", compute)
+
+
+def _wrapped(doc: Document) -> frozenset[int]:
+    """Paragraphs that continue the one before: a hard-wrapped line of the same block.
+
+    In a text that separates paragraphs with blank lines, a block that follows a
+    single line break after an unfinished line is the same paragraph, wrapped.
+    """
+    def compute(d: Document) -> frozenset[int]:
+        if "\n\n" not in d.text:
+            return frozenset()
+        paras = d.paragraphs
+        return frozenset(
+            b.index for a, b in pairwise(paras)
+            if d.text.count("\n", a.end, b.start) == 1 and not _ends_sentence(a.text))
+    return memoized(doc, "broken.wrapped", compute)
+
+
+def _words(doc: Document, sentence: Sentence) -> list[str]:
+    return [t.text for t in doc.sentence_tokens(sentence) if t.text[0].isalpha()]
+
+
+_QUOTES = "\"“”„«»"
+
+
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|\))(?:\s*<[^<>]{1,40}>|\s*&\w+;)*$")
+
+
+def _ends_sentence(block: str) -> bool:
+    return _ENDS_SENTENCE.search(block, max(0, len(block) - 80)) is not None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[^\w\n]*$")
+
+
+def _mostly_english(words: list[str]) -> bool:
+    """Most lower-case words are English: an untranslated sentence is not judged.
+
+    Capitalized words are names in any language and do not count.
+    """
+    lex = lexicon()
+    common = [w for w in words[1:] if w[0].islower()]
+    known = sum(1 for w in common if w in FUNCTION_WORDS or lex.knows(w))
+    return len(common) >= 2 and known >= 0.7 * len(common)
+
+
+@lru_cache(maxsize=1)
+def _saying_lemmas() -> frozenset[str]:
+    return frozenset(data_sections("broken_verbs.txt")["attribution"])
+
+
+_BE = word_set("is are was were be been being")
+
+
+_RELATIVE = word_set("which who whom whose where")
+# A relative clause ends at a comma, a dash or a semicolon.
+_CLAUSE_BREAKS = frozenset(",;—–")
+
+
+# Conjunctions that open a subordinate clause: the sentence needs a main clause too.
+_SUBORDINATORS = word_set("because although though whereas whether unless if while when once")
+# Words that open a subordinate clause or a prepositional phrase (`Since 2020, prices
+# rose.`): the sentence needs at least one verb besides them.
+_SUBORDINATING_PREPOSITIONS = word_set("since until after before")
+
+
+# Words that join or subordinate clauses: between two clauses one of them (or a comma)
+# is needed.
+_LINKERS = CONJUNCTIONS | _RELATIVE | _SUBORDINATORS | _SUBORDINATING_PREPOSITIONS | word_set(
+    "that when where why how what so than as then whom whose once")
+
+
+# Adverbs that may stand inside a verb group: `will not be`, `has already been`.
+_IN_VERB_GROUP = word_set("not n't also already still never just now then further yet "
+                          "again always even only")
+
+# Words that take the object of the last verb (`the plan that he evaluated`, `as
+# requested`); `that` does so only after a noun.
+_GAP_TAKERS = word_set("what which who whom whose whatever whichever as than if when how "
+                       "unless once")
+
+
+# Words that start a noun phrase which can be a clause's subject.
+_SUBJECT_START = word_set("the a an its their his her our this these those")
+# `Last week the council met`: a time noun before a subject is an adverbial, not a subject.
+_TIME_NOUNS = word_set("week weeks year years month months day days morning evening night "
+                       "afternoon time times hour hours minute minutes decade decades "
+                       "season weekend today yesterday tomorrow later earlier ago moment "
+                       "century spring summer autumn winter")
+_MONTHS_AND_DAYS = word_set("january february march april may june july august september "
+                            "october november december monday tuesday wednesday thursday "
+                            "friday saturday sunday")

@@ -1,0 +1,336 @@
+"""Quote attribution and missing complements: `” said.`, `He pointed out.`"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+from mtcheck.english import (
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    MODALS,
+    NOUN_MARKERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    could_be_finite_verb,
+    data_sections,
+    lexicon,
+    word_set,
+)
+from mtcheck.model import Document, Hit, Sentence
+from mtcheck.rules.broken._shared import (
+    _BE,
+    _CLAUSE_BREAKS,
+    _GAP,
+    _GAP_TAKERS,
+    _QUOTES,
+    _reads_as_body,
+    _saying_lemmas,
+    _words,
+)
+from mtcheck.rules.registry import RuleContext, rule
+
+
+@cache
+def _verb_pattern(section: str, past_only: bool = False) -> str:
+    """An alternation of the finite forms of the listed verb lemmas (`said|says|...`).
+
+    `past_only` keeps the past tense alone: `states`, `notes` and `claims` end
+    sentences as nouns (`the United States.`).
+    """
+    lex = lexicon()
+    forms: set[str] = set()
+    for lemma in data_sections("broken_verbs.txt")[section]:
+        head, _, particle = lemma.partition(" ")
+        tail = f"{_GAP}{particle}" if particle else ""
+        forms.update(f"{form}{tail}" for form in lex.forms_of(head)
+                     if not form.endswith("ing") and form != head
+                     and (form in lex.past or not past_only))
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_SUBJECT = (r"(?:(?i:he|she|they|we|it|i)|[Tt]he(?:[^\S\n]+[\w-]+){1,2}"
+            r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
+
+
+# Where an attribution can dangle: a closing quote after terminal punctuation or a comma.
+_QUOTE_CLOSE = re.compile(r"[.!?…,][^\S\n]*[”\"»]")
+
+
+@lru_cache(maxsize=1)
+def _attribution_re() -> re.Pattern[str]:
+    verbs = _verb_pattern("attribution")
+    return re.compile(
+        # a quote that already ended its sentence, then a bare attribution
+        rf"(?P<end>[.!?…])[^\S\n]*(?P<quote>[”\"»])[^\S\n]*"
+        rf"(?:(?P<subject>{_SUBJECT}){_GAP})?"
+        rf"(?:(?:also|then|further|later|finally|again|and){_GAP})?"
+        rf"(?P<verb>(?i:{verbs}))(?P<saying>{_GAP}by{_GAP}(?:{_gerunds()}))?"
+        rf"(?:{_GAP}(?P<inverted>{_SUBJECT}))?"
+        rf"(?P<adjunct>{_GAP}(?:at|in|on|during|after|before|while|from|via|to)"
+        r"[^\S\n]+[^.!?,;:“”\"\n]{1,80})?[^\S\n]*\."
+        # a quote ending in a comma, then an attribution without a subject
+        rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?P<bare>(?i:{verbs}))[^\S\n]*\."
+        # the same attribution twice: `...,” she said, she said.`
+        rf"|[,.!?…][^\S\n]*[”\"»][^\S\n]*(?P<first>{_SUBJECT}{_GAP}(?i:{verbs})),"
+        rf"[^\S\n]*(?P<second>(?i:he|she|they|we|it|i){_GAP}(?i:{verbs}))\b"
+    )
+
+
+@rule("broken.dangling-attribution", category="broken", severity="major",
+      bad=["Samsar said, “Talks between the two states continue. ” said.",
+           "“We will bring power to our attack. ” He continued by saying.",
+           "“The works are almost complete.” she said.",
+           "“The works are almost complete,” said."],
+      good=["“The works are almost complete,” she said.",
+            "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])
+def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A quote attribution left dangling after the quote already ended its sentence.
+
+    MT renders `...” dedi.` as `...continue. ” said.`: the quote closes with a full
+    stop and a bare `said.` (or `He continued by saying.`) follows, with no subject
+    or nothing said. English closes the quote with a comma: `...continue,” he said.`
+    `“Are you sure?” he asked.` is correct English and not flagged.
+    """
+    pattern = _attribution_re()
+    for quote in _QUOTE_CLOSE.finditer(doc.text):
+        m = pattern.match(doc.text, quote.start())
+        if m is None:
+            continue
+        if m.group("second"):
+            yield Hit(m.start("first"), m.end("second"), f"the attribution is duplicated: "
+                      f"'{m.group('first')}, {m.group('second')}'",
+                      suggestion=m.group("first"), confidence=0.85)
+            continue
+        if m.group("adjunct") and not _bare_adjunct(m.group("adjunct")):
+            continue  # `” He said on Monday that talks would resume.`
+        if m.group("comma"):
+            yield Hit(m.start("comma") + 1, m.end(), f"'{m.group('bare')}' attributes the "
+                      "quote to no one: the subject is missing", confidence=0.9)
+            continue
+        verb, end = m.group("verb"), m.group("end")
+        if m.group("subject") and m.group("inverted"):
+            continue
+        subject = m.group("subject") or m.group("inverted")
+        if subject and end in "?!" and not m.group("saying"):
+            continue  # “Why?” he asked.
+        suggestion = None
+        if subject and not m.group("saying"):
+            who = subject.lower() if subject.lower() in PRONOUNS else subject
+            said = (f"{who} {verb.lower()}" if m.group("subject")
+                    else f"{verb.lower()} {who}")
+            suggestion = f",{m.group('quote')} {said}."
+        what = "has no subject" if not subject else "follows a quote that already ended"
+        yield Hit(m.start(), m.end(), f"dangling attribution '{m.group()[1:].strip()}' "
+                  f"{what}", suggestion=suggestion, confidence=0.9)
+
+
+def _bare_adjunct(text: str) -> bool:
+    """`at the press conference`: a phrase of place or time, with no clause of its own."""
+    lex = lexicon()
+    for word in re.findall(r"[^\W\d_][\w'’-]*", text.lower()):
+        if word in AUXILIARIES or word == "that" or (
+                word in lex.finite and word not in lex.nouns and word not in lex.adjectives):
+            return False
+    return True
+
+
+_NO_COMPLEMENT_CONTEXT = word_set(
+    "what which who whom how why where when as so than if whether not never no nothing "
+    "to n't"
+)
+_PASSIVE = AUXILIARIES - MODALS - {"do", "does", "did"}
+
+
+@lru_cache(maxsize=1)
+def _complement_re() -> re.Pattern[str]:
+    verbs = _verb_pattern("complement", past_only=True)
+    return re.compile(rf"(?:\b(?:{verbs})(?:{_GAP}that)?|\b(?:{_verb_pattern('that-clause')})"
+                      rf"{_GAP}that|{_GAP}by{_GAP}(?:{_gerunds()}))[^\S\n]*\.$",
+                      re.IGNORECASE)
+
+
+_THAT_END = re.compile(r"\bthat[^\S\n]*\.$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _complement_enders() -> frozenset[str]:
+    """Last words of the endings `_complement_re` looks for (`said`, `out`, `saying`)."""
+    verbs = _verb_pattern("complement", past_only=True).replace(_GAP, " ").split("|")
+    return frozenset(v.split()[-1] for v in verbs) | {"that"} | set(_gerunds().split("|"))
+
+
+@lru_cache(maxsize=1)
+def _gerunds() -> str:
+    """`saying|stating|adding|...`: what `by` takes in `He continued by saying.`"""
+    lex = lexicon()
+    heads = {v.split()[0] for v in data_sections("broken_verbs.txt")["complement"]}
+    return "|".join(sorted({f for h in heads for f in lex.forms_of(h) if f.endswith("ing")}))
+
+
+@rule("broken.missing-complement", category="broken", severity="major",
+      bad=["Prices rose again in May. The minister also pointed out.",
+           "He ended the briefing by saying.", "The spokesman stated that."],
+      good=["The minister also pointed out the risks.", "That is what he said.",
+            "The ministry declined to say.", "Prices will rise, she said."])
+def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A verb of saying with nothing said after it.
+
+    `The minister also pointed out.` A short sentence that ends in `said`, `stated`,
+    `pointed out` or `by saying` lost what was said. Reported speech (`Prices will
+    rise, she said.`), fronted objects (`That is what he said.`) and refusals
+    (`declined to say`) are complete.
+    """
+    pattern = _complement_re()
+    enders = _complement_enders()
+    tokens = doc.tokens
+    for sentence in doc.sentences:
+        text = sentence.text
+        # Cheap test first: the word before the final full stop.
+        if sentence.token_end - sentence.token_start < 3 or not text.endswith(".") or \
+                tokens[sentence.token_end - 2].text.lower() not in enders:
+            continue
+        m = pattern.search(text, max(0, len(text) - 40))
+        if m is None:
+            continue
+        if any(q in text for q in _QUOTES):
+            continue
+        # `Ahmet Yılmaz, economist at the university, said.`: subject, apposition, verb,
+        # and nothing said. `Rates will rise, Smith, an economist, said.` is complete.
+        after_comma = text[:m.start()].rstrip().endswith(",") and _bare_apposition(text)
+        # `... indicates that.`: the clause `that` opens is gone, however long the sentence.
+        that_clause = _THAT_END.search(m.group()) is not None
+        if "," in text and not (after_comma or that_clause):
+            continue
+        words = [w.lower() for w in _words(doc, sentence)]
+        by_saying = text[m.start():].lstrip().lower().startswith("by")
+        if not (by_saying or after_comma) and (
+                (len(words) > 10 and not that_clause)
+                or _NO_COMPLEMENT_CONTEXT.intersection(words)
+                or _before_verb(words, m.group()) in _PASSIVE):
+            continue
+        yield Hit(sentence.start, sentence.end, f"'{m.group().strip(' .')}' has no "
+                  "complement: what was said is missing", confidence=0.85)
+    yield from _objectless(doc)
+
+
+@lru_cache(maxsize=1)
+def _transitive_forms() -> dict[str, str]:
+    """Each form of a verb that needs an object, with its lemma (`evaluated`, `considering`)."""
+    lex = lexicon()
+    forms: dict[str, str] = {}
+    for lemma in data_sections("broken_verbs.txt")["transitive"]:
+        head, _, particle = lemma.partition(" ")
+        if particle:
+            forms[particle] = lemma  # `point out`: the particle ends the clause
+            continue
+        for form in lex.forms_of(head):
+            forms[form] = lemma
+    return forms
+
+
+# After these the last word reads as a verb even when it is also a noun (`also demands`).
+_VERB_CUES = MODALS | word_set("also then further later not never to do does did and "
+                               "subsequently again")
+
+_WH_ADVERBS = word_set("where when why how while whereby")
+_CONTACT_SUBJECTS = PRONOUNS | word_set("the a an its their his her our this these those")
+
+
+_RELATIVE_SUBJECTS = word_set("which who that")
+
+
+def _objectless(doc: Document) -> Iterator[Hit]:
+    """`The minister also evaluated.`: a clause that ends in a verb that needs an object."""
+    forms = _transitive_forms()
+    lex = lexicon()
+    tokens = doc.tokens
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.token_end - sentence.token_start < 3 or not sentence.text.endswith(".") \
+                or sentence.paragraph not in body:
+            continue
+        last = tokens[sentence.token_end - 2].text
+        if last not in forms or any(q in sentence.text for q in _QUOTES):
+            continue
+        clause = _last_clause(doc, sentence)
+        lower = [w.lower() for w in clause]
+        if len(lower) < 2 or len(clause) > 30:
+            continue
+        lemma = forms[last]
+        before = lower[-2] if " " not in lemma else lower[-3] if len(lower) > 2 else ""
+        if last.endswith("ing"):
+            # Only a progressive (`is considering.`) needs the object; a gerund may be a
+            # noun (`after long consideration and planning`).
+            if before not in _BE:
+                continue
+            before = "also"  # read the rest as after a verb cue
+        if " " in lemma and (len(lower) < 3 or lower[-2] not in lex.forms_of(lemma.split()[0])):
+            continue  # `point out` needs its verb before the particle
+        if before in _PASSIVE or before in ("get", "got", "gets", "getting") or \
+                before in NOUN_MARKERS or (before in PREPOSITIONS and before != "to"):
+            continue
+        if last in lex.nouns and before not in _VERB_CUES:
+            continue  # `the union's demands`
+        if before in lex.verbs and before not in lex.nouns and before not in _VERB_CUES \
+                and before not in AUXILIARIES:
+            continue  # `they feel secure`: an adjective after a verb
+        if before in lex.adjectives and before not in lex.nouns and before not in _VERB_CUES:
+            continue
+        # `which is considering.`: the relative word is the subject and takes no object.
+        subject_relative = last.endswith("ing") and len(lower) > 2 and \
+            lower[-3] in _RELATIVE_SUBJECTS
+        if not subject_relative and _gap_taken(lower, clause):
+            continue
+        if len(clause) < len(_words(doc, sentence)) and lemma in _saying_lemmas():
+            continue  # `Talks will resume, the ministry announced.`: reported speech
+        start = sentence.start + sentence.text.rfind(clause[0], 0,
+                                                     len(sentence.text) - len(" ".join(
+                                                         clause[1:])) + 1)
+        yield Hit(max(start, sentence.start), sentence.end,
+                  f"'{' '.join(clause[-2:])}' has no object: what was "
+                  f"{last if last in lex.participles else 'meant'} is missing",
+                  confidence=0.8)
+
+
+def _last_clause(doc: Document, sentence: Sentence) -> list[str]:
+    """The words after the sentence's last comma, semicolon or dash."""
+    words: list[str] = []
+    for t in reversed(doc.sentence_tokens(sentence)):
+        if t.text in _CLAUSE_BREAKS or t.text in "([":
+            break
+        if t.text[0].isalpha():
+            words.append(t.text)
+    words.reverse()
+    return words
+
+
+def _gap_taken(lower: list[str], words: list[str]) -> bool:
+    """A relative or comparative word, or a relative clause without one, takes the object."""
+    lex = lexicon()
+    for i, word in enumerate(lower[:-1]):
+        if word in _GAP_TAKERS:
+            return True
+        # `the plan that he evaluated`, `the help the club requested`
+        if i and (word == "that" or word in _CONTACT_SUBJECTS) and (
+                lower[i - 1] in lex.nouns or words[i - 1][0].isupper()) and \
+                lower[i - 1] not in FUNCTION_WORDS and lower[i - 1] not in _WH_ADVERBS and \
+                (word == "that" or i + 1 < len(lower) - 1 or word in PRONOUNS):
+            return True
+    return False
+
+
+def _bare_apposition(text: str) -> bool:
+    """`Name, apposition, said.`: two commas, and no verb before the first one."""
+    parts = text.split(",")
+    if len(parts) != 3:
+        return False
+    first = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", parts[0])]
+    return bool(first) and len(first) <= 4 and not any(
+        could_be_finite_verb(first, i) for i in range(len(first)))
+
+
+def _before_verb(words: list[str], ending: str) -> str:
+    size = len(ending.strip(" .").split())
+    return words[-size - 1] if len(words) > size else ""

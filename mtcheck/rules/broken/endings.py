@@ -1,0 +1,157 @@
+"""Sentences that stop too early: `instead of.`, `the exercises are not directed against.`"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mtcheck.english import AUXILIARIES, MODALS, PRONOUNS, data_sections, lexicon, word_set
+from mtcheck.model import Document, Hit
+from mtcheck.rules.broken._shared import _BE, _SUBJECT_START
+from mtcheck.rules.registry import RuleContext, rule
+
+
+@dataclass(frozen=True)
+class _Endings:
+    never: frozenset[str]
+    fixed: tuple[tuple[str, ...], ...]       # longest first
+    stranded: frozenset[str]
+    strandable: frozenset[tuple[str, str]]    # (lemma, preposition) that may be stranded
+    last_words: frozenset[str]                # every word an ending above can end in
+
+
+@lru_cache(maxsize=1)
+def _endings() -> _Endings:
+    data = data_sections("broken_endings.txt")
+    fixed = tuple(sorted((tuple(p.split()) for p in data["fixed"]), key=len, reverse=True))
+    strandable = frozenset((p.split()[-2], p.split()[-1]) for p in data["prepositional"])
+    never, stranded = frozenset(data["never-final"]), frozenset(data["stranded"])
+    return _Endings(never, fixed, stranded, strandable,
+                    never | stranded | {phrase[-1] for phrase in fixed})
+
+
+# Words that take the object of a stranded preposition (`what it consists of`).
+_STRANDERS = word_set("what which who whom whose where whatever whichever that to") \
+    | PRONOUNS
+_NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|many|"
+                          r"some|others?|none|all|most|few|several")
+
+
+@rule("broken.dangling-ending", category="broken", severity="major",
+      bad=["The owners would rather sell their flats instead of.",
+           "The officials said the exercises are not directed against.",
+           "The committee chose a candidate which is the."],
+      good=["It is not clear what the deal consists of.",
+            "These are the people he works with.", "Ten members voted against.",
+            "The patients had hepatitis A."])
+def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A sentence that ends in a word that needs something after it.
+
+    Articles, conjunctions and complex prepositions (`instead of`, `according to`)
+    never end an English sentence; a simple preposition ends one only when a
+    relative word, pronoun or infinitive earlier in the clause takes its object.
+    """
+    endings = _endings()
+    all_tokens = doc.tokens
+    for sentence in doc.sentences:
+        if not sentence.text.endswith(".") or sentence.text.endswith("..") or \
+                sentence.token_end - sentence.token_start < 4:
+            continue
+        # Cheap test first: the word before the final full stop.
+        if all_tokens[sentence.token_end - 2].text.lower() not in endings.last_words and \
+                all_tokens[sentence.token_end - 2].text.lower() not in _BE and \
+                all_tokens[sentence.token_end - 3].text.lower() not in MODALS and not any(
+                    t.text == "that" for t in all_tokens[sentence.token_end - 6:
+                                                         sentence.token_end - 2]):
+            continue
+        tokens = [t for t in doc.sentence_tokens(sentence) if t.text[0].isalnum()]
+        if len(tokens) < 3:
+            continue
+        words = [t.text for t in tokens]
+        lower = [w.lower() for w in words]
+        hit = _dangling(lower, words, endings)
+        if hit:
+            first = tokens[len(tokens) - hit]
+            phrase = " ".join(words[-hit:])
+            yield Hit(first.start, sentence.end, f"the sentence ends in '{phrase}', which "
+                      "needs something after it", confidence=0.85)
+
+
+def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
+    """How many final words dangle (0 when the ending is fine)."""
+    last = lower[-1]
+    if last in endings.never and words[-1] == last:  # `Vitamin A.` is a name
+        return 1
+    for phrase in endings.fixed:
+        if tuple(lower[-len(phrase):]) == phrase:
+            return len(phrase)
+    if last == "to":
+        return 3 if _passive_to(lower) else 0
+    if last in _BE:
+        return 1 if _bare_copula(lower) else 0
+    if lower[-2] in MODALS and last in lexicon().adverbs and last not in _ELLIPSIS_ADVERBS \
+            and len(lower) > 2 and lower[-3] not in PRONOUNS and \
+            not _COPULA_GAP.intersection(lower[:-2]):
+        return 2  # `Shenzhen will further.`; `they will soon.` is an ellipsis
+    if last not in endings.stranded:
+        return _clause_without_verb(lower)
+    before = lower[-2]
+    # A pronoun that opens the sentence is its subject, not a relative clause's (`He
+    # stressed the importance of.`; `the people he works with` is complete).
+    window = lower[max(1 if lower[0] in PRONOUNS else 0, len(lower) - 9):-1]
+    if _STRANDERS.intersection(window):
+        return 0
+    if last in ("against", "for") and _NUMBER_LIKE.fullmatch(before):
+        return 0  # `ten voted for and two against.`
+    lemmas = (before, *lexicon().verb_lemmas.get(before, ()))
+    if any((lemma, last) in endings.strandable for lemma in lemmas):
+        return 0
+    return 1
+
+
+# Words that let a clause end in its copula: `as they were`, `what it is`, `who they are`,
+# `so be it`, `There it was.`, `It may or may not be.`, `It was not to be.`
+_COPULA_GAP = word_set("what which who whom whose where when how as than so there here "
+                       "whether whatever however wherever whoever whichever such if let not "
+                       "to n't")
+
+
+# `They said they would not.`, `He hopes it will too.`: ellipses English allows.
+_ELLIPSIS_ADVERBS = word_set("not too again so either though anyway instead then also")
+
+
+def _bare_copula(lower: list[str]) -> bool:
+    """`The first test for the new council will be.`: a copula with nothing after it."""
+    return len(lower) >= 4 and lower[-2] not in PRONOUNS and \
+        not _COPULA_GAP.intersection(lower[:-1])
+
+
+def _clause_without_verb(lower: list[str]) -> int:
+    """`The institute recommends that swimmers.`: `that` opens a clause that never comes.
+
+    After a verb, `that` followed by a determiner or a plural noun cannot be a
+    demonstrative (`that day`); with no verb after it, the clause is missing.
+    """
+    if "that" not in lower[-5:-1]:
+        return 0
+    at = len(lower) - 1 - lower[::-1].index("that")
+    rest = lower[at + 1:]
+    lex = lexicon()
+    if at == 0 or lower[at - 1] not in lex.verbs or lower[at - 1] in lex.nouns or \
+            not (rest[0] in _SUBJECT_START or rest[0] in lex.plurals) or \
+            any(w in lex.finite and (w not in lex.nouns or w in AUXILIARIES) for w in rest):
+        return 0
+    return len(rest) + 1
+
+
+# `the system is used to.`: a passive whose infinitive went missing. `if it is asked to`
+# and `was not allowed to` are ellipses that English allows.
+_ELLIPSIS_CONTEXT = word_set("if unless when whenever as because although though not "
+                             "never n't so until once")
+
+
+def _passive_to(lower: list[str]) -> bool:
+    return (len(lower) >= 4 and lower[-3] in _BE and lower[-2] in lexicon().participles
+            and not _ELLIPSIS_CONTEXT.intersection(lower[-10:]))

@@ -1,0 +1,261 @@
+"""Sentences that lack a main clause, or are written in headline shorthand."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.analyze import token_texts
+from mtcheck.english import (
+    AUXILIARIES,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    could_be_finite_verb,
+    lexicon,
+    word_set,
+)
+from mtcheck.model import Document, Hit, Sentence
+from mtcheck.rules.broken._codes import _clause_shapes
+from mtcheck.rules.broken._shared import (
+    _CLAUSE_BREAKS,
+    _IN_VERB_GROUP,
+    _QUOTES,
+    _RELATIVE,
+    _SUBORDINATING_PREPOSITIONS,
+    _SUBORDINATORS,
+    _mostly_english,
+    _reads_as_body,
+    _words,
+    _wrapped,
+)
+from mtcheck.rules.registry import RuleContext, rule
+
+
+@rule("broken.fragment", category="broken", severity="major",
+      bad=["The landlord, who in the first instance before the regional court in the "
+           "year 2022.",
+           "The decision of the committee, which in the meeting held on Thursday."],
+      good=["The landlord, who lost in the first instance, appealed in 2022.",
+            "The decision of the committee, which met on Thursday, surprised markets.",
+            "Shares fell 3.5% in early trading."])
+def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A sentence without a main clause: a subject and a relative clause, no verb.
+
+    MT loses the main verb of long source sentences (German and Turkish put it
+    last), leaving `The landlord, who in the first instance before the court.` The
+    main clause is the sentence without its relative clauses and brackets; when no
+    word in it can be a finite verb (lemminflect's tables decide), it is a fragment.
+    """
+    body = _reads_as_body(doc)
+    wrapped = _wrapped(doc)
+    shapes = _clause_shapes(doc)
+    for sentence in doc.sentences:
+        text = sentence.text
+        if sentence.paragraph not in body or not text.endswith(".") or not text[0].isupper():
+            continue
+        if sentence.paragraph in wrapped and sentence.start == doc.paragraphs[
+                sentence.paragraph].start:
+            continue  # the start of this sentence is on the line before
+        if any(c in text for c in _QUOTES) or ":" in text or ";" in text:
+            continue
+        lead = doc.tokens[sentence.token_start].text.lower()
+        if lead in _SUBORDINATORS or lead in _SUBORDINATING_PREPOSITIONS:
+            hit = _lone_subordinate(doc, sentence, _words(doc, sentence))
+            if hit is not None and not _answers_question(doc, sentence):
+                yield hit  # `Why? Because it is home.` answers a question
+            continue
+        shape = shapes[sentence.token_start:sentence.token_end]
+        relative = ",R" in shape
+        reduced = not relative and "V" in shape and _reduced_relatives_only(doc, sentence, shape)
+        if not relative and "V" in shape and not reduced:
+            continue  # no relative clause, and a word that is only ever a verb
+        relative = relative or reduced
+        # Short verbless sentences are a style of their own (`Hardly a surprise, given
+        # the weather.`); without a relative clause that took the verb, only long ones count.
+        main = _main_clause(doc, sentence, 6 if relative else 10, reduced=reduced)
+        if main is None or len(main) < (1 if relative else 2):
+            continue
+        lower = [w.lower() for w in main]
+        # A capitalized word inside the clause is a name (`the tanker Aegean Star`).
+        if not any(could_be_finite_verb(lower, i) for i in range(len(main))
+                   if i == 0 or not main[i][0].isupper()) and \
+                _mostly_english(_words(doc, sentence)) and \
+                not _answers_question(doc, sentence):
+            # `Who does she play? The champion, who qualified automatically.` answers
+            yield Hit(sentence.start, sentence.end, "no main verb: the sentence is a "
+                      f"fragment ('{' '.join(main)}' has no verb to go with it)",
+                      confidence=0.75)
+
+
+_QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
+
+
+def _answers_question(doc: Document, sentence: Sentence) -> bool:
+    """The sentence follows a question: a verbless answer (`Why? Because it is home.`)."""
+    return sentence.index > 0 and \
+        _QUESTION_END.search(doc.sentences[sentence.index - 1].text) is not None
+
+
+def _verb_groups(lower: list[str], words: list[str]) -> list[int]:
+    """Where each run of words that can be finite verbs starts (`will be discussed` is one).
+
+    A capitalized word after the first is a name, never a verb.
+    """
+    starts = []
+    previous = False
+    for i in range(len(lower)):
+        verb = (i == 0 or not words[i][0].isupper()) and could_be_finite_verb(lower, i)
+        if verb and not previous:
+            starts.append(i)
+        # An auxiliary carries the group on (`will be discussed`); two lexical verbs in a
+        # row are two groups (`whether the plan survives depends on`).
+        previous = (verb and lower[i] in AUXILIARIES) or (previous and lower[i] in
+                                                          _IN_VERB_GROUP)
+    return starts
+
+
+def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hit | None:
+    """`Because the prices in the markets.`: a subordinate clause without a main clause.
+
+    A conjunction such as `because` needs two clauses, its own and the main one; a word
+    that may be a preposition (`since`, `after`) needs one verb somewhere. After a comma
+    (`If so, the plan fails.`) the rest must hold a verb.
+    """
+    if len(words) < 5 or any(c in sentence.text for c in _QUOTES) or \
+            not _mostly_english(words):
+        return None
+    lower = [w.lower() for w in words]
+    lead = lower[0]
+    needed = 2 if lead in _SUBORDINATORS and lower[1] not in ("of", "so", "or") else 1
+    # Verbs inside relative clauses (`the stations which are advanced`) do not count.
+    groups = [g for g in _verb_groups(lower, words)
+              if not _RELATIVE.intersection(lower[max(0, g - 4):g])]
+    comma = sentence.text.find(",")
+    if comma != -1:
+        before_comma = len(re.findall(r"[^\W\d_][\w'’-]*", sentence.text[:comma]))
+        if any(g >= before_comma for g in groups) or before_comma <= 4:
+            return None
+    elif len(groups) >= needed:
+        return None
+    what = "no verb" if not groups else "no main clause"
+    return Hit(sentence.start, sentence.end, f"'{words[0]} …' stands alone: a subordinate "
+               f"clause with {what}, the sentence is a fragment", confidence=0.75)
+
+
+def _reduced_relatives_only(doc: Document, sentence: Sentence, shape: str) -> bool:
+    """Every word that is only a verb is a past participle after a comma, with no
+    auxiliary before it: `Her recordings, in 2024 awarded a prize.` has no main verb."""
+    lex = lexicon()
+    texts = token_texts(doc)
+    if shape.count(",") != 1:
+        return False  # `Her novel, published in 2019, sold well.`: the verb follows
+    first_comma = shape.find(",")
+    for i, letter in enumerate(shape):
+        if letter != "V":
+            continue
+        word = texts[sentence.token_start + i].lower()
+        if i < first_comma or word not in lex.participles or word in AUXILIARIES or \
+                texts[sentence.token_start + i - 1].lower() in AUXILIARIES:
+            return False
+    return True
+
+
+def _main_clause(doc: Document, sentence: Sentence, at_least: int, *,
+                 reduced: bool = False) -> list[str] | None:
+    """The sentence's words outside relative clauses and brackets.
+
+    With `reduced`, a past participle after a comma opens a relative clause too
+    (`, in 2024 awarded with a prize`). None for sentences too short to judge (fewer
+    than `at_least` words).
+    """
+    tokens = doc.sentence_tokens(sentence)
+    lex = lexicon()
+    main: list[str] = []
+    words = 0
+    in_relative = False
+    since_comma: list[str] | None = None  # words since the last comma
+    depth = 0
+    previous = ""
+    for i, t in enumerate(tokens):
+        text = t.text
+        lower = text.lower()
+        if previous == "," and not depth and text[0].isalpha() and (
+                (lower.endswith("ing") and lower in lex.verbs and lower not in lex.nouns)
+                or (lower in lex.participles and i + 1 < len(tokens)
+                    and tokens[i + 1].text == "by")):
+            in_relative = True  # `, speaking at a forum`, `, conducted by the institute`
+        if text in "([":
+            depth += 1
+        elif text in ")]":
+            depth = max(0, depth - 1)
+        elif depth:
+            pass
+        elif text in _CLAUSE_BREAKS:
+            in_relative = False
+        elif previous == "," and text.lower() in _RELATIVE:
+            in_relative = True
+        elif reduced and since_comma is not None and len(since_comma) <= 3 and \
+                lower in lex.participles and lower not in lex.nouns and \
+                all(w in PREPOSITIONS or w in lex.adverbs or w[:1].isdigit()
+                    for w in since_comma):
+            in_relative = True  # `, in 2024 awarded`, `, originally estimated`
+        elif text[0].isalpha():
+            words += 1
+            if not in_relative:
+                main.append(text)
+        previous = text
+        if text == ",":
+            since_comma = []
+        elif since_comma is not None:
+            since_comma.append(lower)
+    return main if words >= at_least else None
+
+
+@rule("broken.telegraphic", category="broken", severity="major",
+      bad=["Ministry official statement made about compensation issue after meeting.",
+           "Company spokesman statement issued about route plan on website."],
+      good=["A ministry official made a statement about the compensation after the meeting.",
+            "Brent crude futures rose 3% in Asian trade on Monday."])
+def telegraphic(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A body sentence in headline shorthand: a pile of nouns, a bare participle, no articles.
+
+    MT from languages without articles (Chinese, Turkish, Russian) can drop every
+    article and auxiliary: `Ministry official statement made about issue.` A sentence
+    with no determiner, pronoun or auxiliary, whose only verb is a participle after three
+    nouns, followed by a preposition and a bare noun, is reported.
+    """
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or not sentence.text.endswith(".") or \
+                sentence.token_end - sentence.token_start < 7 or \
+                _TELEGRAPHIC_BREAKER.search(sentence.text):
+            continue  # cheap test first, in C: an article, pronoun, auxiliary or quote
+        words = _words(doc, sentence)
+        lower = [w.lower() for w in words]
+        if _NOT_TELEGRAPHIC.intersection(lower) or not _mostly_english(words):
+            continue
+        for p in range(3, len(lower) - 2):
+            word = lower[p]
+            if word not in lex.participles or word not in lex.past or word in lex.nouns:
+                continue
+            pile = lower[p - 3:p]
+            if not all(w in lex.nouns or words[p - 3 + k][0].isupper()
+                       for k, w in enumerate(pile)) or pile[-1].endswith("s") or \
+                    lower[p + 1] not in PREPOSITIONS or lower[p + 2] not in lex.nouns:
+                continue
+            if any(could_be_finite_verb(lower, i) for i in range(len(lower))
+                   if i != p and lower[i] not in lex.nouns):
+                break
+            yield Hit(sentence.start, sentence.end, "telegraphic sentence: no articles or "
+                      f"auxiliary, '{' '.join(words[p - 3:p + 1])}' reads as a headline",
+                      confidence=0.7)
+            break
+
+
+# A sentence with any of these is not in headline shorthand.
+_NOT_TELEGRAPHIC = DETERMINERS | PRONOUNS | AUXILIARIES | word_set("that which who")
+_TELEGRAPHIC_BREAKER = re.compile(
+    r"(?i)\b(?:the|an?|its|their|his|her|this|these|those|is|are|was|were|has|have|had|"
+    r"will|would|can|could|it|he|she|they|we)\b|[\"“”„«»]")

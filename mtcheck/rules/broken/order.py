@@ -1,0 +1,369 @@
+"""Word order of the source language: `not has been`, `will can`, verb-final clauses."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from functools import cache
+from itertools import chain
+
+from mtcheck.analyze import token_texts
+from mtcheck.english import (
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    MODALS,
+    PREPOSITIONS,
+    could_be_finite_verb,
+    lexicon,
+    word_set,
+)
+from mtcheck.model import Document, Hit
+from mtcheck.rules.broken._codes import _BEFORE_OF, _CODES, _codes, _codes_of, _run_on_hints
+from mtcheck.rules.broken._shared import (
+    _GAP,
+    _GAP_TAKERS,
+    _IN_VERB_GROUP,
+    _LINKERS,
+    _MONTHS_AND_DAYS,
+    _QUOTES,
+    _RELATIVE,
+    _SUBJECT_START,
+    _SUBORDINATING_PREPOSITIONS,
+    _SUBORDINATORS,
+    _TIME_NOUNS,
+    _WORD_BEFORE,
+    _mostly_english,
+    _reads_as_body,
+    _words,
+)
+from mtcheck.rules.registry import RuleContext, rule
+
+# Each pattern starts with a literal, so the scan stays in C; the word before is
+# checked afterwards.
+_NOT_AUX = re.compile(rf"not{_GAP}(?:has|have|had|is|are|was|were|will|would|can|could|do|"
+                      r"does|did)\b")
+
+# `did not`, `or not is`, `to not`: the negation has its own verb or is fine where it is.
+_NEGATION_OK_AFTER = AUXILIARIES | word_set("to or if whether why")
+_PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+ed){_GAP}"
+                              r"([a-z]+ed)(?=[^\S\n]*[,.;])")
+
+
+@rule("broken.garbled-order", category="broken", severity="major",
+      bad=["The work was paid for by a sponsor that of identity not has been "
+           "communicated wished.",
+           "The talks will can resume next week."],
+      good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
+            "Nobody could say whether the talks will resume."])
+def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Words in source-language order: `not has been`, `will can`, verb after verb.
+
+    German and Turkish put verbs at the end of the clause; MT that follows the source
+    order too closely yields `that of identity not has been communicated wished`.
+    """
+    yield from _without_overlaps(chain(
+        _negation_first(doc), _preposition_of(doc), _double_modals(doc), _verb_final(doc),
+        _late_verb(doc), _auxiliary_first(doc), _relative_verb_last(doc),
+        _participle_pairs(doc)))
+
+
+def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
+    """The hits whose span overlaps no earlier one: one finding per garbled stretch."""
+    taken: list[tuple[int, int]] = []
+    for hit in hits:
+        if not any(hit.start < e and s < hit.end for s, e in taken):
+            taken.append((hit.start, hit.end))
+            yield hit
+
+
+def _negation_first(doc: Document) -> Iterator[Hit]:
+    """`not has been`: a negation before its auxiliary."""
+    text = doc.text
+    for m in _NOT_AUX.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
+            continue  # `cannot`, `knot`
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and before.group(1).lower() in _NEGATION_OK_AFTER:
+            continue
+        yield Hit(m.start(), m.end(), f"'{m.group()}': the negation stands before the "
+                  "auxiliary (garbled word order)", confidence=0.85)
+
+
+def _participle_pairs(doc: Document) -> Iterator[Hit]:
+    """`was communicated wished`: two participles in a row at the end of a clause."""
+    lex = None
+    for m in _PARTICIPLE_PAIR.finditer(doc.text):
+        lex = lex or lexicon()
+        first, second = m.group(1), m.group(2)
+        if first in lex.nouns or first in lex.adjectives or second in lex.nouns \
+                or second not in lex.verbs or first not in lex.verbs:
+            continue
+        if _SMALL_CLAUSE.intersection(lex.verb_lemmas.get(first, ())):
+            continue  # `was declared closed`: the second word is a complement
+        yield Hit(m.start() + 1, m.end(), f"two verbs in a row at the end of the clause: "
+                  f"'{first} {second}'", confidence=0.8)
+
+
+_FINAL_BE = word_set("was were is are has have had")
+_HAVE = word_set("has have had")
+
+
+def _verb_final(doc: Document) -> Iterator[Hit]:
+    """`The opposition the package sharply criticized.`: subject, object, then the verb.
+
+    Turkish, Japanese and German put the verb last; MT that keeps that order leaves a
+    sentence whose first verb is its last word, after two noun phrases side by side (a
+    determiner right after a noun), or a participle before its auxiliary (`sold were.`).
+    """
+    lex = lexicon()
+    tokens = doc.tokens
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        text = sentence.text
+        if not text.endswith(".") or sentence.paragraph not in body or \
+                sentence.token_end - sentence.token_start < 5:
+            continue
+        last = tokens[sentence.token_end - 2].text
+        if last not in lex.verbs or last in lex.nouns or not last.isalpha():
+            continue  # cheap test first: the sentence ends in a word that is only a verb
+        if any(c in text for c in _QUOTES) or "," in text or ";" in text or ":" in text:
+            continue
+        words = _words(doc, sentence)
+        lower = [w.lower() for w in words]
+        if not 4 <= len(words) <= 30 or lower[0] in _SUBORDINATORS or \
+                lower[0] in _SUBORDINATING_PREPOSITIONS or lower[0] in _RELATIVE or \
+                lower[0] in _GAP_TAKERS or not _mostly_english(words):
+            continue
+        reason = _verb_final_reason(lower, words)
+        if reason:
+            yield Hit(sentence.start, sentence.end, f"verb-final word order: {reason}",
+                      confidence=0.75)
+
+
+_BREAKS = frozenset(",;:—–()")
+_FRONTED_AUXILIARIES = word_set("has have had is are was were")
+
+
+_CLAUSE_OPENERS = word_set("which who whom that because after when while although since")
+_CLAUSE_ENDS = frozenset(",.;:)—–")
+
+
+def _relative_verb_last(doc: Document) -> Iterator[Hit]:
+    """`which Zaripov in the 64th minute with a shot from the blue line scored,`: a
+    subordinate clause whose verb comes last, after its adverbials.
+
+    English puts the verb of a clause before its adverbial phrases; German, Turkish,
+    Japanese and Korean put it after them. A relative or `because` clause with no verb
+    for five words or more, two adverbial prepositions (`of` belongs to the noun) or
+    one with a date, then a verb that ends the clause, is in source order.
+    """
+    texts = token_texts(doc)
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or any(c in sentence.text for c in _QUOTES):
+            continue
+        items = texts[sentence.token_start:sentence.token_end]
+        lower = [w.lower() for w in items]
+        for r, word in enumerate(lower[:-6]):
+            if word not in _CLAUSE_OPENERS:
+                continue
+            verb = next((i for i in range(r + 1, len(lower)) if lower[i] in _CLAUSE_ENDS
+                         or (could_be_finite_verb(lower, i) and lower[i] not in lex.nouns)),
+                        None)
+            if verb is None or lower[verb] in _CLAUSE_ENDS or lower[verb] in AUXILIARIES or \
+                    items[verb][0].isupper():
+                continue
+            # `that the orchestra ... voted had,`: a participle before its auxiliary
+            if verb - r >= 4 and lower[verb] in lex.participles and verb + 1 < len(lower) \
+                    and lower[verb + 1] in _FINAL_BE and (verb + 2 == len(lower) or
+                                                         lower[verb + 2] in _CLAUSE_ENDS):
+                yield Hit(doc.tokens[sentence.token_start + r].start,
+                          doc.tokens[sentence.token_start + verb + 1].end,
+                          f"verb-final clause: the participle '{items[verb]}' comes before "
+                          f"its auxiliary '{items[verb + 1]}'", confidence=0.75)
+                break
+            if verb - r < 6 or (word == "that" and (not r or lower[r - 1] not in lex.nouns)):
+                continue  # `said that the work ... will continue`: English order
+            after = verb + 1
+            while after < len(lower) and lower[after] in lex.adverbs and \
+                    lower[after] not in lex.nouns:
+                after += 1
+            if after < len(lower) and lower[after] not in _CLAUSE_ENDS and not (
+                    lower[after] in AUXILIARIES or (lower[after] in lex.finite
+                    and lower[after] not in lex.nouns)):
+                continue  # the verb has an object or a phrase after it: English order
+            stretch = lower[r + 1:verb]
+            adverbial = sum(1 for w in stretch if w in PREPOSITIONS and w != "of")
+            dated = any(w[:1].isdigit() or w in _MONTHS_AND_DAYS or w in _TIME_NOUNS
+                        for w in stretch)
+            if adverbial >= 2 or (adverbial and dated):
+                start = doc.tokens[sentence.token_start + r].start
+                yield Hit(start, doc.tokens[sentence.token_start + verb].end,
+                          f"verb-final clause: '{items[verb]}' comes after "
+                          f"'{' '.join(items[r + 1:verb])}'", confidence=0.7)
+                break
+
+
+def _auxiliary_first(doc: Document) -> Iterator[Hit]:
+    """`Has won the run-off the centre-left candidate.`: a statement that opens with its verb.
+
+    An auxiliary and a participle open only questions in English (`Has it ended?`) and
+    conditions with a subject between them (`Had I known, ...`); before a full stop, a
+    sentence that opens `Has won` kept the verb-subject order of its source.
+    """
+    tokens = doc.tokens
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.token_end - sentence.token_start < 6 or not sentence.text.endswith(".") \
+                or sentence.paragraph not in body:
+            continue
+        first, second = tokens[sentence.token_start].text, tokens[sentence.token_start + 1].text
+        if first.lower() in _FRONTED_AUXILIARIES and second.islower() and \
+                second in lex.participles and second not in lex.adjectives and \
+                second not in lex.nouns:
+            yield Hit(sentence.start, sentence.end, f"the sentence opens with its verb "
+                      f"'{first} {second}': verb-subject order of the source",
+                      confidence=0.75)
+
+
+def _late_verb(doc: Document) -> Iterator[Hit]:
+    """`The police the suspect at the border arrested after a search.`: two noun phrases
+    side by side, then the main clause's only verb, with more words before it.
+
+    A subject, then an object and an adverbial, then the verb is source-language order.
+    English allows two noun phrases in a row before a verb only when the second opens a
+    contact relative clause (`the players the coach picked are fit`), which then holds
+    a second verb, or after an adverbial phrase (`In Paris the police arrested`).
+    """
+    hints = _run_on_hints(doc)
+    body = _reads_as_body(doc)
+    lex = lexicon()
+    for sentence in doc.sentences:
+        at = bisect_left(hints, sentence.token_start + 1)
+        if at == len(hints) or hints[at] >= sentence.token_end - 3 or \
+                sentence.paragraph not in body or not sentence.text.endswith(".") or \
+                any(c in sentence.text for c in _QUOTES):
+            continue  # cheap test first: a determiner right after a noun
+        items = list(token_texts(doc)[sentence.token_start:sentence.token_end - 1])
+        lower = [w.lower() for w in items]
+        if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS or \
+                lower[0] in _LINKERS or not _mostly_english(items):
+            continue
+        verbs = [i for i, w in enumerate(lower) if w in AUXILIARIES or (
+            w in lex.verbs and w not in lex.nouns and w not in lex.adjectives
+            and not w.endswith("ing") and (i == 0 or not items[i][0].isupper()))]
+        if not verbs or verbs[0] < 5:
+            continue
+        first = verbs[0]
+        head = lower[:first]
+        # `after long talks` is a phrase; any other link opens a clause of its own.
+        link = next((i for i, w in enumerate(head) if w in _LINKERS), first)
+        if _BREAKS.intersection(head) or any(w in _LINKERS and w not in
+                                             _SUBORDINATING_PREPOSITIONS for w in head) or \
+                any(not w[0].isalnum() and w != "'s" for w in head):
+            continue
+        # The main clause runs to the first link, comma or second verb group.
+        end = next((i for i in range(first + 1, len(lower)) if lower[i] in _LINKERS
+                    or lower[i] in _BREAKS), len(lower))
+        if any(v > first and v < end and lower[v - 1] not in AUXILIARIES
+               and lower[v - 1] not in _IN_VERB_GROUP for v in verbs):
+            continue  # a second verb: a contact relative clause and its main verb
+        boundaries = [b for b in range(2, min(first - 2, link))
+                      if _second_noun_phrase(lower, items, b)
+                      and not _TIME_NOUNS.intersection(lower[b + 1:b + 3])]
+        if not boundaries:
+            continue
+        b = boundaries[0]
+        # A preposition before the boundary may make the first noun phrase an adverbial
+        # (`Meanwhile in Paris the police ...`); then it takes a second boundary.
+        if any(w in PREPOSITIONS and w != "of" for w in head[:b]) and len(boundaries) < 2:
+            continue
+        yield Hit(sentence.start, sentence.end, f"verb-final word order: "
+                  f"'{items[b - 1]} {items[b]}' puts a second noun phrase after the subject, "
+                  f"and the verb '{items[first]}' comes only after it", confidence=0.7)
+
+
+def _verb_final_reason(lower: list[str], words: list[str]) -> str | None:
+    lex = lexicon()
+    if lower[-1] in _FINAL_BE and lower[-2] in lex.participles and \
+            lower[-2] not in lex.nouns and lower[-2] not in lex.adjectives:
+        return f"the participle '{words[-2]}' comes before its auxiliary '{words[-1]}'"
+    # Only words that are never nouns count as verbs here: in `the target orbit reached`
+    # the noun reading of `orbit` is the one that leaves a sentence.
+    verbs = [i for i, w in enumerate(lower) if w in AUXILIARIES or (
+        w in lex.verbs and w not in lex.nouns and w not in lex.adjectives
+        and not w.endswith("ing") and (i == 0 or not words[i][0].isupper()))]
+    if not verbs:
+        return None
+    first = verbs[0]
+    if lower[first] in _HAVE and first < len(lower) - 2 and lower[-1] in lex.participles \
+            and len(verbs) == 2 and any(w in PREPOSITIONS or w[:1].isdigit()
+                                        for w in lower[first + 1:-1]):
+        return f"'{words[first]}' is separated from its participle '{words[-1]}'"
+    if any(w not in lex.verbs and w not in _IN_VERB_GROUP and w not in lex.adverbs
+           for w in lower[first:]) or \
+            sum(1 for w in lower[first:] if w not in AUXILIARIES and w in lex.verbs
+                and w not in lex.adverbs) > 1:
+        return None  # the first verb does not end the sentence, or two verbs meet
+    boundaries = [b for b in range(1, first) if _second_noun_phrase(lower, words, b)]
+    if lower[0] in PREPOSITIONS and len(boundaries) < 2:
+        return None  # `In the region the fires continued.`
+    if not boundaries:
+        return None
+    b = boundaries[-1]
+    return (f"'{words[b - 1]} {words[b]}': a second noun phrase follows the subject, and "
+            f"the verb '{words[-1]}' comes last")
+
+
+def _second_noun_phrase(lower: list[str], words: list[str], b: int) -> bool:
+    """A determiner right after a noun or a name: a new noun phrase with no link before it."""
+    if lower[b] not in _SUBJECT_START:
+        return False
+    before = lower[b - 1]
+    lex = lexicon()
+    if before in FUNCTION_WORDS or before in _TIME_NOUNS or before in _MONTHS_AND_DAYS or \
+            before.endswith("ing") or (before in lex.adverbs and before not in lex.nouns):
+        return False
+    if could_be_finite_verb(lower, b - 1):
+        return False  # `the more they pay the less they have`
+    return before in lex.nouns or (words[b - 1][0].isupper() and b - 1 > 0)
+
+
+def _preposition_of(doc: Document) -> Iterator[Hit]:
+    """`between of the company`: a preposition that cannot take `of` after it."""
+    for m in _preposition_of_re().finditer(_codes(doc).text):
+        first, second = doc.tokens[m.start()], doc.tokens[m.start() + 1]
+        if doc.text[first.end:second.start].strip(" \t") == "" and \
+                first.text.lower() in _BEFORE_OF and second.text.lower() == "of":
+            yield Hit(first.start, second.end, f"'{doc.text[first.start:second.end]}': two "
+                      "prepositions in a row (garbled word order)", confidence=0.8)
+
+
+def _double_modals(doc: Document) -> Iterator[Hit]:
+    """`will can`: two different modal verbs in a row."""
+    for m in _double_modal_re().finditer(_codes(doc).text):
+        first, second = doc.tokens[m.start()], doc.tokens[m.start() + 1]
+        if first.text.lower() != second.text.lower() and second.text.lower() in MODALS \
+                and first.text.lower() in MODALS and "\n" not in doc.text[first.end:second.start]:
+            yield Hit(first.start, second.end, f"two modal verbs in a row: "
+                      f"'{doc.text[first.start:second.end]}'", confidence=0.85)
+
+
+# Verbs that take an adjective or participle after their object (`declared closed`).
+_SMALL_CLAUSE = word_set(
+    "declare consider deem pronounce find leave keep report think believe judge rule "
+    "presume get make render label list mark show prove"
+)
+
+
+@cache
+def _preposition_of_re() -> re.Pattern[str]:
+    return re.compile(f"[{_codes_of(sorted(_BEFORE_OF))}]{_CODES.code_of('of')}")
+
+
+@cache
+def _double_modal_re() -> re.Pattern[str]:
+    return re.compile(f"[{_codes_of(sorted(MODALS))}]{{2}}")

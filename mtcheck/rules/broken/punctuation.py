@@ -1,0 +1,189 @@
+"""Punctuation damage: stray spaces, foreign marks, unbalanced pairs, missing full stops."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.model import Document, Hit, Paragraph
+from mtcheck.rules.broken._shared import _ends_sentence, _reads_as_body, _wrapped
+from mtcheck.rules.encoding import mojibake_spans
+from mtcheck.rules.registry import RuleContext, rule
+
+# A space (the regex starts with a literal, which keeps the scan in C), then a mark that
+# attaches to the word before it; `.45` and `...` excepted.
+_SPACE_BEFORE = re.compile(r" [ \t]*([,;:!?”)]|\.(?![.\w]))")
+_ATTACHES_AFTER = frozenset("%)]”’»\"")
+
+
+@rule("broken.space-before-punctuation", category="broken", severity="minor",
+      bad=["Around 2,000 trains are affected nationwide , the union said.",
+           "He added : the company will stay in France.",
+           "“We will carry our first passengers before winter. ” said Ayşe Kaya."],
+      good=["The rifle fired .45 calibre rounds, the police said.",
+            "Shares rose 3.5% on Monday (local time)."])
+def space_before_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A space before a comma, full stop, colon, question mark or closing quote.
+
+    French typography (`ajoute :`) and MT detokenization (`nationwide ,`) leave
+    spaces that English does not use. The fix removes the space.
+    """
+    text = doc.text
+    for m in _SPACE_BEFORE.finditer(text):
+        mark, before = m.group(1), text[m.start() - 1:m.start()]
+        after = text[m.end():m.end() + 1]
+        if mark == "”":
+            # `... continue. ” said`: a space between the last full stop and its quote.
+            if before not in (".", "!", "?", ",") or (after and after not in " \t\n.,;:!?)"):
+                continue
+        elif not before or not (before.isalnum() or before == "_" or before in _ATTACHES_AFTER) \
+                or (mark == ")" and (after.isalnum() or after == "_")):
+            continue
+        yield Hit(m.start(), m.end(), f"space before '{mark}'", suggestion=mark,
+                  confidence=0.9)
+
+
+# Punctuation of Chinese, Japanese, Arabic, Persian and Hindi text, and its English form.
+_FOREIGN_MARKS = {"，": ",", "、": ",", "。": ".", "：": ":", "；": ";", "？": "?", "！": "!",
+                  "（": "(", "）": ")", "《": "“", "》": "”", "「": "“", "」": "”",
+                  "،": ",", "؛": ";", "؟": "?", "।": ".", "॥": "."}
+_FOREIGN_MARK = re.compile(f"[{''.join(_FOREIGN_MARKS)}]")
+_LATIN_CONTEXT = re.compile(r"[A-Za-z0-9À-ɏ][^\w\n]{0,3}$")
+_LATIN_AFTER = re.compile(r"[^\w\n]{0,3}[A-Za-z0-9À-ɏ]")
+_FOREIGN_OPENERS = "（《「"
+
+
+@rule("broken.foreign-punctuation", category="broken", severity="minor",
+      bad=["The port handled 3.2 million containers，a record for the city.",
+           "Exports rose 14 percent। Imports fell."],
+      good=["The port handled 3.2 million containers, a record for the city.",
+            "Exports rose 14 percent. Imports fell, officials said."])
+def foreign_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Punctuation of the source script left in English text: `，` `。` `،` `।`.
+
+    MT and copy-paste keep full-width Chinese commas, Arabic commas and the Hindi
+    danda; after an English word they are errors (the fix is the English mark). Marks
+    inside a quotation in that script are left alone.
+    """
+    text = doc.text
+    for m in _FOREIGN_MARK.finditer(text):
+        mark = m.group()
+        if _LATIN_CONTEXT.search(text, max(0, m.start() - 4), m.start()) is None or (
+                mark in _FOREIGN_OPENERS and _LATIN_AFTER.match(text, m.end()) is None):
+            continue  # around words in that script: a quotation (or an untranslated term)
+        # Full-width marks carry their own spacing: `containers，a record` needs a space.
+        space = " " if text[m.end():m.end() + 1].isalnum() and mark not in "（《「" else ""
+        yield Hit(m.start(), m.end(), f"'{mark}' is {_script_of(mark)} punctuation in English "
+                  "text", suggestion=_FOREIGN_MARKS[mark] + space, confidence=0.9)
+
+
+def _script_of(mark: str) -> str:
+    if mark in "،؛؟":
+        return "Arabic"
+    return "Devanagari" if mark in "।॥" else "CJK"
+
+
+_PAIRS = {"“": "”", "„": "“”", "«": "»", "(": ")", "[": "]"}
+_PAIR_MARKS = re.compile(r"[“”„«»()\[\]\"]")
+# `a) first option`, `1) ...`: an enumeration, not a bracket.
+_ENUMERATOR = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
+
+
+@rule("broken.unbalanced-pair", category="broken", severity="minor",
+      bad=["“We are ready, the minister said.", "The index (BIST 100 rose by 2 percent.",
+           "The talks ended.” Officials left the room."],
+      good=["“We are ready,” the minister said.", "The index (BIST 100) rose.",
+            "The options were a) a rate cut and b) a pause."])
+def unbalanced_pair(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """An opening quote or bracket without its closing partner in the paragraph, or the reverse.
+
+    A quotation that runs on into the next paragraph is not flagged when that
+    paragraph opens with a quote mark again, as news style requires.
+    """
+    paras = doc.paragraphs
+    wrapped = _wrapped(doc)
+    blocks: list[list[Paragraph]] = []
+    for para in paras:
+        if blocks and para.index in wrapped:
+            blocks[-1].append(para)
+        else:
+            blocks.append([para])
+    garbled = [(s, e) for s, e, _ in mojibake_spans(doc)]
+    for i, block in enumerate(blocks):
+        if not any(_PAIR_MARKS.search(p.text) for p in block):
+            continue
+        continues = i + 1 < len(blocks) and blocks[i + 1][0].text[:1] in "“„«\""
+        for hit in _unbalanced(block, continues):
+            if not any(s <= hit.start < e for s, e in garbled):  # `BelgiÃ«` is no quote
+                yield hit
+
+
+def _unbalanced(block: list[Paragraph], continues: bool) -> Iterator[Hit]:
+    stack: list[tuple[str, int]] = []
+    straight: list[int] = []
+    marks = [(m, para.start) for para in block for m in _PAIR_MARKS.finditer(para.text)]
+    enumerators = {para.start + m.end() - 1 for para in block
+                   for m in _ENUMERATOR.finditer(para.text)}
+    for m, base in marks:
+        mark, at = m.group(), base + m.start()
+        if mark == '"':
+            straight.append(at)
+        elif mark == "“" and stack and stack[-1][0] == "„":
+            stack.pop()  # German „…“
+        elif mark in _PAIRS:
+            stack.append((mark, at))
+        elif stack and mark in _PAIRS[stack[-1][0]]:
+            stack.pop()
+        elif any(mark in _PAIRS[opener] for opener, _ in stack):
+            while mark not in _PAIRS[stack[-1][0]]:
+                yield _pair_hit(*stack.pop())
+            stack.pop()
+        elif mark == "”" and len(straight) % 2:
+            straight.pop()  # `"...”`: mixed typography, but the quote is closed
+        elif at not in enumerators:
+            yield Hit(at, at + 1, f"'{mark}' closes nothing: its opening mark is missing",
+                      confidence=0.8)
+    for mark, at in stack:
+        if not (continues and mark in "“„«"):
+            yield _pair_hit(mark, at)
+    if len(straight) % 2 and not continues:
+        at = straight[-1]
+        yield Hit(at, at + 1, "unpaired '\"': the paragraph has an odd number of quote marks",
+                  confidence=0.7)
+
+
+def _pair_hit(mark: str, at: int) -> Hit:
+    return Hit(at, at + 1, f"'{mark}' is never closed: its '{_PAIRS[mark][-1]}' is missing",
+               confidence=0.8)
+
+
+_LAST_TOKEN = re.compile(r"\S+$")
+
+
+@rule("broken.missing-terminal-punctuation", category="broken", severity="minor",
+      bad=["The drills will last until June. The ministry said that they are purely "
+           "defensive and not directed at any country\n\nThe navy confirmed the plan.",
+           "Visitors will be able to see the sceptre of the king, which is usually kept in "
+           "the galleries, and a manuscript restored for the occasion"],
+      good=["Central bank holds rates at 45 percent\n\nThe bank kept its rate unchanged.",
+            "The plan covers:\n\n- a new depot\n- real-time displays at 40 stops"])
+def missing_terminal_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A body paragraph whose last sentence has no full stop.
+
+    Headlines, bylines, datelines, captions and list items end without punctuation
+    by design; only prose paragraphs (more than 20 words, or two sentences) are
+    checked.
+    """
+    body = _reads_as_body(doc)
+    wrapped = _wrapped(doc)
+    for para in doc.paragraphs:
+        if para.index not in body or _ends_sentence(para.text) or para.index + 1 in wrapped:
+            continue
+        if para.text[0] in "([" or "://" in para.text[-60:]:
+            continue
+        last = _LAST_TOKEN.search(para.text, max(0, len(para.text) - 100))
+        if last is None or not any(c.isalnum() for c in last.group()):
+            continue
+        start = para.start + last.start()
+        yield Hit(start, para.end, f"the paragraph ends without a full stop after "
+                  f"'{last.group()}'", suggestion=last.group() + ".", confidence=0.85)

@@ -1,0 +1,119 @@
+"""Repetition: a word doubled, a phrase decoded twice, a noun looped by `of the`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtcheck.analyze import memoized
+from mtcheck.english import FUNCTION_WORDS, word_set
+from mtcheck.model import Document, Hit
+from mtcheck.rules.broken._codes import _CODES, _LOOP_DETERMINERS, _codes, _codes_of
+from mtcheck.rules.registry import RuleContext, rule
+
+_REPEAT = re.compile(r"(.{1,7})\1", re.DOTALL)
+
+
+def _repeats(doc: Document) -> list[tuple[int, int]]:
+    """(first token, tokens per copy) of each back-to-back repetition within a line."""
+    def compute(d: Document) -> list[tuple[int, int]]:
+        out = []
+        for m in _REPEAT.finditer(_codes(d).text):
+            first, size = m.start(), len(m.group(1))
+            tokens = d.tokens[first:first + 2 * size]
+            if all(t.text[0].isalnum() for t in tokens) and \
+                    "\n" not in d.text[tokens[0].end:tokens[-1].start] and \
+                    all(a.text.lower() == b.text.lower()
+                        for a, b in zip(tokens[:size], tokens[size:], strict=True)):
+                out.append((first, size))
+        return out
+    return memoized(doc, "broken.repeats", compute)
+
+
+# Doubles that English grammar or idiom allows.
+_ALLOWED_DOUBLES = word_set("had that very bye no so ha now yeah tut knock chop well")
+# `What it is is ...`, `all they do do`: allowed only after such a fronted clause.
+_FRONTED_DOUBLES = word_set("is do")
+_FRONTING = word_set("what all thing problem question point truth fact reason issue")
+
+
+@rule("broken.doubled-word", category="broken", severity="minor",
+      bad=["The the committee met on Monday.", "Prices rose in in March.",
+           "She thanked the the fans at the airport."],
+      good=["What she had had was enough.", "He said that that plan failed.",
+            "The committee met on Monday.", "They flew to Bora Bora in June."])
+def doubled_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """The same word twice in a row.
+
+    MT output and hasty edits repeat a word (`the the`); doubles that English allows
+    (`had had`, `that that`) and capitalized doubles that are names (`Bora Bora`) are
+    not flagged. The fix keeps the first word.
+    """
+    for index, size in _repeats(doc):
+        if size != 1:
+            continue
+        first, second = doc.tokens[index], doc.tokens[index + 1]
+        word = first.text
+        lower = word.lower()
+        if lower in _ALLOWED_DOUBLES or not word[0].isalpha():
+            continue
+        if lower in _FRONTED_DOUBLES and any(
+                t.text.lower() in _FRONTING for t in doc.tokens[max(0, index - 6):index]):
+            continue
+        if second.text[0].isupper() and lower not in FUNCTION_WORDS:
+            continue  # Bora Bora, Sirhan Sirhan
+        yield Hit(first.start, second.end, f"'{word}' is repeated", suggestion=word,
+                  confidence=0.95)
+
+
+_SUPERLATIVE = re.compile(r"(?i)(?:best|worst|first|last|most|least|\w+est)$")
+
+
+@rule("broken.repeated-phrase", category="broken", severity="minor",
+      bad=["Doses are given in pharmacies and health centres in pharmacies and health "
+           "centres across the region.",
+           "Prices will stay high in the coming period of the period."],
+      good=["The team won again and again.", "She was the best of the best.",
+            "Doses are given in pharmacies and health centres across the region."])
+def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A phrase of two or more words repeated back to back, or a noun looped by `of the`.
+
+    Neural MT sometimes decodes the same stretch twice; the fix keeps one copy. A
+    noun repeated across `of the` (`the period of the period`) has no safe fix and is
+    reported without one; superlatives (`the best of the best`) are idiom.
+    """
+    for index, size in _repeats(doc):
+        if size < 2:
+            continue
+        first, last = doc.tokens[index], doc.tokens[index + 2 * size - 1]
+        if not any(c.isalpha() for t in doc.tokens[index:index + size] for c in t.text):
+            continue
+        phrase = doc.text[first.start:doc.tokens[index + size - 1].end]
+        yield Hit(first.start, last.end, f"'{phrase}' is repeated", suggestion=phrase,
+                  confidence=0.9)
+    yield from _noun_loops(doc)
+
+
+@cache
+def _loop_re() -> re.Pattern[str]:
+    """One to three words, `of` and a determiner, and the same words again."""
+    return re.compile(f"(.{{1,3}}){_CODES.code_of('of')}[{_codes_of(_LOOP_DETERMINERS)}]\\1",
+                      re.DOTALL)
+
+
+def _noun_loops(doc: Document) -> Iterator[Hit]:
+    codes = _codes(doc)
+    for m in _loop_re().finditer(codes.text):
+        size = len(m.group(1))
+        tokens = doc.tokens[m.start():m.end()]
+        noun = tokens[size - 1].text
+        if [t.text.lower() for t in tokens[:size]] != \
+                [t.text.lower() for t in tokens[size + 2:]] or \
+                tokens[size].text.lower() != "of" or \
+                len(noun) < 4 or not noun.isalpha() or _SUPERLATIVE.match(noun) or \
+                not all(t.text.isalpha() for t in tokens[:size]) or \
+                "\n" in doc.text[tokens[0].end:tokens[-1].start]:
+            continue
+        yield Hit(tokens[0].start, tokens[-1].end, f"'{noun}' is repeated in "
+                  f"'{doc.text[tokens[0].start:tokens[-1].end]}'", confidence=0.75)

@@ -1,0 +1,258 @@
+"""Two sentences merged into one: no punctuation, a comma alone, or a bare adverb between."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
+
+from mtcheck.analyze import sentence_at, token_texts
+from mtcheck.english import (
+    AUXILIARIES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MODALS,
+    PREPOSITIONS,
+    could_be_finite_verb,
+    data_sections,
+    lexicon,
+    word_set,
+)
+from mtcheck.model import Document, Hit
+from mtcheck.rules.broken._codes import _run_on_hints
+from mtcheck.rules.broken._shared import (
+    _BE,
+    _GAP,
+    _IN_VERB_GROUP,
+    _LINKERS,
+    _MONTHS_AND_DAYS,
+    _QUOTES,
+    _RELATIVE,
+    _SUBJECT_START,
+    _SUBORDINATING_PREPOSITIONS,
+    _SUBORDINATORS,
+    _TIME_NOUNS,
+    _mostly_english,
+    _reads_as_body,
+    _saying_lemmas,
+    _words,
+)
+from mtcheck.rules.registry import RuleContext, rule
+
+
+@lru_cache(maxsize=1)
+def _clause_taking() -> frozenset[str]:
+    return frozenset(data_sections("broken_verbs.txt")["clause-taking"])
+
+
+@rule("broken.run-on", category="broken", severity="major",
+      bad=["The court rejected the appeal in Ankara the lawyers will apply to the higher "
+           "court.",
+           "The plant will employ 400 workers the first cars are expected in the spring of "
+           "next year.",
+           "The mayor will visit the site next week the residents demand a new bridge over "
+           "the river."],
+      good=["The court rejected the appeal the lawyers had filed in March last year.",
+            "He told reporters at the airport the plan would fail next year.",
+            "She praised the work the volunteers did in the flooded villages last week.",
+            "The day the war ended was a Tuesday."])
+def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """Two sentences merged without punctuation: `...on Monday the lawyers will apply...`.
+
+    A second clause starts where a determiner follows a noun or a number with no comma,
+    conjunction or relative word since the last verb, and a complete verb follows it (an
+    auxiliary, or a verb with its own object). Contact relative clauses (`the appeal
+    the lawyers filed`), clauses after verbs of saying (`told reporters the plan would
+    fail`) and time phrases (`the day the war ended`) are left alone.
+    """
+    yield from _comma_splices(doc)
+    yield from _adverb_joins(doc)
+    tokens = doc.tokens
+    body = _reads_as_body(doc)
+    nouns = lexicon().nouns
+    hints = _run_on_hints(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or sentence.token_end - sentence.token_start < 13 \
+                or not sentence.text.endswith("."):
+            continue
+        at = bisect_left(hints, sentence.token_start + 3)
+        if at == len(hints) or hints[at] >= sentence.token_end - 2:
+            continue  # cheap test first: a determiner after a content word
+        items = [t.text for t in tokens[sentence.token_start:sentence.token_end]]
+        if any(c in sentence.text for c in _QUOTES) or ";" in items or ":" in items:
+            continue
+        lower = [w.lower() for w in items]
+        if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS:
+            continue
+        # Cheap test first: a determiner right after a word that is no function word.
+        starts = [b for b in range(3, len(items) - 2) if lower[b] in _SUBJECT_START
+                  and lower[b - 1] not in FUNCTION_WORDS and (
+                      lower[b - 1] in nouns or items[b - 1][0].isupper()
+                      or items[b - 1][0].isdigit())]
+        if not starts:
+            continue
+        verbs = [i for i in range(len(items)) if items[i][0].isalpha() and (
+            i == 0 or not items[i][0].isupper()) and could_be_finite_verb(lower, i)]
+        if len(verbs) < 2:
+            continue
+        for b in starts:
+            where = _second_clause(items, lower, verbs, b)
+            if where is not None:
+                yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause "
+                          f"starts at '{' '.join(items[b:where + 1])}' with no "
+                          "punctuation before it", confidence=0.7)
+                break
+
+
+_SPLICE_SUBJECTS = word_set("it he she they we")
+# A sentence adverb, then a subject: `... in June afterwards he moves to Vienna.`
+_ADVERB_JOIN = re.compile(
+    rf"(?P<before>[\w%]+){_GAP}(?P<adverb>(?i:however|afterwards|meanwhile|therefore|moreover|"
+    rf"furthermore|nevertheless|nonetheless|subsequently|thereafter|consequently)){_GAP}"
+    rf"(?P<subject>(?i:he|she|it|they|we|the|a|an|this|these|its|their)){_GAP}")
+
+
+def _adverb_joins(doc: Document) -> Iterator[Hit]:
+    """Two sentences joined by a sentence adverb alone: `... in June 2027 afterwards he
+    moves to Vienna.` The adverb follows a noun or a number with no punctuation, and a
+    clause with its verb came before it."""
+    lex = lexicon()
+    for m in _ADVERB_JOIN.finditer(doc.text):
+        before = m.group("before").lower()
+        if not (before[:1].isdigit() or before in lex.nouns or m.group("before")[0].isupper()) \
+                or before in FUNCTION_WORDS or (could_be_finite_verb([before], 0) and
+                                                before not in lex.nouns):
+            continue
+        sentence = sentence_at(doc, m.start("adverb"))
+        if sentence is None or not sentence.text.endswith("."):
+            continue
+        words = _words(doc, sentence)
+        split = next((i for i, w in enumerate(words) if w.lower() == m.group("adverb").lower()),
+                     len(words))
+        head, tail = [w.lower() for w in words[:split]], [w.lower() for w in words[split + 2:]]
+        if not head or head[0] in _LINKERS or not any(could_be_finite_verb(head, i)
+                                                      for i in range(1, len(head))) or \
+                not any(could_be_finite_verb(tail, i) for i in range(min(len(tail), 4))):
+            continue
+        yield Hit(sentence.start, sentence.end, f"run-on sentence: '{m.group('adverb')}' "
+                  "starts a new sentence with no punctuation before it", confidence=0.7)
+
+
+_BARE_VERB_TAKERS = MODALS | word_set("do does did not n't never")
+# Verbs that report an opinion like a verb of saying: `Prices will rise, analysts expect.`
+_REPORTING = word_set("confirm report admit believe think expect estimate fear hope predict "
+                      "acknowledge concede suggest")
+
+
+def _comma_splices(doc: Document) -> Iterator[Hit]:
+    """`The strike began at dawn, long queues formed at the stops.`: two main clauses
+    joined by a comma alone.
+
+    Before the comma a clause with its subject and verb, not opened by a conjunction,
+    a relative word or a participle; after it a subject (a pronoun, or a noun phrase
+    with no function word inside) and at once a verb that is no verb of saying
+    (`Prices rose, the ministry said.` is reported speech).
+    """
+    body = _reads_as_body(doc)
+    texts = token_texts(doc)
+    lex = lexicon()
+    saying = _saying_lemmas() | _REPORTING
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or "," not in sentence.text or \
+                not sentence.text.endswith(".") or any(c in sentence.text for c in _QUOTES):
+            continue
+        items = texts[sentence.token_start:sentence.token_end - 1]
+        lower = [w.lower() for w in items]
+        if items.count(",") != 1 or ";" in items or "(" in items or \
+                lower[0] in _LINKERS or lower[0] in PREPOSITIONS or (
+                    lower[0] in lex.verbs and lower[0] not in lex.nouns):
+            continue  # `Asked about it, ...`, `When it rained, ...`, lists of clauses
+        comma = items.index(",")
+        head, tail = lower[:comma], lower[comma + 1:]
+        if len(head) < 4 or len(tail) < 4 or _LINKERS.intersection(head) or \
+                _LINKERS.intersection(tail[:1]) or not _mostly_english(items):
+            continue
+        if not any(could_be_finite_verb(head, i) and (i == 0 or not items[i][0].isupper())
+                   for i in range(1, len(head))):
+            continue  # an apposition or a phrase before the comma, not a clause
+        verb = _subject_then_verb(tail, items[comma + 1:])
+        if verb is None or any(lemma in saying for lemma in
+                               (tail[verb], *lex.verb_lemmas.get(tail[verb], ()))):
+            continue
+        if "and" in tail or "or" in tail:
+            continue  # `A rose, B fell and C stayed flat`: a series
+        yield Hit(sentence.start, sentence.end, "comma splice: two sentences joined by a "
+                  f"comma before '{' '.join(items[comma + 1:comma + verb + 2])}'",
+                  confidence=0.7)
+
+
+def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
+    """The index of the verb when the words open with a subject and its verb."""
+    lex = lexicon()
+    if lower[0] in _SPLICE_SUBJECTS:
+        return 1 if lower[1] in lex.finite else None  # after `it`, `spread` is a verb
+    if lower[0] not in _SUBJECT_START and lower[0] not in lex.adjectives:
+        return None
+    for i in range(1, min(len(lower) - 1, 5)):
+        word = lower[i]
+        if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns and (
+                word not in lex.adjectives or word in lex.past) and not words[i][0].isupper()):
+            # `the decisive game will be played`: a noun right before the verb
+            return i if lower[i - 1] in lex.nouns or words[i - 1][0].isupper() else None
+        if word in FUNCTION_WORDS or (not word.isalpha() and "-" not in word):
+            return None
+    return None
+
+
+def _second_clause(items: list[str], lower: list[str], verbs: list[int],
+                   b: int) -> int | None:
+    """The verb of a second main clause whose subject starts at `b`, or None."""
+    lexicon_ = lexicon()
+    previous = lower[b - 1]
+    number = previous[:1].isdigit()
+    # A date (`on Wednesday a large exhibition`) is an adverbial before an object.
+    name = items[b - 1][0].isupper() and previous not in _MONTHS_AND_DAYS
+    if not (number or name or previous in lexicon_.nouns or previous in _MONTHS_AND_DAYS) \
+            or previous in FUNCTION_WORDS \
+            or (previous in _TIME_NOUNS and lower[b - 2] in DETERMINERS) \
+            or previous.endswith("ing") or could_be_finite_verb(lower, b - 1):
+        return None
+    before = [v for v in verbs if v < b]
+    # `the renovated halls`: a participle after a determiner is an adjective.
+    after = [v for v in verbs if v > b and not (
+        lower[v] in lexicon_.participles and lower[v - 1] in _SUBJECT_START)]
+    if not before or not after:
+        return None
+    first, second = before[-1], after[0]
+    if any(w in _LINKERS or w in ",—–-()" for w in lower[first + 1:b]) or \
+            any(w in _LINKERS or not (w[0].isalnum() or w == "'s")
+                for w in lower[b + 1:second]) or second - b > 7:
+        return None
+    if any(w in _RELATIVE for w in lower[:b]):
+        return None
+    if any(lemma in _clause_taking() for v in before for lemma in
+           (lower[v], *lexicon_.verb_lemmas.get(lower[v], ()))):
+        return None  # `told reporters the plan would fail`
+    # The second verb is a whole clause's verb: an auxiliary, an object after it, or a
+    # subject that no relative clause can follow (a number or a name before it).
+    end = second
+    while end + 1 < len(lower) and (lower[end + 1] in AUXILIARIES or lower[end + 1] in
+                                    lexicon_.participles or lower[end + 1] in _IN_VERB_GROUP):
+        end += 1
+    # `did not accept`: a modal or `do` takes the bare verb into its group.
+    if end + 1 < len(lower) and lower[end] in _BARE_VERB_TAKERS and \
+            lower[end + 1] in lexicon_.verb_forms:
+        end += 1
+    group = lower[second:end + 1]
+    # A passive (`will be taken`) or copula (`is ready`) has no object for a relative
+    # clause to take; a verb with its own object after it has none missing either.
+    passive = any(w in _BE for w in group) and (group[-1] in lexicon_.participles or (
+        group[-1] in _BE and end + 1 < len(lower) and lower[end + 1] not in PREPOSITIONS))
+    complete = passive or (end + 1 < len(lower) and (lower[end + 1] in _SUBJECT_START
+                                                     or lower[end + 1][:1].isdigit())
+                           and not _TIME_NOUNS.intersection(lower[end + 2:end + 4]))
+    bare_participle = lower[second] in lexicon_.participles and second == end
+    if not (complete or ((number or name) and not bare_participle)):
+        return None
+    return second
