@@ -394,6 +394,8 @@ def test_english_lexicon_survives_the_cache_round_trip():
     ("broken.headline-case", "Fans gathered outside as The President Of The Club spoke to "
      "reporters."),
     ("broken.run-on", "The museum closed in 2020 however the garden stays open to visitors."),
+    ("broken.run-on", "The mayor cut the ribbon at noon on Friday she thanked the builders "
+     "for their work."),
     ("broken.fragment", "The new terminal at the airport, in 2023 opened by the prime minister "
      "and named after a poet."),
     ("broken.dangling-ending", "The bank said that the governor would further."),
@@ -431,6 +433,9 @@ def test_source_order_and_agreement_damage_is_found(rule_id, text):
     "The agency said it was still evaluating the data.",
     "Let everyone have a say in the matter.",
     "Economists say the recovery will be slower next year.",
+    "The city rebuilt the bridge they crossed a hundred times.",
+    "The team lost the final they had reached in 2019.",
+    "He told the court he had been at home all night.",
 ])
 def test_source_order_and_agreement_rules_stay_quiet(text):
     assert _found(text) == []

@@ -68,6 +68,7 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     yield from _comma_splices(doc)
     yield from _adverb_joins(doc)
+    yield from _pronoun_clauses(doc)
     tokens = doc.tokens
     body = _reads_as_body(doc)
     nouns = lexicon().nouns
@@ -137,6 +138,85 @@ def _adverb_joins(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(sentence.start, sentence.end, f"run-on sentence: '{m.group('adverb')}' "
                   "starts a new sentence with no punctuation before it", confidence=0.7)
+
+
+# `the reason they left`, `the way we work`: nouns a clause may follow with no link word.
+_RELATIVE_ADVERB_NOUNS = word_set("reason reasons way ways place places moment extent "
+                                  "manner time times day days year years point case cases")
+_PRONOUN_SUBJECTS = word_set("he she they we")
+
+
+@lru_cache(maxsize=1)
+def _intransitive_forms() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(form for lemma in data_sections("broken_verbs.txt")["intransitive"]
+                     for form in lex.forms_of(lemma) if not form.endswith("ing"))
+
+
+def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
+    """`... his last concert in June 2027 he moves to Vienna.`: a second clause with a
+    pronoun subject and no link before it.
+
+    After a noun, a pronoun may open a contact relative clause (`the work they did`);
+    that clause's verb has lost its object. The second clause here is whole: its verb has
+    its own object, or takes none and a phrase follows (`moves to Vienna`), and no verb
+    comes after it for a relative clause to leave to.
+    """
+    body = _reads_as_body(doc)
+    texts = token_texts(doc)
+    lex = lexicon()
+    intransitive = _intransitive_forms()
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or not sentence.text.endswith(".") or \
+                sentence.token_end - sentence.token_start < 10 or \
+                any(c in sentence.text for c in _QUOTES):
+            continue
+        items = texts[sentence.token_start:sentence.token_end - 1]
+        lower = [w.lower() for w in items]
+        for b in range(3, len(lower) - 3):
+            if lower[b] not in _PRONOUN_SUBJECTS:
+                continue
+            previous = lower[b - 1]
+            # `last summer they`: a time adverbial; `the summer they won` a relative clause
+            adverbial = previous in _MONTHS_AND_DAYS or (
+                previous in _TIME_NOUNS and lower[b - 2] in ("last", "next", "this", "every"))
+            if not (adverbial or previous[:1].isdigit() or (
+                    previous in lex.nouns and previous not in FUNCTION_WORDS
+                    and previous not in _RELATIVE_ADVERB_NOUNS and previous not in _TIME_NOUNS
+                    and not could_be_finite_verb(lower, b - 1))):
+                continue
+            head = lower[:b]
+            if head[0] in _LINKERS or _LINKERS.intersection(head) or \
+                    any(not w[0].isalnum() for w in head) or \
+                    not any(_verb_at(head, i) for i in range(1, b - 1)):
+                continue
+            if any(lemma in _clause_taking() for i in range(b) for lemma in
+                   (lower[i], *lex.verb_lemmas.get(lower[i], ()))):
+                continue  # `told the court he had been at home`
+            verb = b + 1
+            while verb < len(lower) and lower[verb] in _IN_VERB_GROUP:
+                verb += 1
+            if verb + 1 >= len(lower) or lower[verb] not in lex.finite:
+                continue  # after a pronoun subject, `face` and `moves` are verbs
+            rest = lower[verb + 1:]
+            # An object of its own; `a hundred times`, `the whole day` are adverbials that
+            # may follow a relative clause (`the bridge they crossed a hundred times`).
+            whole = ((rest[0] in _SUBJECT_START or rest[0][:1].isdigit()) and not
+                     _TIME_NOUNS.intersection(rest[1:4]) and "times" not in rest[1:4]) or (
+                lower[verb] in intransitive and rest[0] in PREPOSITIONS and len(rest) > 1
+                and rest[1] not in PREPOSITIONS)
+            if not whole or any(_verb_at(rest, i) for i in range(1, len(rest))):
+                continue
+            yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause starts "
+                      f"at '{items[b]} {items[verb]}' with no punctuation before it",
+                      confidence=0.7)
+            break
+
+
+def _verb_at(lower: list[str], i: int) -> bool:
+    """An auxiliary, or a word that is a verb here and never a noun."""
+    return lower[i] in AUXILIARIES or (could_be_finite_verb(lower, i) and
+                                       lower[i] not in lexicon().nouns)
 
 
 _BARE_VERB_TAKERS = MODALS | word_set("do does did not n't never")
