@@ -188,7 +188,7 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             head = lower[:b]
             if head[0] in _LINKERS or _LINKERS.intersection(head) or \
                     any(not w[0].isalnum() for w in head) or \
-                    not any(_verb_at(head, i) for i in range(1, b - 1)):
+                    not any(could_be_finite_verb(head, i) for i in range(1, b - 1)):
                 continue
             if any(lemma in _clause_taking() for i in range(b) for lemma in
                    (lower[i], *lex.verb_lemmas.get(lower[i], ()))):
