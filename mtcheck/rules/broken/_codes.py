@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from mtcheck.analyze import memoized, token_texts
 from mtcheck.english import AUXILIARIES, FUNCTION_WORDS, MODALS, lexicon, word_set
 from mtcheck.model import Document
-from mtcheck.rules.broken._shared import _RELATIVE, _SUBJECT_START
+from mtcheck.rules.broken._shared import _CLAUSE_OPENERS, _RELATIVE, _SUBJECT_START
 from mtcheck.wordcodes import Encoded, WordCodes
 
 
@@ -75,22 +75,86 @@ def _run_on_hints(doc: Document) -> list[int]:
     string, in C; each distinct word is classed once per process.
     """
     return memoized(doc, "broken.run-on-hints", lambda d: [
-        m.start() + 1 for m in _DETERMINER_AFTER_CONTENT.finditer(_codes(d).classes("run-on"))])
+        m.start() + 1 for m in _DETERMINER_AFTER_CONTENT.finditer(_run_on_letters(d))])
 
 
 def _run_on_letter(word: str) -> str | None:
     if word in _SUBJECT_START:
         return "D"
+    if word in _PRONOUN_SUBJECTS:
+        return "Q"
+    if word == "it":
+        return "T"  # a subject after a comma, too often an object after a noun
+    if word == ",":
+        return ","
+    if word in _CLAUSE_OPENERS:
+        return "O"
     lex = lexicon()
     if word not in FUNCTION_WORDS and word[:1].isalnum() and (
             word in lex.nouns or not word.isalpha() or not lex.knows(word)):
         return "n"  # the word is lower-cased: a name is a word the lexicon does not know
-    return None
+    return "j" if word in lex.adjectives else None
+
+
+_PRONOUN_SUBJECTS = word_set("he she they we")
+_PRONOUN_AFTER_CONTENT = re.compile("nQ")
+# A comma, then what may open a clause's subject: a determiner, a pronoun, an adjective.
+_COMMA_BEFORE_SUBJECT = re.compile(",[DQTj]")
+
+
+def _run_on_letters(doc: Document) -> str:
+    return memoized(doc, "broken.run-on-letters", lambda d: _codes(d).classes("run-on"))
+
+
+def opener_hints(doc: Document) -> list[int]:
+    """Token indices of words that open a subordinate clause (`which`, `because`)."""
+    return memoized(doc, "broken.opener-hints",
+                    lambda d: [m.start() for m in re.finditer("O", _run_on_letters(d))])
+
+
+def pronoun_hints(doc: Document) -> list[int]:
+    """Token indices of `he`, `she`, `they`, `we` right after a noun, a name or a number."""
+    return memoized(doc, "broken.pronoun-hints", lambda d: [
+        m.start() + 1 for m in _PRONOUN_AFTER_CONTENT.finditer(_run_on_letters(d))])
+
+
+def comma_hints(doc: Document) -> list[int]:
+    """Token indices of commas followed by a determiner, a pronoun or an adjective."""
+    return memoized(doc, "broken.comma-hints", lambda d: [
+        m.start() for m in _COMMA_BEFORE_SUBJECT.finditer(_run_on_letters(d))])
+
+
+def agreement_letters(doc: Document) -> str:
+    """One character per token: `s` a subject pronoun (or `him`, `them`), `p` a plural
+    noun, `a` an adverb that may stand between subject and verb, `v` an auxiliary or a
+    verb of saying or thinking (the verbs `broken.agreement` looks at)."""
+    return memoized(doc, "broken.agreement-letters",
+                    lambda d: _codes(d).classes("agreement"))
+
+
+_AGREEMENT_SUBJECTS = word_set("him them he she it they we you i nobody everybody everyone "
+                               "someone somebody anyone anybody nothing everything something")
+_AGREEMENT_ADVERBS = word_set("already also still now only often usually never currently "
+                              "reportedly again")
+_AGREEMENT_VERBS = AUXILIARIES | word_set(
+    "isn't aren't wasn't weren't hasn't haven't doesn't don't said says shows suggests "
+    "indicates seems appears believes thinks knows wants remains continues becomes expects")
+
+
+def _agreement_letter(word: str) -> str | None:
+    if word in _AGREEMENT_SUBJECTS:
+        return "s"
+    if word in _AGREEMENT_VERBS:
+        return "v"
+    if word in _AGREEMENT_ADVERBS:
+        return "a"
+    return "p" if word in lexicon().plurals else None
 
 
 _CODES = WordCodes(
     fixed=("of", *_LOOP_DETERMINERS, *sorted(_BEFORE_OF), *sorted(MODALS)),
-    classifiers={"clause": _clause_letter, "run-on": _run_on_letter},
+    classifiers={"clause": _clause_letter, "run-on": _run_on_letter,
+                 "agreement": _agreement_letter},
     exact_classifiers={"shape": _shape_letter})
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 
-from mtcheck.analyze import memoized
+from mtcheck.analyze import memoized, sentence_at
 from mtcheck.english import CONJUNCTIONS, FUNCTION_WORDS, data_sections, lexicon, word_set
 from mtcheck.model import Document, Sentence
 
@@ -83,6 +84,8 @@ _BE = word_set("is are was were be been being")
 
 _RELATIVE = word_set("which who whom whose where")
 # A relative clause ends at a comma, a dash or a semicolon.
+# Words that open a subordinate clause, whose verb may come last in source order.
+_CLAUSE_OPENERS = word_set("which who whom that because after when while although since")
 _CLAUSE_BREAKS = frozenset(",;—–")
 
 
@@ -119,3 +122,11 @@ _TIME_NOUNS = word_set("week weeks year years month months day days morning even
 _MONTHS_AND_DAYS = word_set("january february march april may june july august september "
                             "october november december monday tuesday wednesday thursday "
                             "friday saturday sunday")
+
+
+def _sentences_of(doc: Document, hints: list[int]) -> Iterator[tuple[Sentence, list[int]]]:
+    """The sentences that hold the hinted tokens, each once, with its hints."""
+    tokens = doc.tokens
+    for sentence, group in groupby(hints, key=lambda i: sentence_at(doc, tokens[i].start)):
+        if sentence is not None:
+            yield sentence, list(group)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from mtcheck.english import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, lexicon, word_set
 from mtcheck.model import Document, Hit
+from mtcheck.rules.broken._codes import agreement_letters
 from mtcheck.rules.broken._shared import _GAP, _WORD_BEFORE
 from mtcheck.rules.registry import RuleContext, rule
 
@@ -57,7 +58,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     yield from _plural_agreement(doc)
     text = doc.text
-    for m in _PRONOUN_VERB.finditer(text):
+    for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
         previous = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         before = previous.group(1).lower() if previous else ""
@@ -92,7 +93,7 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
     """`the current prices does`: a determiner, modifiers, a plural noun, a singular verb."""
     lex = lexicon()
     text = doc.text
-    for m in _PLURAL_VERB.finditer(text):
+    for m in _candidates(doc, _PLURAL_THEN_VERB, _PLURAL_VERB):
         noun = m.group("noun")
         if noun.lower() not in lex.plurals or (noun[0].isupper() and not _opens_sentence(
                 text, m.start())):
@@ -118,6 +119,25 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
             if word in FUNCTION_WORDS or (word in lex.verbs and word not in lex.nouns and \
                     word not in lex.adjectives) or not word.isalpha():
                 break
+
+
+# Over the letters of `_agreement_letter`: cheap positions where a pattern may match.
+_PRONOUN_THEN_VERB = re.compile("sv")
+_PLURAL_THEN_VERB = re.compile("pa?v")
+
+
+def _candidates(doc: Document, letters: re.Pattern[str],
+                pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` at the tokens where `letters` finds its words in a row.
+
+    The regular expression over the text would try every word of the document; the
+    word classes find the few places worth trying first.
+    """
+    tokens = doc.tokens
+    for hint in letters.finditer(agreement_letters(doc)):
+        m = pattern.match(doc.text, tokens[hint.start()].start)
+        if m is not None:
+            yield m
 
 
 def _opens_sentence(text: str, at: int) -> bool:

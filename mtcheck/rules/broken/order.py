@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import chain
@@ -19,7 +18,14 @@ from mtcheck.english import (
     word_set,
 )
 from mtcheck.model import Document, Hit
-from mtcheck.rules.broken._codes import _BEFORE_OF, _CODES, _codes, _codes_of, _run_on_hints
+from mtcheck.rules.broken._codes import (
+    _BEFORE_OF,
+    _CODES,
+    _codes,
+    _codes_of,
+    _run_on_hints,
+    opener_hints,
+)
 from mtcheck.rules.broken._shared import (
     _GAP,
     _GAP_TAKERS,
@@ -35,6 +41,7 @@ from mtcheck.rules.broken._shared import (
     _WORD_BEFORE,
     _mostly_english,
     _reads_as_body,
+    _sentences_of,
     _words,
 )
 from mtcheck.rules.registry import RuleContext, rule
@@ -145,7 +152,6 @@ _BREAKS = frozenset(",;:—–()")
 _FRONTED_AUXILIARIES = word_set("has have had is are was were")
 
 
-_CLAUSE_OPENERS = word_set("which who whom that because after when while although since")
 _CLAUSE_ENDS = frozenset(",.;:)—–")
 
 
@@ -161,14 +167,15 @@ def _relative_verb_last(doc: Document) -> Iterator[Hit]:
     texts = token_texts(doc)
     lex = lexicon()
     body = _reads_as_body(doc)
-    for sentence in doc.sentences:
+    for sentence, openers in _sentences_of(doc, opener_hints(doc)):
         if sentence.paragraph not in body or any(c in sentence.text for c in _QUOTES):
             continue
         items = texts[sentence.token_start:sentence.token_end]
         lower = [w.lower() for w in items]
-        for r, word in enumerate(lower[:-6]):
-            if word not in _CLAUSE_OPENERS:
+        for r in (o - sentence.token_start for o in openers):
+            if r >= len(lower) - 6:
                 continue
+            word = lower[r]
             verb = next((i for i in range(r + 1, len(lower)) if lower[i] in _CLAUSE_ENDS
                          or (could_be_finite_verb(lower, i) and lower[i] not in lex.nouns)),
                         None)
@@ -238,23 +245,22 @@ def _late_verb(doc: Document) -> Iterator[Hit]:
     contact relative clause (`the players the coach picked are fit`), which then holds
     a second verb, or after an adverbial phrase (`In Paris the police arrested`).
     """
-    hints = _run_on_hints(doc)
     body = _reads_as_body(doc)
-    lex = lexicon()
-    for sentence in doc.sentences:
-        at = bisect_left(hints, sentence.token_start + 1)
-        if at == len(hints) or hints[at] >= sentence.token_end - 3 or \
-                sentence.paragraph not in body or not sentence.text.endswith(".") or \
-                any(c in sentence.text for c in _QUOTES):
-            continue  # cheap test first: a determiner right after a noun
-        items = list(token_texts(doc)[sentence.token_start:sentence.token_end - 1])
+    texts = token_texts(doc)
+    for sentence, hints in _sentences_of(doc, _run_on_hints(doc)):
+        start = sentence.token_start
+        first_hint = next((h for h in hints if h >= start + 2), sentence.token_end)
+        if first_hint >= sentence.token_end - 3 or sentence.paragraph not in body or \
+                not sentence.text.endswith(".") or any(c in sentence.text for c in _QUOTES):
+            continue  # cheap test first: a determiner right after a noun, then words
+        if any(_only_verb(texts[i], i - start) for i in range(start, first_hint)):
+            continue  # cheap test first: a verb before that determiner
+        items = list(texts[start:sentence.token_end - 1])
         lower = [w.lower() for w in items]
         if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS or \
                 lower[0] in _LINKERS or not _mostly_english(items):
             continue
-        verbs = [i for i, w in enumerate(lower) if w in AUXILIARIES or (
-            w in lex.verbs and w not in lex.nouns and w not in lex.adjectives
-            and not w.endswith("ing") and (i == 0 or not items[i][0].isupper()))]
+        verbs = [i for i, w in enumerate(items) if _only_verb(w, i)]
         if not verbs or verbs[0] < 5:
             continue
         first = verbs[0]
@@ -284,6 +290,15 @@ def _late_verb(doc: Document) -> Iterator[Hit]:
         yield Hit(sentence.start, sentence.end, f"verb-final word order: "
                   f"'{items[b - 1]} {items[b]}' puts a second noun phrase after the subject, "
                   f"and the verb '{items[first]}' comes only after it", confidence=0.7)
+
+
+def _only_verb(word: str, i: int) -> bool:
+    """An auxiliary, or a verb form that is no noun, adjective or gerund (not a name)."""
+    lex = lexicon()
+    lower = word.lower()
+    return lower in AUXILIARIES or (
+        lower in lex.verbs and lower not in lex.nouns and lower not in lex.adjectives
+        and not lower.endswith("ing") and (i == 0 or not word[0].isupper()))
 
 
 def _verb_final_reason(lower: list[str], words: list[str]) -> str | None:

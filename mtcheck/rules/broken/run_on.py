@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from mtcheck.analyze import sentence_at, token_texts
+from mtcheck.analyze import sentence_at, token_texts, vocabulary
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -20,7 +20,7 @@ from mtcheck.english import (
     word_set,
 )
 from mtcheck.model import Document, Hit
-from mtcheck.rules.broken._codes import _run_on_hints
+from mtcheck.rules.broken._codes import _run_on_hints, comma_hints, pronoun_hints
 from mtcheck.rules.broken._shared import (
     _BE,
     _GAP,
@@ -36,6 +36,7 @@ from mtcheck.rules.broken._shared import (
     _mostly_english,
     _reads_as_body,
     _saying_lemmas,
+    _sentences_of,
     _words,
 )
 from mtcheck.rules.registry import RuleContext, rule
@@ -108,6 +109,8 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 _SPLICE_SUBJECTS = word_set("it he she they we")
 # A sentence adverb, then a subject: `... in June afterwards he moves to Vienna.`
+_JOIN_ADVERBS = word_set("however afterwards meanwhile therefore moreover furthermore "
+                         "nevertheless nonetheless subsequently thereafter consequently")
 _ADVERB_JOIN = re.compile(
     rf"(?P<before>[\w%]+){_GAP}(?P<adverb>(?i:however|afterwards|meanwhile|therefore|moreover|"
     rf"furthermore|nevertheless|nonetheless|subsequently|thereafter|consequently)){_GAP}"
@@ -118,6 +121,8 @@ def _adverb_joins(doc: Document) -> Iterator[Hit]:
     """Two sentences joined by a sentence adverb alone: `... in June 2027 afterwards he
     moves to Vienna.` The adverb follows a noun or a number with no punctuation, and a
     clause with its verb came before it."""
+    if _JOIN_ADVERBS.isdisjoint(vocabulary(doc)):
+        return  # cheap test first: none of the adverbs occurs
     lex = lexicon()
     for m in _ADVERB_JOIN.finditer(doc.text):
         before = m.group("before").lower()
@@ -143,7 +148,6 @@ def _adverb_joins(doc: Document) -> Iterator[Hit]:
 # `the reason they left`, `the way we work`: nouns a clause may follow with no link word.
 _RELATIVE_ADVERB_NOUNS = word_set("reason reasons way ways place places moment extent "
                                   "manner time times day days year years point case cases")
-_PRONOUN_SUBJECTS = word_set("he she they we")
 
 
 @lru_cache(maxsize=1)
@@ -166,15 +170,15 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
     texts = token_texts(doc)
     lex = lexicon()
     intransitive = _intransitive_forms()
-    for sentence in doc.sentences:
+    for sentence, hints in _sentences_of(doc, pronoun_hints(doc)):
         if sentence.paragraph not in body or not sentence.text.endswith(".") or \
                 sentence.token_end - sentence.token_start < 10 or \
                 any(c in sentence.text for c in _QUOTES):
             continue
         items = texts[sentence.token_start:sentence.token_end - 1]
         lower = [w.lower() for w in items]
-        for b in range(3, len(lower) - 3):
-            if lower[b] not in _PRONOUN_SUBJECTS:
+        for b in (h - sentence.token_start for h in hints):
+            if not 3 <= b < len(lower) - 3:
                 continue
             previous = lower[b - 1]
             # `last summer they`: a time adverbial; `the summer they won` a relative clause
@@ -238,7 +242,7 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
     texts = token_texts(doc)
     lex = lexicon()
     saying = _saying_lemmas() | _REPORTING
-    for sentence in doc.sentences:
+    for sentence, _ in _sentences_of(doc, comma_hints(doc)):
         if sentence.paragraph not in body or "," not in sentence.text or \
                 not sentence.text.endswith(".") or any(c in sentence.text for c in _QUOTES):
             continue
