@@ -394,6 +394,10 @@ def test_english_lexicon_survives_the_cache_round_trip():
     ("broken.headline-case", "Fans gathered outside as The President Of The Club spoke to "
      "reporters."),
     ("broken.run-on", "The museum closed in 2020 however the garden stays open to visitors."),
+    ("broken.run-on", "OSLO, June 2 - The ferry strike entered its third day on Monday, long "
+     "queues formed at the bridges in Bergen and Stavanger."),
+    ("broken.garbled-order", "MADRID - Has approved the government the new housing law after "
+     "two years of talks."),
     ("broken.run-on", "The mayor cut the ribbon at noon on Friday she thanked the builders "
      "for their work."),
     ("broken.fragment", "The new terminal at the airport, in 2023 opened by the prime minister "
@@ -436,6 +440,8 @@ def test_source_order_and_agreement_damage_is_found(rule_id, text):
     "The city rebuilt the bridge they crossed a hundred times.",
     "The team lost the final they had reached in 2019.",
     "He told the court he had been at home all night.",
+    "OSLO, June 2 (Reuters) - The ferry strike entered its third day, the union said.",
+    "Markets rallied on Monday, bank shares rose 3% and oil prices fell.",
 ])
 def test_source_order_and_agreement_rules_stay_quiet(text):
     assert _found(text) == []

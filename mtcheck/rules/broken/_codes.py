@@ -98,8 +98,9 @@ def _run_on_letter(word: str) -> str | None:
 
 _PRONOUN_SUBJECTS = word_set("he she they we")
 _PRONOUN_AFTER_CONTENT = re.compile("nQ")
-# A comma, then what may open a clause's subject: a determiner, a pronoun, an adjective.
-_COMMA_BEFORE_SUBJECT = re.compile(",[DQTj]")
+# A comma, then what may open a clause's subject: a determiner, a pronoun, an adjective
+# (which may also be a noun: `long`).
+_COMMA_BEFORE_SUBJECT = re.compile(",[DQTjn]")
 
 
 def _run_on_letters(doc: Document) -> str:

@@ -130,3 +130,18 @@ def _sentences_of(doc: Document, hints: list[int]) -> Iterator[tuple[Sentence, l
     for sentence, group in groupby(hints, key=lambda i: sentence_at(doc, tokens[i].start)):
         if sentence is not None:
             yield sentence, list(group)
+
+
+# `NAPLES -`, `KAZAN, April 9 -`, `ANKARA, March 3 (Reuters) –`: a dateline opens the
+# first sentence of a wire story; the sentence itself starts after it.
+_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}?(?:,[^\n–—]{1,40}?)?[^\S\n]+[-–—][^\S\n]+")
+
+
+def _own_start(doc: Document, sentence: Sentence) -> int:
+    """The index of the sentence's first token after a dateline (its first token else)."""
+    m = _DATELINE.match(sentence.text)
+    if m is None:
+        return sentence.token_start
+    at = sentence.start + m.end()
+    return next((i for i in range(sentence.token_start, sentence.token_end)
+                 if doc.tokens[i].start >= at), sentence.token_start)

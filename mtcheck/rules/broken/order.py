@@ -40,6 +40,7 @@ from mtcheck.rules.broken._shared import (
     _TIME_NOUNS,
     _WORD_BEFORE,
     _mostly_english,
+    _own_start,
     _reads_as_body,
     _sentences_of,
     _words,
@@ -227,7 +228,10 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
         if sentence.token_end - sentence.token_start < 6 or not sentence.text.endswith(".") \
                 or sentence.paragraph not in body:
             continue
-        first, second = tokens[sentence.token_start].text, tokens[sentence.token_start + 1].text
+        start = _own_start(doc, sentence)
+        if sentence.token_end - start < 6:
+            continue
+        first, second = tokens[start].text, tokens[start + 1].text
         if first.lower() in _FRONTED_AUXILIARIES and second.islower() and \
                 second in lex.participles and second not in lex.adjectives and \
                 second not in lex.nouns:

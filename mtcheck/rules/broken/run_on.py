@@ -34,6 +34,7 @@ from mtcheck.rules.broken._shared import (
     _SUBORDINATORS,
     _TIME_NOUNS,
     _mostly_english,
+    _own_start,
     _reads_as_body,
     _saying_lemmas,
     _sentences_of,
@@ -246,9 +247,9 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         if sentence.paragraph not in body or "," not in sentence.text or \
                 not sentence.text.endswith(".") or any(c in sentence.text for c in _QUOTES):
             continue
-        items = texts[sentence.token_start:sentence.token_end - 1]
+        items = texts[_own_start(doc, sentence):sentence.token_end - 1]
         lower = [w.lower() for w in items]
-        if items.count(",") != 1 or ";" in items or "(" in items or \
+        if len(items) < 9 or items.count(",") != 1 or ";" in items or "(" in items or \
                 lower[0] in _LINKERS or lower[0] in PREPOSITIONS or (
                     lower[0] in lex.verbs and lower[0] not in lex.nouns):
             continue  # `Asked about it, ...`, `When it rained, ...`, lists of clauses
@@ -264,8 +265,10 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         if verb is None or any(lemma in saying for lemma in
                                (tail[verb], *lex.verb_lemmas.get(tail[verb], ()))):
             continue
-        if "and" in tail or "or" in tail:
-            continue  # `A rose, B fell and C stayed flat`: a series
+        if any(w in ("and", "or") and any(_verb_at(tail, j) for j in range(i + 1, i + 5)
+                                          if j < len(tail))
+               for i, w in enumerate(tail)):
+            continue  # `A rose, B fell and C stayed flat`: a series of clauses
         yield Hit(sentence.start, sentence.end, "comma splice: two sentences joined by a "
                   f"comma before '{' '.join(items[comma + 1:comma + verb + 2])}'",
                   confidence=0.7)
@@ -280,6 +283,7 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
         return None
     for i in range(1, min(len(lower) - 1, 5)):
         word = lower[i]
+        # `rate cuts`, `oil prices`: after a noun, a plural is a compound's head, not a verb.
         if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns and (
                 word not in lex.adjectives or word in lex.past) and not words[i][0].isupper()):
             # `the decisive game will be played`: a noun right before the verb
