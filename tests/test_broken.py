@@ -394,6 +394,10 @@ def test_english_lexicon_survives_the_cache_round_trip():
     ("broken.headline-case", "Fans gathered outside as The President Of The Club spoke to "
      "reporters."),
     ("broken.run-on", "The museum closed in 2020 however the garden stays open to visitors."),
+    ("broken.dangling-ending", "The new vaccines were developed by."),
+    ("broken.fragment", "Flights were cancelled. This was because the strong winds over the "
+     "Alps since early morning."),
+    ("broken.agreement", "The owners of the old mill, they want to turn it into flats."),
     ("broken.run-on", "OSLO, June 2 - The ferry strike entered its third day on Monday, long "
      "queues formed at the bridges in Bergen and Stavanger."),
     ("broken.garbled-order", "MADRID - Has approved the government the new housing law after "
@@ -442,6 +446,9 @@ def test_source_order_and_agreement_damage_is_found(rule_id, text):
     "He told the court he had been at home all night.",
     "OSLO, June 2 (Reuters) - The ferry strike entered its third day, the union said.",
     "Markets rallied on Monday, bank shares rose 3% and oil prices fell.",
+    "The old van drove slowly by.",
+    "Flights were cancelled because of the strong winds over the Alps.",
+    "The owners of the old mill, they said, want to turn it into flats.",
 ])
 def test_source_order_and_agreement_rules_stay_quiet(text):
     assert _found(text) == []

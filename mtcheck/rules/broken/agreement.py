@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mtcheck.english import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, lexicon, word_set
+from mtcheck.english import (
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    PREPOSITIONS,
+    could_be_finite_verb,
+    lexicon,
+    word_set,
+)
 from mtcheck.model import Document, Hit
 from mtcheck.rules.broken._codes import agreement_letters
-from mtcheck.rules.broken._shared import _GAP, _WORD_BEFORE
+from mtcheck.rules.broken._shared import _GAP, _WORD_BEFORE, _own_start
 from mtcheck.rules.registry import RuleContext, rule
 
 # A pronoun and the auxiliary after it, within one line.
@@ -57,6 +64,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     and a plural after `of` (`one of the reasons is`) are correct.
     """
     yield from _plural_agreement(doc)
+    yield from _resumptive_subjects(doc)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -138,6 +146,40 @@ def _candidates(doc: Document, letters: re.Pattern[str],
         m = pattern.match(doc.text, tokens[hint.start()].start)
         if m is not None:
             yield m
+
+
+# A sentence that opens with a noun phrase, then a comma and a pronoun with its verb.
+_RESUMPTIVE = re.compile(
+    r"(?:The|A|An|Its|Their|His|Her|Our|This|These|Those)\b[^,.;:!?\n\"“”]{3,80},[^\S\n]*"
+    rf"(?P<pronoun>he|she|it|they){_GAP}(?P<verb>[a-z]+)(?P<after>[^\S\n]*[\w“\"])")
+
+
+def _resumptive_subjects(doc: Document) -> Iterator[Hit]:
+    """`The workers of the plant, they said that ...`: a subject taken up again by a pronoun.
+
+    Languages that topicalize (Chinese, Japanese, Romance and Slavic speech) put the
+    subject first and repeat it as a pronoun; English keeps one subject. A parenthetical
+    attribution (`The problem, he said, is money.`) and comparatives (`The more we pay,
+    ...`) are correct.
+    """
+    lex = lexicon()
+    for sentence in doc.sentences:
+        m = _RESUMPTIVE.match(doc.text, doc.tokens[_own_start(doc, sentence)].start,
+                              sentence.end)
+        if m is None or m.group("verb") not in lex.finite or \
+                _PARENTHETICAL.match(doc.text, m.end("verb")):
+            continue  # `The old village, it is said, was founded by monks.`
+        head = [w.lower() for w in _WORD.findall(doc.text, m.start(), m.start("pronoun"))]
+        if len(head) < 3 or head[1] in _COMPARATIVES or head[1].endswith("er") or any(
+                could_be_finite_verb(head, i) for i in range(1, len(head))):
+            continue
+        yield Hit(m.start(), m.end("verb"), f"the subject '{' '.join(head)}' is repeated by "
+                  f"'{m.group('pronoun')}'", confidence=0.7)
+
+
+_COMPARATIVES = word_set("more less fewer")
+_PARENTHETICAL = re.compile(r"[^\S\n]+[\w'’-]+,")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _opens_sentence(text: str, at: int) -> bool:

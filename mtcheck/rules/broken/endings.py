@@ -60,8 +60,8 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 sentence.token_end - sentence.token_start < 4:
             continue
         # Cheap test first: the word before the final full stop.
-        if all_tokens[sentence.token_end - 2].text.lower() not in endings.last_words and \
-                all_tokens[sentence.token_end - 2].text.lower() not in _BE and \
+        last = all_tokens[sentence.token_end - 2].text.lower()
+        if last not in endings.last_words and last not in _BE and last != "by" and \
                 all_tokens[sentence.token_end - 3].text.lower() not in MODALS and not any(
                     t.text == "that" for t in all_tokens[sentence.token_end - 6:
                                                          sentence.token_end - 2]):
@@ -91,6 +91,9 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
         return 3 if _passive_to(lower) else 0
     if last in _BE:
         return 1 if _bare_copula(lower) else 0
+    if last == "by" and len(lower) > 3 and lower[-2] in lexicon().participles and \
+            (lower[-3] in _BE or lower[-4] in _BE):
+        return 2  # `The actors were trained by.`: the passive lost its agent
     if lower[-2] in MODALS and last in lexicon().adverbs and last not in _ELLIPSIS_ADVERBS \
             and len(lower) > 2 and lower[-3] not in PRONOUNS and \
             not _COPULA_GAP.intersection(lower[:-2]):

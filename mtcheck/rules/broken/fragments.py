@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mtcheck.analyze import token_texts
+from mtcheck.analyze import sentence_at, token_texts
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -47,6 +47,7 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     main clause is the sentence without its relative clauses and brackets; when no
     word in it can be a finite verb (lemminflect's tables decide), it is a fragment.
     """
+    yield from _verbless_because(doc)
     body = _reads_as_body(doc)
     wrapped = _wrapped(doc)
     shapes = _clause_shapes(doc)
@@ -113,6 +114,36 @@ def _verb_groups(lower: list[str], words: list[str]) -> list[int]:
         previous = (verb and lower[i] in AUXILIARIES) or (previous and lower[i] in
                                                           _IN_VERB_GROUP)
     return starts
+
+
+_BECAUSE = re.compile(r"\bbecause\b(?![^\S\n]+of\b)")
+_CLAUSE_STOP = re.compile(r"[,;:.!?—–()]")
+
+
+def _verbless_because(doc: Document) -> Iterator[Hit]:
+    """`This is because the probability of a quake within 30 years to 80 percent.`: the
+    clause after `because` has no verb (its verb was lost in translation)."""
+    body = _reads_as_body(doc)
+    text = doc.text
+    for m in _BECAUSE.finditer(text):
+        stop = _CLAUSE_STOP.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        if stop is None or stop.group() != "." or "\n" in text[m.end():end]:
+            continue  # only a clause that runs to the end of its sentence
+        found = _WORD.findall(text, m.end(), end)
+        words = [w.lower() for w in found]
+        sentence = sentence_at(doc, m.start())
+        # A capitalized word is a name (`the Nankai Trough`), never the clause's verb.
+        if len(words) < 5 or sentence is None or sentence.paragraph not in body or \
+                not _mostly_english(["", *found]) or \
+                any(could_be_finite_verb(words, i) and not found[i][0].isupper()
+                    for i in range(len(words))):
+            continue
+        yield Hit(m.start(), end, f"the clause after 'because' has no verb: "
+                  f"'{text[m.end():end].strip()}'", confidence=0.7)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
 
 
 def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hit | None:
