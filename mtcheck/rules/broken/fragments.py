@@ -137,7 +137,7 @@ def _verbless_because(doc: Document) -> Iterator[Hit]:
         if len(words) < 5 or sentence is None or sentence.paragraph not in body or \
                 not _mostly_english(["", *found]) or \
                 any(could_be_finite_verb(words, i) and not found[i][0].isupper()
-                    for i in range(len(words))):
+                    and words[i] not in PREPOSITIONS for i in range(len(words))):
             continue
         yield Hit(m.start(), end, f"the clause after 'because' has no verb: "
                   f"'{text[m.end():end].strip()}'", confidence=0.7)
