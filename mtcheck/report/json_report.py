@@ -57,18 +57,20 @@ def document_dict(doc: DocumentReport, report: Report) -> dict[str, Any]:
 
 def render(report: Report, **_: object) -> str:
     """The report as one JSON object, indented down to the findings, one finding per line."""
-    return "".join(_indented(to_dict(report), 0, _FLAT_AT)) + "\n"
+    return "".join(_indented(to_dict(report), 0)) + "\n"
 
 
-# Nesting depth of a finding (report > documents > document > findings > finding): from
-# there down the C encoder writes one line per value. `indent=2` throughout would run
-# the pure-Python encoder, which costs a sixth of a whole check.
-_FLAT_AT = 4
+# Indented down to the documents' fields; below that each value is one line from the C
+# encoder, a list of findings one line per finding. `indent=2` throughout would run the
+# pure-Python encoder, which costs a sixth of a whole check.
+_EXPANDED_DEPTH = 2
 _flat = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
-def _indented(value: object, depth: int, flat_at: int) -> Iterator[str]:
-    if depth >= flat_at or not isinstance(value, dict | list) or not value:
+def _indented(value: object, depth: int) -> Iterator[str]:
+    rows = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+    if not isinstance(value, dict | list) or not value or (depth > _EXPANDED_DEPTH
+                                                           and not rows):
         yield _flat(value)
         return
     pad, inner = "\n" + "  " * depth, "\n" + "  " * (depth + 1)
@@ -76,11 +78,12 @@ def _indented(value: object, depth: int, flat_at: int) -> Iterator[str]:
         yield "{"
         for i, (key, item) in enumerate(value.items()):
             yield ("," if i else "") + inner + _flat(str(key)) + ": "
-            yield from _indented(item, depth + 1, flat_at)
+            yield from _indented(item, depth + 1)
         yield pad + "}"
     else:
         yield "["
         for i, item in enumerate(value):
             yield ("," if i else "") + inner
-            yield from _indented(item, depth + 1, flat_at)
+            yield from (_indented(item, depth + 1) if depth < _EXPANDED_DEPTH
+                        else (_flat(item),))
         yield pad + "]"
