@@ -113,6 +113,11 @@ def opener_hints(doc: Document) -> list[int]:
                     lambda d: [m.start() for m in re.finditer("O", _run_on_letters(d))])
 
 
+def comma_pronoun_hints(doc: Document) -> list[int]:
+    """Token indices of commas followed by `he`, `she`, `it`, `they` or `we`."""
+    return [m.start() for m in re.finditer(",[QT]", _run_on_letters(doc))]
+
+
 def pronoun_hints(doc: Document) -> list[int]:
     """Token indices of `he`, `she`, `they`, `we` right after a noun, a name or a number."""
     return memoized(doc, "broken.pronoun-hints", lambda d: [
@@ -127,8 +132,8 @@ def comma_hints(doc: Document) -> list[int]:
 
 def agreement_letters(doc: Document) -> str:
     """One character per token: `s` a subject pronoun (or `him`, `them`), `p` a plural
-    noun, `a` an adverb that may stand between subject and verb, `v` an auxiliary or a
-    verb of saying or thinking (the verbs `broken.agreement` looks at)."""
+    noun, `a` an adverb that may stand between subject and verb, `z` a singular verb form
+    (`is`, `has`, `says`), `v` another auxiliary or `said`."""
     return memoized(doc, "broken.agreement-letters",
                     lambda d: _codes(d).classes("agreement"))
 
@@ -137,14 +142,18 @@ _AGREEMENT_SUBJECTS = word_set("him them he she it they we you i nobody everybod
                                "someone somebody anyone anybody nothing everything something")
 _AGREEMENT_ADVERBS = word_set("already also still now only often usually never currently "
                               "reportedly again")
-_AGREEMENT_VERBS = AUXILIARIES | word_set(
-    "isn't aren't wasn't weren't hasn't haven't doesn't don't said says shows suggests "
-    "indicates seems appears believes thinks knows wants remains continues becomes expects")
+# The verbs `broken.agreement` pairs with a pronoun or a plural noun.
+_SINGULAR_VERBS = word_set(
+    "is was has does isn't wasn't hasn't doesn't says shows suggests indicates seems "
+    "appears believes thinks knows wants remains continues becomes expects")
+_AGREEMENT_VERBS = AUXILIARIES | word_set("aren't weren't haven't don't said")
 
 
 def _agreement_letter(word: str) -> str | None:
     if word in _AGREEMENT_SUBJECTS:
         return "s"
+    if word in _SINGULAR_VERBS:
+        return "z"
     if word in _AGREEMENT_VERBS:
         return "v"
     if word in _AGREEMENT_ADVERBS:

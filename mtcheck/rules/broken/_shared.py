@@ -139,6 +139,9 @@ _DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}?(?:,[^\n–—]{1,40}?)
 
 def _own_start(doc: Document, sentence: Sentence) -> int:
     """The index of the sentence's first token after a dateline (its first token else)."""
+    if sentence.start != doc.paragraphs[sentence.paragraph].start or \
+            not sentence.text[:2].isupper():
+        return sentence.token_start  # a dateline opens a paragraph, in capitals
     m = _DATELINE.match(sentence.text)
     if m is None:
         return sentence.token_start

@@ -14,8 +14,8 @@ from mtcheck.english import (
     word_set,
 )
 from mtcheck.model import Document, Hit
-from mtcheck.rules.broken._codes import agreement_letters
-from mtcheck.rules.broken._shared import _GAP, _WORD_BEFORE, _own_start
+from mtcheck.rules.broken._codes import agreement_letters, comma_pronoun_hints
+from mtcheck.rules.broken._shared import _GAP, _WORD_BEFORE, _own_start, _sentences_of
 from mtcheck.rules.registry import RuleContext, rule
 
 # A pronoun and the auxiliary after it, within one line.
@@ -130,8 +130,8 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
 
 
 # Over the letters of `_agreement_letter`: cheap positions where a pattern may match.
-_PRONOUN_THEN_VERB = re.compile("sv")
-_PLURAL_THEN_VERB = re.compile("pa?v")
+_PRONOUN_THEN_VERB = re.compile("s[vz]")
+_PLURAL_THEN_VERB = re.compile("pa?z")
 
 
 def _candidates(doc: Document, letters: re.Pattern[str],
@@ -163,7 +163,7 @@ def _resumptive_subjects(doc: Document) -> Iterator[Hit]:
     ...`) are correct.
     """
     lex = lexicon()
-    for sentence in doc.sentences:
+    for sentence, _ in _sentences_of(doc, comma_pronoun_hints(doc)):
         m = _RESUMPTIVE.match(doc.text, doc.tokens[_own_start(doc, sentence)].start,
                               sentence.end)
         if m is None or m.group("verb") not in lex.finite or \
