@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 SAFE_RULES = frozenset({
     "boilerplate.web-debris",
+    "broken.comma-before-that",
     "broken.doubled-word",
     "broken.foreign-punctuation",
     "broken.repeated-phrase",

@@ -395,6 +395,10 @@ def test_english_lexicon_survives_the_cache_round_trip():
      "reporters."),
     ("broken.run-on", "The museum closed in 2020 however the garden stays open to visitors."),
     ("broken.dangling-ending", "The new vaccines were developed by."),
+    ("broken.verb-form", "The airline said it can not guaranteed the flights in July."),
+    ("broken.verb-form", "Investors have took their money out of the fund."),
+    ("broken.verb-form", "Each member state should to report its figures by March."),
+    ("broken.comma-before-that", "The auditors found, that the accounts had been changed."),
     ("broken.fragment", "Flights were cancelled. This was because the strong winds over the "
      "Alps since early morning."),
     ("broken.agreement", "The owners of the old mill, they want to turn it into flats."),
@@ -447,6 +451,11 @@ def test_source_order_and_agreement_damage_is_found(rule_id, text):
     "OSLO, June 2 (Reuters) - The ferry strike entered its third day, the union said.",
     "Markets rallied on Monday, bank shares rose 3% and oil prices fell.",
     "The old van drove slowly by.",
+    "The airline said it could not guarantee the flights in July.",
+    "Investors have taken their money out of the fund.",
+    "The will drafted in 1990 was contested.",
+    "The auditors found that the accounts had been changed.",
+    "The report, that is, the second draft, was leaked.",
     "Flights were cancelled because of the strong winds over the Alps.",
     "The owners of the old mill, they said, want to turn it into flats.",
 ])

@@ -20,7 +20,8 @@ from mtcheck.rules.broken import (
     punctuation,
     repetition,
     run_on,
+    verb_forms,
 )
 
 __all__ = ["agreement", "attribution", "case", "endings", "fragments", "order", "punctuation",
-           "repetition", "run_on"]
+           "repetition", "run_on", "verb_forms"]

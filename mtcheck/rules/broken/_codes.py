@@ -161,10 +161,45 @@ def _agreement_letter(word: str) -> str | None:
     return "p" if word in lexicon().plurals else None
 
 
+def verb_form_letters(doc: Document) -> str:
+    """One character per token for `broken.verb-form`: `m` a modal, `h` a form of
+    `have`, `d` of `do`, `t` `to`, `n` `not` or an adverb inside a verb group, `b` a verb's
+    base form, `e` a past or participle form that is no base form, noun or adjective
+    (`implemented`), `p` a past form that is no participle either (`went`)."""
+    return memoized(doc, "broken.verb-form-letters",
+                    lambda d: _codes(d).classes("verb-form"))
+
+
+_IN_GROUP = word_set("not never also still just already n't")
+
+
+def _verb_form_letter(word: str) -> str | None:
+    if word in MODALS:
+        return "m"
+    if word in ("have", "has", "had"):
+        return "h"
+    if word in ("do", "does", "did", "don't", "doesn't", "didn't"):
+        return "d"
+    if word == "to":
+        return "t"
+    if word in _IN_GROUP:
+        return "n"
+    lex = lexicon()
+    if word in lex.verb_forms:
+        return "b"
+    if (word in lex.past or word in lex.participles) and word not in lex.nouns and \
+            word not in lex.adjectives:
+        # The table's participle column misses regular spellings (`learned` lists only
+        # `learnt`): only an irregular past (`went`, `took`) is surely no participle.
+        irregular_past = word not in lex.participles and not word.endswith("ed")
+        return "p" if irregular_past else "e"
+    return None
+
+
 _CODES = WordCodes(
     fixed=("of", *_LOOP_DETERMINERS, *sorted(_BEFORE_OF), *sorted(MODALS)),
     classifiers={"clause": _clause_letter, "run-on": _run_on_letter,
-                 "agreement": _agreement_letter},
+                 "agreement": _agreement_letter, "verb-form": _verb_form_letter},
     exact_classifiers={"shape": _shape_letter})
 
 

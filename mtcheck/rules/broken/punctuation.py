@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from mtcheck.english import data_sections, lexicon
 from mtcheck.model import Document, Hit, Paragraph
 from mtcheck.rules.broken._shared import _ends_sentence, _reads_as_body, _wrapped
 from mtcheck.rules.encoding import mojibake_spans
@@ -81,6 +83,47 @@ def _script_of(mark: str) -> str:
     if mark in "،؛؟":
         return "Arabic"
     return "Devanagari" if mark in "।॥" else "CJK"
+
+
+# A comma before `that`, then a word that is no verb (`that is,` and `that said` are fine).
+_COMMA_THAT = re.compile(r"(?P<comma>[^\S\n]*,)[^\S\n]*that[^\S\n]+(?!(?:is|was|said)\b)\w")
+_WORD_BEFORE_COMMA = re.compile(r"(\w+)$")
+
+
+@rule("broken.comma-before-that", category="broken", severity="minor",
+      bad=["The minister said, that the economy would grow by 2 percent.",
+           "Analysts believe, that prices will fall in the spring."],
+      good=["The minister said that the economy would grow by 2 percent.",
+            "It is a good plan, that is, if it works.",
+            "The house, that the family built in 1920, was sold."])
+def comma_before_that(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    """A comma between a verb of saying or thinking and the `that` of its clause.
+
+    German, Russian, Polish and Czech put a comma before every subordinate clause; MT
+    carries it over (`He said, that the plan works.`). English writes no comma there.
+    The fix removes it.
+    """
+    text = doc.text
+    lex = lexicon()
+    verbs = _reporting_forms()
+    for m in _COMMA_THAT.finditer(text):
+        before = _WORD_BEFORE_COMMA.search(text, max(0, m.start() - 30), m.start())
+        if before is None or before.group(1).lower() not in verbs or \
+                before.group(1).lower() in lex.nouns:
+            continue  # `the house, that ...`: a relative clause after a noun
+        yield Hit(m.start("comma"), m.end("comma"), "comma before 'that' after "
+                  f"'{before.group(1)}': English puts no comma there", suggestion="",
+                  confidence=0.85)
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    """Every form of the verbs that take a `that` clause (`said`, `believes`)."""
+    lex = lexicon()
+    sections = data_sections("broken_verbs.txt")
+    return frozenset(form for section in ("attribution", "clause-taking")
+                     for lemma in sections[section] if " " not in lemma
+                     for form in lex.forms_of(lemma))
 
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "(": ")", "[": "]"}
