@@ -47,8 +47,8 @@ _BEFORE_OF = word_set("between with for in on at to from by about against among 
 
 
 def _shapes(doc: Document) -> str:
-    """One letter per token: `C` a Title Case function word or verb, `N` another
-    capitalized word or a number, `x` anything else (lower case, punctuation)."""
+    """One letter per token: `C` a Title Case function word, verb or -ly adverb, `N`
+    another capitalized word or a number, `x` anything else (lower case, punctuation)."""
     return memoized(doc, "broken.shapes", lambda d: _codes(d).exact_classes("shape"))
 
 
@@ -59,8 +59,11 @@ def _shape_letter(word: str) -> str:
         return "x"
     lower = word.lower()
     # Title Case only: a run in capitals is shouting (legal notices), not a headline.
+    lex = lexicon()
+    # `Sharply`: an adverb in -ly is no part of a name either.
     if word[1:].islower() and (lower in FUNCTION_WORDS or (
-            lower in lexicon().finite and lower not in lexicon().nouns)):
+            lower in lex.finite and lower not in lex.nouns) or (
+            lower.endswith("ly") and lower in lex.adverbs and lower not in lex.nouns)):
         return "C"
     return "N"
 

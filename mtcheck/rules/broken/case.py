@@ -37,9 +37,12 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     shapes = _shapes(doc)
     for m in _RUN.finditer(shapes):
         capitals = shapes.count("C", m.start() + 1, m.end())
-        if capitals < 2 or (capitals == 2 and "CC" not in shapes[m.start() + 1:m.end()] and
-                            not any(_title_verb(t.text)
-                                    for t in doc.tokens[m.start() + 1:m.end()])):
+        # Six capitalized words with a function word among them are a headline: names
+        # that long write their `of` and `for` in lower case.
+        long_run = m.end() - m.start() >= 6 and capitals >= 1
+        if not long_run and (capitals < 2 or (
+                capitals == 2 and "CC" not in shapes[m.start() + 1:m.end()] and
+                not any(_title_verb(t.text) for t in doc.tokens[m.start() + 1:m.end()]))):
             continue
         first, last = doc.tokens[m.start()], doc.tokens[m.end() - 1]
         sentence = sentence_at(doc, first.start)
