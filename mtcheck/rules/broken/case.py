@@ -29,7 +29,8 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     MT that translates a subheading into the flow of a paragraph keeps its
     capitals. A run counts when at least three of its words after the first are
     function words or verbs, or two when one is a verb (`The Ministry Of Health
-    Announced`) or when they stand together (`Spokesman Of The Ministry`): names of
+    Announced`) or when they stand together (`Spokesman Of The Ministry`), or one in a
+    run of six (`Prices Rise Sharply After Central Bank Decision`): names of
     organisations write those in lower case (`Bank of America`) and hold no verbs.
     Quoted titles are left alone.
     """
