@@ -400,6 +400,8 @@ def test_english_lexicon_survives_the_cache_round_trip():
     ("broken.verb-form", "Each member state should to report its figures by March."),
     ("broken.comma-before-that", "The auditors found, that the accounts had been changed."),
     ("broken.headline-case", "Wheat Prices Climb Steeply Amid Export Fears, traders said."),
+    ("broken.garbled-order", "During the storm were damaged more than 200 roofs in the town."),
+    ("broken.garbled-order", "Was decided that the school will stay closed until Monday."),
     ("broken.headline-case", "The market closed early.\n\nFarmers Block Roads In Protest "
      "Over Diesel Taxes, police said."),
     ("broken.fragment", "Flights were cancelled. This was because the strong winds over the "
@@ -460,6 +462,9 @@ def test_source_order_and_agreement_damage_is_found(rule_id, text):
     "The auditors found that the accounts had been changed.",
     "The report, that is, the second draft, was leaked.",
     "European Central Bank President Christine Lagarde spoke in Frankfurt on Monday.",
+    "During the storm the town hall was damaged beyond repair.",
+    "In 2021 the mayor was given the keys to the city.",
+    "It was decided that the school will stay closed until Monday.",
     "The Walt Disney Company Chief Executive Bob Iger flew to Shanghai.",
     "Flights were cancelled because of the strong winds over the Alps.",
     "The owners of the old mill, they said, want to turn it into flats.",

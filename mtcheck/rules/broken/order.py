@@ -10,6 +10,7 @@ from itertools import chain
 from mtcheck.analyze import token_texts
 from mtcheck.english import (
     AUXILIARIES,
+    DETERMINERS,
     FUNCTION_WORDS,
     MODALS,
     PREPOSITIONS,
@@ -27,6 +28,7 @@ from mtcheck.rules.broken._codes import (
     opener_hints,
 )
 from mtcheck.rules.broken._shared import (
+    _BE,
     _GAP,
     _GAP_TAKERS,
     _IN_VERB_GROUP,
@@ -73,7 +75,7 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _without_overlaps(chain(
         _negation_first(doc), _preposition_of(doc), _double_modals(doc), _verb_final(doc),
         _late_verb(doc), _auxiliary_first(doc), _relative_verb_last(doc),
-        _participle_pairs(doc)))
+        _passive_inversion(doc), _participle_pairs(doc)))
 
 
 def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -232,12 +234,81 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
         if sentence.token_end - start < 6:
             continue
         first, second = tokens[start].text, tokens[start + 1].text
-        if first.lower() in _FRONTED_AUXILIARIES and second.islower() and \
-                second in lex.participles and second not in lex.adjectives and \
+        if first.lower() not in _FRONTED_AUXILIARIES or not second.islower():
+            continue
+        if second in lex.participles and second not in lex.adjectives and \
                 second not in lex.nouns:
             yield Hit(sentence.start, sentence.end, f"the sentence opens with its verb "
                       f"'{first} {second}': verb-subject order of the source",
                       confidence=0.75)
+        elif first.lower() in _BE and second in lex.adjectives and \
+                tokens[start + 2].text in ("that", "to"):
+            # `Is expected that the talks resume.`: the subject `It` was dropped
+            yield Hit(sentence.start, sentence.end, f"the sentence opens with '{first} "
+                      f"{second} {tokens[start + 2].text}': its subject 'It' is missing",
+                      confidence=0.75)
+
+
+_INVERTED_BE = word_set("was were is are")
+_COUNT_WORDS = word_set("one two three four five six seven eight nine ten dozens hundreds "
+                        "thousands several many more")
+_TIME_WORDS = word_set("last next this every yesterday today tonight ago meanwhile also")
+
+
+def _passive_inversion(doc: Document) -> Iterator[Hit]:
+    """`In the region were recorded 40 new cases.`: a passive whose subject follows it.
+
+    Slavic and Romance languages open a sentence with a place or a time and put the
+    subject after the verb; English needs the subject first (`40 new cases were
+    recorded in the region`). Before the verb stand only adverbials: phrases that open
+    with a preposition and hold one noun phrase, or time words.
+    """
+    body = _reads_as_body(doc)
+    texts = token_texts(doc)
+    lex = lexicon()
+    for sentence in doc.sentences:
+        start = _own_start(doc, sentence)
+        if sentence.paragraph not in body or not sentence.text.endswith(".") or \
+                sentence.token_end - start < 6:
+            continue
+        first = texts[start].lower()
+        if first not in PREPOSITIONS and first not in _TIME_WORDS:
+            continue  # cheap test first: the sentence opens with an adverbial
+        words = [w.lower() for w in texts[start:sentence.token_end - 1]]
+        be = next((i for i, w in enumerate(words) if w in AUXILIARIES
+                   or (w in lex.finite and w not in lex.nouns and w not in lex.adjectives)),
+                  None)
+        if be is None or be < 2 or be + 2 >= len(words) or words[be] not in _INVERTED_BE:
+            continue
+        participle, after = words[be + 1], words[be + 2]
+        if participle not in lex.participles or participle in lex.nouns or not (
+                after in _SUBJECT_START or after[:1].isdigit() or after in lex.adjectives
+                or after in _COUNT_WORDS):
+            continue
+        if _adverbials_only(words[:be]):
+            yield Hit(sentence.start, sentence.end, f"passive with its subject after the "
+                      f"verb: '{texts[start + be]} {texts[start + be + 1]}' comes before what "
+                      f"was {participle}", confidence=0.7)
+
+
+def _adverbials_only(words: list[str]) -> bool:
+    """Prepositional phrases with one noun phrase each, and time words: no subject."""
+    lex = lexicon()
+    in_phrase = noun_seen = False
+    for word in words:
+        if not word[:1].isalnum():
+            return False  # `In total, the firm was fined`: the comma sets off a subject
+        if word in PREPOSITIONS:
+            in_phrase, noun_seen = True, False
+        elif word in _TIME_WORDS or word in _TIME_NOUNS or word in _MONTHS_AND_DAYS:
+            noun_seen = True
+        elif word in DETERMINERS and noun_seen:
+            return False  # `In 2019 the company`: a second noun phrase is the subject
+        elif not in_phrase and word not in lex.adverbs:
+            return False
+        elif word in lex.nouns or word[:1].isdigit() or not lex.knows(word):
+            noun_seen = True
+    return True
 
 
 def _late_verb(doc: Document) -> Iterator[Hit]:
