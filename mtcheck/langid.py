@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Literal
 
 from mtcheck.analyze import memoized, note, vocabulary
@@ -161,14 +162,14 @@ def identify(text: str, candidates: Sequence[str] = ()) -> LanguageGuess:
     langdetect, seeded, arbitrates the rest and answers when no candidate language
     is known. langdetect costs milliseconds a sentence, the model microseconds.
     """
-    script = _script_guess(text)
+    words = _WORD.findall(text)  # found once for the script and the frequency model
+    script = _script_guess_of(words)
     if script is not None:
         return script
     langs = tuple(sorted({normalize_code(c) for c in candidates} - {"en"}))
     if langs:
-        guess = frequency_span_guess(text, langs)
-        if guess.known and (len(_WORD.findall(text)) <= SHORT_SPAN_WORDS
-                            or guess.confidence >= _DECISIVE):
+        guess = _frequency_guess_of(words, langs)
+        if guess.known and (len(words) <= SHORT_SPAN_WORDS or guess.confidence >= _DECISIVE):
             return guess
     return detect(text, candidates)
 
@@ -183,15 +184,27 @@ def frequency_span_guess(text: str, candidates: Sequence[str]) -> LanguageGuess:
     words) in each language; with equal priors the posterior is a softmax over
     the summed log-probabilities. Unknown words count as Zipf 1 everywhere.
     """
-    words = [w.lower() for w in _WORD.findall(text)]
-    langs = ["en", *(c for c in candidates if c in FREQUENCY_LANGUAGES and c != "en")]
+    return _frequency_guess_of(_WORD.findall(text), candidates)
+
+
+def _frequency_guess_of(found: list[str], candidates: Sequence[str]) -> LanguageGuess:
+    """`frequency_span_guess` of a text's words (as `_WORD` finds them)."""
+    words = [w.lower() for w in found]
+    langs = ("en", *(c for c in candidates if c in FREQUENCY_LANGUAGES and c != "en"))
     if not words or len(langs) < 2:
         return UNKNOWN
-    scores = [sum(max(zipf(w, lang), _UNSEEN_ZIPF) for w in words) for lang in langs]
+    # Each language's score sums its words' values in text order, as one sum per language.
+    scores = list(map(sum, zip(*[_word_scores(w, langs) for w in words], strict=True)))
     top = max(scores)
     weights = [math.exp((s - top) * math.log(10)) for s in scores]
     best = max(range(len(langs)), key=lambda i: scores[i])
     return LanguageGuess(langs[best], weights[best] / sum(weights), "wordfreq")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_scores(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
+    """A word's Zipf frequency in each of `langs`, unknown words counted as `_UNSEEN_ZIPF`."""
+    return tuple(max(zipf(word, lang), _UNSEEN_ZIPF) for lang in langs)
 
 
 def _script_guess(text: str) -> LanguageGuess | None:
@@ -200,7 +213,11 @@ def _script_guess(text: str) -> LanguageGuess | None:
     The language is named by `vote` over the frequency tables of that script's
     languages (Russian, Ukrainian, Bulgarian, ...), `und` when none claims it.
     """
-    words = _WORD.findall(text)
+    return _script_guess_of(_WORD.findall(text))
+
+
+def _script_guess_of(words: list[str]) -> LanguageGuess | None:
+    """`_script_guess` of a text's words (as `_WORD` finds them)."""
     foreign = [w.lower() for w in words if script_of(w) is not None]
     if not words or len(foreign) * 2 < len(words):
         return None
@@ -271,7 +288,7 @@ def _candidates(doc: Document) -> tuple[str, ...]:
     if doc.source is not None and _WORD.search(doc.source.text):
         ranked = _source_text_languages(doc.source.text)
     else:
-        ranked = ranked_votes(_voting_residue(vocabulary(doc)))
+        ranked = ranked_votes(_voting_residue(unusual_words(doc)))
     if not ranked:
         return ()
     note(doc, "src_lang_detected", ranked[0])
@@ -316,7 +333,7 @@ def vote(words: Sequence[str]) -> LanguageGuess:
     votes = _votes(words)
     if not votes:
         return UNKNOWN
-    ranked = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
+    ranked = _ranked(votes)
     lang, top = ranked[0]
     if top < _MIN_VOTES:
         return UNKNOWN
@@ -327,10 +344,19 @@ def vote(words: Sequence[str]) -> LanguageGuess:
 def ranked_votes(words: Sequence[str]) -> list[str]:
     """The winning language of `vote` and its close runners-up (at most three in all)."""
     votes = _votes(words)
-    ranked = sorted(votes.items(), key=lambda x: (-x[1], x[0]))
+    ranked = _ranked(votes)
     if not ranked or ranked[0][1] < _MIN_VOTES:
         return []
     return [lang for lang, v in ranked[:3] if v >= _CLOSE * ranked[0][1]]
+
+
+def _ranked(votes: dict[str, float]) -> list[tuple[str, float]]:
+    """The votes from most to fewest, ties in language order (sorted twice, in C: the
+    second sort is stable, in reverse too)."""
+    return sorted(sorted(votes.items()), key=_VOTES_OF, reverse=True)
+
+
+_VOTES_OF = itemgetter(1)
 
 
 def _votes(words: Sequence[str]) -> dict[str, float]:
@@ -362,25 +388,85 @@ def token_texts(doc: Document) -> list[str]:
     return _token_texts(doc)
 
 
-# Which tokens are residue words that vote (`_word_votes` not empty), judged once per
-# process: a document's voters are then one set intersection with its vocabulary.
-# Words without votes add nothing to `_votes`, so leaving them out changes no sum.
-_JUDGED: set[str] = set()
-_VOTERS: set[str] = set()
+def unusual_words(doc: Document) -> frozenset[str]:
+    """The distinct words of a document that a test for foreign text may single out.
+
+    A superset (`may_be_foreign`) of the words that vote on the source language, of the
+    words with foreign evidence (`mtcheck.foreign.lexicon.verdict`) and of the words
+    with a lower-case letter before a capital (`zamIt's`): news text is mostly plain
+    English, so the untranslated rules look at this small set and not at every token.
+    Shared (memoized) per document; each distinct word is judged once per process.
+    """
+    return memoized(doc, "langid.unusual", lambda d: _unusual(vocabulary(d)))
+
+
+# Every word form ever judged, plain or not: a document's unusual words are then one set
+# difference with its vocabulary. Bounded: both are cleared when full.
+_PLAIN: set[str] = set()
+_UNUSUAL: set[str] = set()
 _JUDGED_LIMIT = 1 << 19
 
 
-def _voting_residue(vocab: frozenset[str]) -> list[str]:
-    """`foreign_residue` of a vocabulary, less the words that cast no vote (sorted)."""
-    new: set[str] | frozenset[str] = vocab - _JUDGED
+def _unusual(vocab: frozenset[str]) -> frozenset[str]:
+    rest = vocab - _PLAIN
+    new = rest - _UNUSUAL
     if new:
-        if len(_JUDGED) + len(new) > _JUDGED_LIMIT:
-            _JUDGED.clear()
-            _VOTERS.clear()
-            new = set(vocab)
-        _JUDGED.update(new)
-        _VOTERS.update(t for t in new if _residue_word(t) and _word_votes(t.lower()))
-    return sorted({t.lower() for t in vocab & _VOTERS})
+        if len(_PLAIN) + len(_UNUSUAL) + len(new) > _JUDGED_LIMIT:
+            _PLAIN.clear()
+            _UNUSUAL.clear()
+            rest = new = vocab
+        plain = {word for word in new if not may_be_foreign(word)}
+        _PLAIN.update(plain)
+        _UNUSUAL.update(new - plain)
+        if plain:
+            rest = rest - plain
+    return rest
+
+
+_ASCII_JOINT = re.compile(r"[a-z][A-Z]")
+
+
+def may_be_foreign(word: str) -> bool:
+    """False only for a word form that no test for foreign text can single out.
+
+    Such a word is plain ASCII without a lower-case letter before a capital, and neither
+    it nor its form without a possessive ending (lower-cased) is a Zipf point more
+    frequent in any voting language than in English. Everything else may be foreign:
+    words with other letters or scripts, glued words, and words that lean to another
+    language (`ve`, `laut`), which the callers then judge for themselves.
+    """
+    if not word.isascii():
+        return any(c.isalpha() for c in word)
+    if _ASCII_JOINT.search(word) is not None:
+        return True
+    if not word.replace("'", "").isalpha():
+        return False
+    lower = word.lower()
+    forms = {lower}
+    if lower.endswith("'s"):
+        forms.add(lower[:-2])
+    if lower.endswith("'"):
+        forms.add(lower[:-1])
+    for form in forms:
+        en = zipf(form, "en")
+        # The same difference as `_word_votes` and `verdict` compute, so the same floats.
+        if any(zipf(form, lang) - en >= 1.0 for lang in _VOTING_LANGUAGES):
+            return True
+    return False
+
+
+def _voting_residue(words: Iterable[str]) -> list[str]:
+    """`foreign_residue` of some words, less the words that cast no vote (sorted).
+
+    Given a document's `unusual_words`: every voter is among them, and words without
+    votes add nothing to `_votes`, so leaving them out changes no sum.
+    """
+    return sorted({word.lower() for word in words if _votes_as_residue(word)})
+
+
+@lru_cache(maxsize=1 << 16)
+def _votes_as_residue(word: str) -> bool:
+    return _residue_word(word) and bool(_word_votes(word.lower()))
 
 
 def foreign_residue(tokens: Iterable[str]) -> list[str]:

@@ -18,10 +18,13 @@ Pure functions over a `Document` (or over plain name words, for tests and other 
 from __future__ import annotations
 
 import itertools
+import string
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import eq, itemgetter
 from typing import Literal, NamedTuple, cast
 
 import regex
@@ -47,14 +50,41 @@ _PARTICLES = ("de", "da", "del", "della", "dello", "di", "do", "dos", "das", "du
 _PARTICLE = "(?:" + "|".join(_PARTICLES) + ")"
 _DOTTED = r"(?:(?:\p{Lu}|" + "|".join(sorted(_ABBREVIATED)) + r")\.[ \u00a0]?)"
 _GAP = rf"(?:[ \u00a0]{_PARTICLE}(?:[ \u00a0]{_PARTICLE})?[ \u00a0]|[ \u00a0]|-)"
-# The lookahead first lets the engine skip non-capitals before it tries anything costly.
-_RUN = regex.compile(
-    rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\p{{N}}_]){_DOTTED}*{_WORD}(?:{_GAP}{_DOTTED}*{_WORD})*"
-)
-_RUN_WORD = regex.compile(_WORD)
-_FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_NOT_AFTER_LETTER = r"(?<![\p{L}\p{M}\p{N}_])"
+# A run of name words: initials and titles with their full stops, a word, and more of
+# both after a space, a hyphen or particles. This is the grammar; `_RUN_ASCII` and
+# `_RUN_OTHER` match exactly what it matches, only faster (tests compare them).
+_RUN_GRAMMAR = rf"{_NOT_AFTER_LETTER}{_DOTTED}*{_WORD}(?:{_GAP}{_DOTTED}*{_WORD})*"
+# How the fast forms get there (the `regex` engine pays per position of the text for
+# whatever a pattern opens with, and much more for a lookaround or a Unicode property
+# than for a plain ASCII class):
+# - a run opens with a capital that the pattern consumes; the checks that it is an
+#   upper-case letter after no letter are lookbehinds made only where that class matched.
+#   A class of ASCII capitals and one of all non-ASCII characters are each fast, a class
+#   of both is not: runs are found by two patterns and merged (`_runs`).
+# - the rest of a run is written for a first capital already consumed (`_CORE`): the rest
+#   of an initial or title, or the rest of a word;
+# - lookaheads guard the costly alternations: a title is a capital and at most three
+#   letters before its full stop, a particle a short lower-case word before a space.
+_DOTTED_GUARDED = (r"(?:(?=\p{Lu}[a-z]{0,3}\.)(?:\p{Lu}|" + "|".join(sorted(_ABBREVIATED))
+                   + r")\.[ \u00a0]?)")
+_DOTTED_REST = (r"(?:(?=[a-z]{0,3}\.)(?:|"
+                + "|".join(f"(?<={a[0]}){a[1:]}" for a in sorted(_ABBREVIATED))
+                + r")\.[ \u00a0]?)")
+_GAP_GUARDED = (rf"(?:[ \u00a0](?=[a-z]{{1,5}}[ \u00a0]){_PARTICLE}(?:[ \u00a0]{_PARTICLE})?"
+                r"[ \u00a0]|[ \u00a0]|-)")
+_CORE = (rf"(?:{_DOTTED_REST}{_DOTTED_GUARDED}*{_WORD}"
+         r"|[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*)")
+_FIRST_AFTER_NO_LETTER = r"(?<![\p{L}\p{M}\p{N}_].)"
+_TAIL = rf"(?:{_GAP_GUARDED}\p{{Lu}}{_CORE})*"
+_RUN_ASCII = regex.compile(rf"[A-Z]{_FIRST_AFTER_NO_LETTER}{_CORE}{_TAIL}")
+_RUN_OTHER = regex.compile(
+    rf"[^\x00-\x7f](?<=\p{{Lu}}){_FIRST_AFTER_NO_LETTER}{_CORE}{_TAIL}")
 # Marks that open a clause, after which (and a space) a capitalized word proves nothing.
 _OPENERS = frozenset("“\"‘'([{:—–-«„")
+_RUN_WORD = regex.compile(_WORD)
+_FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 # Apostrophe suffixes that are inflection, not name: English possessive, Turkish case endings.
 _SUFFIX = regex.compile(r"['’]\p{Ll}{1,4}$")
 _PLAIN = regex.compile(r"[A-Za-z]+")
@@ -248,6 +278,24 @@ _Raw = tuple[int, int, str, Literal["word", "caps", "initial", "title"], bool]
 # A run's analysis, shared by every run of the same text in the same position kind:
 # (start, end, title, ((start, end, spelling, companions, common), ...)), relative offsets.
 _Template = tuple[int, int, "str | None", tuple[tuple[int, int, str, frozenset[str], bool], ...]]
+# A template with the text of its mention, as the per-process cache keeps it.
+_Entry = tuple[int, int, "str | None", tuple[tuple[int, int, str, frozenset[str], bool], ...],
+               str]
+
+
+def _sentence_first_letters(doc: Document) -> set[int]:
+    """Offsets of the first letter or digit of each sentence."""
+    text = doc.text
+    search = _FIRST_LETTER.search
+    out = set()
+    for s in doc.sentences:
+        start = s.start
+        # Most sentences open with the letter itself; the others skip quotes or dashes.
+        if start < s.end and text[start] in _ASCII_ALNUM:
+            out.add(start)
+        elif (m := search(text, start, s.end, concurrent=False)) is not None:
+            out.add(m.start())
+    return out
 
 
 def extract_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -257,76 +305,130 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     (`de`, `van`, `bin`); initials (`J. R. R.`) and titles are recognised; possessive
     and Turkish case suffixes (`Erdoğan's`, `İstanbul'da`) are not part of the spelling.
     """
+    # Names recur: a run is analysed once per process for its text, where it stands and
+    # the stop after it (`_PREPARED`), and once more for each way an article writes (or
+    # not) its words in lower case. Per run only lookups remain.
     text = doc.text
-    sentence_first = {m.start() for s in doc.sentences
-                      if (m := _FIRST_LETTER.search(text, s.start, s.end)) is not None}
+    sentence_first = _sentence_first_letters(doc)
     headings = [(p.start, p.end) for p in doc.paragraphs if p.kind in ("heading", "meta")]
     lowercase = vocabulary(doc)
-    # Names recur: a run is analysed once per text, opening position and following stop
-    # in this document (`templates`), and once per process for the same words written in
-    # lower case elsewhere in their article or not (`_template_for`).
-    templates: dict[tuple[str, bool, bool, bool], _Template | None] = {}
+    contains = lowercase.__contains__
+    prepared_of = _PREPARED.get
+    new = tuple.__new__
     mentions: list[Mention] = []
     para = 0
     n_headings = len(headings)
-    for run in _RUN.finditer(text):
+    beyond = len(text) + 1
+    next_heading = headings[0][0] if headings else beyond
+    for run in _runs(text):
         first, last = run.span()
-        whole = run.group()
-        while para < n_headings and headings[para][1] <= first:
-            para += 1
-        in_heading = para < n_headings and headings[para][0] <= first
-        if in_heading or first in sentence_first:
-            opens = True
-        else:
-            before = text[first - 1:first] if first else ""
-            opens = before in _OPENERS if before != " " else (
-                first > 1 and text[first - 2] in _OPENERS)
-        key = (whole, opens, in_heading, text.startswith(".", last))
-        template = templates.get(key, _MISSING)
+        in_heading = False
+        if first >= next_heading:
+            while para < n_headings and headings[para][1] <= first:
+                para += 1
+            if para < n_headings and headings[para][0] <= first:
+                in_heading = True
+                next_heading = first  # look again at the next run
+            else:
+                next_heading = headings[para][0] if para < n_headings else beyond
+        before = text[first - 1:first] if first else ""
+        key = (run.group(), first in sentence_first,
+               before in _OPENERS if before != " " else (
+                   first > 1 and text[first - 2] in _OPENERS),
+               in_heading, text.startswith(".", last))
+        prepared = prepared_of(key)
+        if prepared is None:
+            prepared = _prepare(key)
+        lowers, by_flags = prepared
+        flags = tuple(map(contains, lowers)) if lowers else ()
+        template = by_flags.get(flags, _MISSING)
         if template is _MISSING:
-            template = templates[key] = _template_for(key, lowercase)
+            template = _remember(key, prepared, lowercase)
         if template is None:
             continue
-        start, end, title, words = template
+        start, end, title, words, mentioned = template
         index = len(mentions)
         named: tuple[NameWord, ...]
         if len(words) == 1:
             s, e, spelling, companions, common = words[0]
-            named = (NameWord(first + s, first + e, spelling, index, companions, common),)
+            named = (new(NameWord, (first + s, first + e, spelling, index, companions, common)),)
         else:
-            named = tuple(NameWord(first + s, first + e, spelling, index, companions, common)
-                          for s, e, spelling, companions, common in words)
-        mentions.append(Mention(index, first + start, first + end, whole[start:end], named,
-                                title))
+            named = tuple([new(NameWord, (first + s, first + e, spelling, index, companions,
+                                          common))
+                           for s, e, spelling, companions, common in words])
+        mentions.append(new(Mention, (index, first + start, first + end, mentioned, named,
+                                      title)))
     return tuple(mentions)
 
 
-# A sentinel for "not cached yet" (a cached template may be None).
-_MISSING: _Template | None = cast("_Template | None", object())
-# Process-wide templates: the analysis of a run depends on the document only through
-# whether each of its words is also written in lower case there, so those answers are
-# part of the key. Bounded: cleared when full (news names recur; a cache miss only costs
-# the analysis again).
-_TEMPLATES: dict[tuple[str, bool, bool, bool, tuple[bool, ...]], _Template | None] = {}
-_TEMPLATE_LIMIT = 1 << 17
-_LOWERS: dict[str, tuple[str, ...]] = {}
+# A sentinel for "not cached yet" (a cached analysis may be None).
+_MISSING: _Entry | None = cast("_Entry | None", object())
+# A run's text; whether it opens its sentence, follows a clause mark, lies in a heading or
+# dateline; whether a full stop follows it.
+_Key = tuple[str, bool, bool, bool, bool]
+# Process-wide analyses of runs: the words whose lower-case form an article may also
+# write, and the analysis for each answer (the only way a run's analysis depends on its
+# document). Bounded: cleared when full (news names recur; a miss only costs the
+# analysis again).
+_Prepared = tuple[tuple[str, ...], dict[tuple[bool, ...], "_Entry | None"]]
+_PREPARED: dict[_Key, _Prepared] = {}
+_PREPARED_LIMIT = 1 << 16
 
 
-def _template_for(key: tuple[str, bool, bool, bool], lowercase: frozenset[str]
-                  ) -> _Template | None:
-    whole = key[0]
-    lowers = _LOWERS.get(whole)
-    if lowers is None:
-        if len(_LOWERS) >= _TEMPLATE_LIMIT:
-            _LOWERS.clear()
-        lowers = _LOWERS[whole] = _lowers(whole)
-    full = (*key, tuple(w in lowercase for w in lowers))
-    template = _TEMPLATES.get(full, _MISSING)
-    if template is _MISSING:
-        if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
-            _TEMPLATES.clear()
-        template = _TEMPLATES[full] = _template(*key, lowercase)
-    return template
+def _prepare(key: _Key) -> _Prepared:
+    if len(_PREPARED) >= _PREPARED_LIMIT:
+        _PREPARED.clear()
+    prepared: _Prepared = (_lowers(key[0]), {})
+    _PREPARED[key] = prepared
+    return prepared
+
+
+def _remember(key: _Key, prepared: _Prepared, lowercase: frozenset[str]) -> _Entry | None:
+    """Analyse a run under the document's lower-case words and keep the analysis."""
+    lowers, by_flags = prepared
+    whole, sentence_first, after_opener, in_heading, dotted_after = key
+    template = _template(whole, sentence_first or after_opener or in_heading, in_heading,
+                         dotted_after, lowercase)
+    entry: _Entry | None = None
+    if template is not None:
+        start, end, title, words = template
+        entry = (start, end, title, words, whole[start:end])
+    by_flags[tuple(w in lowercase for w in lowers)] = entry
+    return entry
+
+
+def _runs(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of `_RUN_GRAMMAR` in the text, left to right. Runs that open with a
+    non-ASCII capital are rare: one search usually shows there are none, and the matches
+    of `_RUN_ASCII` are all. `concurrent=False` keeps the engine from releasing the GIL
+    around every match."""
+    other = _RUN_OTHER.search(text, concurrent=False)
+    if other is None:
+        runs: Iterator[regex.Match[str]] = _RUN_ASCII.finditer(text, concurrent=False)
+        return runs
+    return _merged_runs(text, other)
+
+
+def _merged_runs(text: str, other: regex.Match[str] | None) -> Iterator[regex.Match[str]]:
+    """The matches of `_RUN_ASCII` and `_RUN_OTHER` merged as one scan finds them:
+    whichever starts first is the next run, and a match of the other pattern that starts
+    inside it is searched for again after it (a run found from there may differ)."""
+    ascii_runs = _RUN_ASCII.finditer(text, concurrent=False)
+    run = next(ascii_runs, None)
+    while run is not None or other is not None:
+        if run is not None and (other is None or run.start() < other.start()):
+            yield run
+            end = run.end()
+            run = next(ascii_runs, None)
+            if other is not None and other.start() < end:
+                other = _RUN_OTHER.search(text, end, concurrent=False)
+        elif other is not None:
+            yield other
+            end = other.end()
+            other = _RUN_OTHER.search(text, end, concurrent=False)
+            if run is not None and run.start() < end:
+                ascii_runs = _RUN_ASCII.finditer(text, end, concurrent=False)
+                run = next(ascii_runs, None)
 
 
 def _lowers(whole: str) -> tuple[str, ...]:
@@ -423,9 +525,10 @@ def name_words(mentions: Iterable[Mention]) -> list[NameWord]:
 # ---------------------------------------------------------------- clustering
 
 
-@dataclass(frozen=True, slots=True)
-class Spelling:
-    """One spelling of a name word with its occurrences and the company it keeps."""
+class Spelling(NamedTuple):
+    """One spelling of a name word with its occurrences and the company it keeps.
+
+    A NamedTuple like NameWord: an article has one per distinct name word."""
 
     text: str
     spans: tuple[tuple[int, int], ...]
@@ -434,7 +537,7 @@ class Spelling:
     common: bool
 
     @property
-    def count(self) -> int:
+    def count(self) -> int:  # type: ignore[override]  # tuple.count is never wanted here
         """How often the spelling occurs."""
         return len(self.spans)
 
@@ -472,23 +575,67 @@ _BUCKET_LIMIT = 24
 
 def spellings_of(words: Iterable[NameWord]) -> list[Spelling]:
     """Aggregate name words by spelling, sorted by first occurrence (order-independent)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    companions: dict[str, set[str]] = {}
-    full: dict[str, int] = {}
-    common: dict[str, bool] = {}
+    groups: dict[str, list[NameWord]] = {}
     for w in words:
-        spans.setdefault(w.text, []).append((w.start, w.end))
-        companions.setdefault(w.text, set()).update(w.companions)
-        full[w.text] = full.get(w.text, 0) + (1 if w.companions else 0)
-        common[w.text] = common.get(w.text, False) or w.common
-    out = [Spelling(t, tuple(sorted(s)), frozenset(companions[t]), full[t], common[t])
-           for t, s in spans.items()]
-    out.sort(key=lambda s: (s.first, s.text))
-    return out
+        group = groups.get(w.text)
+        if group is None:
+            groups[w.text] = [w]
+        else:
+            group.append(w)
+    new = tuple.__new__
+    ordered: list[tuple[int, str, Spelling]] = []
+    for text, group in groups.items():
+        if len(group) == 1:
+            # Most spellings occur once: their word's company is the spelling's.
+            start, end, _, _, companions, common = group[0]
+            spans: tuple[tuple[int, int], ...] = ((start, end),)
+            spelling = new(Spelling, (text, spans, companions, 1 if companions else 0, common))
+        else:
+            union: set[str] = set()
+            for w in group:
+                union.update(w.companions)
+            spans = tuple(sorted([(w.start, w.end) for w in group]))
+            spelling = new(Spelling, (text, spans, frozenset(union),
+                                      sum([1 for w in group if w.companions]),
+                                      any(w.common for w in group)))
+        ordered.append((spans[0][0], text, spelling))
+    ordered.sort()
+    return [spelling for _, _, spelling in ordered]
+
+
+class _Keys(NamedTuple):
+    """The blocking keys of one spelling, for every index `cluster_words` links through
+    (they depend on the spelling alone, so they are computed once per process)."""
+
+    strong: frozenset[str]
+    loose: frozenset[str]
+    deletions: frozenset[str]  # loose keys of five letters or more and their deletions
+    endings: frozenset[str]  # loose keys with transliterated endings folded
+    vowels: frozenset[str]  # loose keys with traded Arabic and Persian vowels folded
+    orders: frozenset[str]  # strong and loose keys with each vowel run sorted
+    prefixes: frozenset[str]  # where a truncation of this spelling may stop
+    truncatable: bool  # a single word rare enough to be a truncated name
+    linking: frozenset[str]  # every key above but the prefixes
+
+
+@lru_cache(maxsize=65536)
+def _keys_of(text: str) -> _Keys:
+    strong = strong_keys(text)
+    loose = loose_keys(text)
+    deletions = frozenset(v for k in loose if len(k) >= 5 for v in _deletions(k))
+    orders = frozenset(vowel_order_key(k) for k in loose | strong if _VOWEL_RUN.search(k))
+    prefixes = frozenset(key[:n] for key in strong | loose
+                         for n in range(max(4, (len(key) + 1) // 2), len(key) - 1))
+    endings = frozenset(ending_key(k) for k in loose)
+    vowels = frozenset(vowel_key(k) for k in loose)
+    return _Keys(strong, loose, deletions, endings, vowels, orders, prefixes,
+                 " " not in text and zipf(text.lower()) < COMMON_ZIPF - 1,
+                 strong | loose | deletions | endings | vowels | orders)
 
 
 def cluster_words(words: Iterable[NameWord], preference: Preference | None = None,
-                  text: str | None = None) -> tuple[Cluster, ...]:
+                  text: str | None = None, *,
+                  spellings: Sequence[Spelling] | None = None) -> tuple[Cluster, ...]:
     """Group the spellings of each name and pick the dominant spelling of each group.
 
     Links, each through a hash index over distinct spellings: a shared strong key
@@ -498,14 +645,133 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
     with the same first and last letters (a garbled letter), and a prefix of a name word
     (truncation). Spellings used with disjoint companions (Ana García / Luis Garcia) are
     different people and never linked. `text` (the document text) spells two-word forms
-    as written. Only groups with two or more spellings are returned.
+    as written. Only groups with two or more spellings are returned. `spellings`, when
+    given, must be `spellings_of(words)` (a caller that already has them).
     """
     listed = list(words)
-    spellings = spellings_of(listed)
-    if len(spellings) < 2:
+    if not may_link(listed):
         return ()
-    spellings = _with_joined_pairs(spellings, listed, text)
-    prefer = preference or Preference()
+    found = list(spellings) if spellings is not None else spellings_of(listed)
+    found = _with_joined_pairs(found, listed, text)
+    keys = [_keys_of(s.text) for s in found]
+    eligible = [not s.common and len(s.text) >= 4 for s in found]
+    # Most articles spell each name one way: when no two spellings share a key of any
+    # index (one union of their keys, in C, shows it), no index links anything.
+    linking = [k.linking for k in keys]
+    pairs = _linked(found, keys, eligible) \
+        if len(set().union(*linking)) < sum(map(len, linking)) else []
+    truncations = list(_truncations(found, [k.loose for k in keys], eligible)) \
+        if _may_truncate(keys, eligible) else []
+    if not pairs and not truncations:
+        return ()
+    return _clusters_of(found, pairs, truncations, preference or Preference())
+
+
+def may_link(words: Iterable[NameWord]) -> bool:
+    """Whether `cluster_words` could link any two spellings of the words: two share a key
+    of some index, a key of one extends a key of another (a truncation), or two adjacent
+    words of a mention written as one share a key with a single word. A necessary
+    condition, checked over the distinct spellings with unions of their cached keys, in
+    C: most articles spell every name one way, and then nothing else is computed."""
+    listed = list(words)
+    texts = set(map(_WORD_TEXT, listed))
+    if len(texts) < 2:
+        return False
+    keys = list(map(_keys_of, texts))
+    linking = list(map(_LINKING, keys))
+    if len(set().union(*linking)) < sum(map(len, linking)):
+        return True
+    stops: set[str] = set().union(*map(_PREFIXES, keys))
+    if stops and not stops.isdisjoint(set().union(*[k.strong | k.loose for k in keys
+                                                    if k.truncatable])):
+        return True
+    ordered = sorted(listed)
+    mention = list(map(_WORD_MENTION, ordered))
+    same = list(map(eq, mention, itertools.islice(mention, 1, None)))
+    if True not in same:
+        return False
+    singles: set[str] = set().union(*[strong_keys(t) for t in texts if " " not in t])
+    return any(b.start - a.end == 1 and not singles.isdisjoint(strong_keys(a.text + b.text))
+               for a, b in compress(itertools.pairwise(ordered), same))
+
+
+_WORD_TEXT = itemgetter(NameWord._fields.index("text"))
+_WORD_MENTION = itemgetter(NameWord._fields.index("mention"))
+_LINKING = itemgetter(_Keys._fields.index("linking"))
+_PREFIXES = itemgetter(_Keys._fields.index("prefixes"))
+
+
+def _linked(spellings: Sequence[Spelling], keys: Sequence[_Keys], eligible: Sequence[bool],
+            ) -> list[tuple[int, int]]:
+    """The pairs of spellings that one of the hash indexes links."""
+    n = range(len(spellings))
+    full_name = [s.in_full_name > 0 for s in spellings]
+    pairs = [pair for pair in _shared([(i, keys[i].strong) for i in n])
+             if _compatible(spellings[pair[0]], spellings[pair[1]])]
+    loose = [k.loose for k in keys]
+    checks: tuple[tuple[list[tuple[int, frozenset[str]]], _Check], ...] = (
+        ([(i, keys[i].loose) for i in n if eligible[i]], _same_loose),
+        ([(i, keys[i].vowels) for i in n if full_name[i] and len(spellings[i].text) >= 4],
+         _same_first_name),
+        ([(i, keys[i].deletions) for i in n if eligible[i]], _garbled),
+        ([(i, keys[i].endings) for i in n if eligible[i]], _other_ending),
+        # Short words count here (Wei/Wie): the shared surname is the evidence. Strong keys
+        # too, as the loose j→i fold hides a pinyin swap (Jie/Jei).
+        ([(i, keys[i].orders) for i in n if full_name[i] and not spellings[i].common
+          and len(spellings[i].text) >= 3], _swapped_vowels),
+    )
+    for entries, check in checks:
+        pairs.extend((i, j) for i, j in _shared(entries)
+                     if check(spellings[i], spellings[j], loose[i], loose[j]))
+    return pairs
+
+
+_Check = Callable[[Spelling, Spelling, frozenset[str], frozenset[str]], bool]
+
+
+def _shared(entries: list[tuple[int, frozenset[str]]]) -> Iterable[tuple[int, int]]:
+    """Pairs of spellings that share a key of one index (as `_bucket_pairs` gives them).
+
+    Nearly always no key is shared: one union of the key sets, built in C, shows it; the
+    buckets are built only for the keys that two spellings share."""
+    if len(entries) < 2:
+        return ()
+    total = 0
+    for _, own in entries:
+        total += len(own)
+    seen: set[str] = set().union(*[own for _, own in entries])
+    if len(seen) == total:
+        return ()
+    seen.clear()
+    shared: set[str] = set()
+    for _, own in entries:
+        if not seen.isdisjoint(own):
+            shared.update(seen.intersection(own))
+        seen.update(own)
+    return _bucket_pairs((i, k) for i, own in entries for k in own & shared)
+
+
+def _same_loose(a: Spelling, b: Spelling, keys_a: frozenset[str],
+                keys_b: frozenset[str]) -> bool:
+    return _compatible(a, b)
+
+
+def _may_truncate(keys: Sequence[_Keys], eligible: Sequence[bool]) -> bool:
+    """Whether some rare single word has a key that another spelling's key extends (a
+    necessary condition for `_truncations` to find anything)."""
+    stops = [k.prefixes for k, ok in zip(keys, eligible, strict=True) if ok and k.prefixes]
+    if not stops:
+        return False
+    ends: set[str] = set().union(*stops)
+    return any(ok and k.truncatable and not (ends.isdisjoint(k.strong)
+                                             and ends.isdisjoint(k.loose))
+               for k, ok in zip(keys, eligible, strict=True))
+
+
+def _clusters_of(spellings: list[Spelling], pairs: Iterable[tuple[int, int]],
+                 truncations: Iterable[tuple[int, int]], prefer: Preference
+                 ) -> tuple[Cluster, ...]:
+    """The groups that the links make, with their dominant spellings."""
     parent = list(range(len(spellings)))
     truncated: set[int] = set()
 
@@ -520,43 +786,16 @@ def cluster_words(words: Iterable[NameWord], preference: Preference | None = Non
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    strong = [strong_keys(s.text) for s in spellings]
-    loose = [frozenset(loose_key(k) for k in keys) for keys in strong]
-    eligible = [not s.common and len(s.text) >= 4 for s in spellings]
-
-    for i, j in _bucket_pairs((i, k) for i, keys in enumerate(strong) for k in keys):
-        if _compatible(spellings[i], spellings[j]):
-            union(i, j)
-    for i, j in _bucket_pairs((i, k) for i, keys in enumerate(loose) if eligible[i]
-                              for k in keys):
-        if _compatible(spellings[i], spellings[j]):
-            union(i, j)
-    for i, j in _bucket_pairs((i, vowel_key(k)) for i, keys in enumerate(loose)
-                              if spellings[i].in_full_name and len(spellings[i].text) >= 4
-                              for k in keys):
-        if _same_first_name(spellings[i], spellings[j], loose[i], loose[j]):
-            union(i, j)
-    for i, j in _bucket_pairs(_deletion_keys(loose, eligible)):
-        if _garbled(spellings[i], spellings[j], loose[i], loose[j]):
-            union(i, j)
-    for i, j in _bucket_pairs((i, ending_key(k)) for i, keys in enumerate(loose)
-                              if eligible[i] for k in keys):
-        if _other_ending(spellings[i], spellings[j], loose[i], loose[j]):
-            union(i, j)
-    # Short words count here (Wei/Wie): the shared surname is the evidence. Strong keys
-    # too, as the loose j→i fold hides a pinyin swap (Jie/Jei).
-    for i, j in _bucket_pairs((n, vowel_order_key(k)) for n, keys in enumerate(loose)
-                              if spellings[n].in_full_name and not spellings[n].common
-                              and len(spellings[n].text) >= 3 for k in keys | strong[n]
-                              if _VOWEL_RUN.search(k)):
-        if _swapped_vowels(spellings[i], spellings[j], loose[i], loose[j]):
-            union(i, j)
-    for short, long in _truncations(spellings, loose, eligible):
+    linked: set[int] = set()
+    for i, j in pairs:
+        union(i, j)
+        linked.update((i, j))
+    for short, long in truncations:
         union(short, long)
         truncated.add(short)
-
+        linked.update((short, long))
     groups: dict[int, list[int]] = {}
-    for i in range(len(spellings)):
+    for i in sorted(linked):
         groups.setdefault(find(i), []).append(i)
     clusters = []
     for members in groups.values():
@@ -577,13 +816,14 @@ def _with_joined_pairs(spellings: list[Spelling], words: list[NameWord],
                        text: str | None) -> list[Spelling]:
     """Add the two-word forms of full names whose joined spelling is also written as one
     word elsewhere (`Abdul Aziz` next to `Abdulaziz`), so they can be linked by key."""
-    by_key = {k for s in spellings if " " not in s.text for k in strong_keys(s.text)}
+    by_key: set[str] = set().union(*[strong_keys(s.text) for s in spellings
+                                     if " " not in s.text])
     ordered = sorted(words)
     pairs: dict[str, list[NameWord]] = {}
     for a, b in itertools.pairwise(ordered):
         if a.mention != b.mention or b.start - a.end != 1:
             continue
-        if not strong_keys(a.text + b.text) & by_key:
+        if by_key.isdisjoint(strong_keys(a.text + b.text)):
             continue
         companions = (a.companions | b.companions) - loose_keys(a.text) - loose_keys(b.text)
         if not companions:
@@ -651,20 +891,6 @@ def _compatible(a: Spelling, b: Spelling) -> bool:
     """False when both spellings appear in full names that share no other word:
     two people (Ana García, Luis Garcia), or a company and a person."""
     return not (a.companions and b.companions and a.companions.isdisjoint(b.companions))
-
-
-def _deletion_keys(loose: Sequence[frozenset[str]], eligible: Sequence[bool],
-                   ) -> Iterable[tuple[int, str]]:
-    """Symmetric-deletion blocking: two keys one edit apart share a key or a one-letter
-    deletion, so one-edit neighbours meet in a bucket without comparing all pairs."""
-    for i, keys in enumerate(loose):
-        if not eligible[i]:
-            continue
-        for key in keys:
-            if len(key) < 5:
-                continue
-            for variant in _deletions(key):
-                yield i, variant
 
 
 @lru_cache(maxsize=65536)

@@ -534,6 +534,12 @@ _SIMPLEMMA_LANGUAGES = frozenset({
 
 def script_of(word: str) -> str | None:
     """The non-Latin script a word is written in (`Cyrillic`, `Greek`, ...), or None."""
+    # Every script but Latin starts at U+0370: an ASCII word (most words) has none.
+    return None if word.isascii() else _script_of(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _script_of(word: str) -> str | None:
     for c in word:
         if c.isalpha() and ord(c) >= 0x370:
             name = unicodedata.name(c, "")

@@ -69,9 +69,17 @@ def exempt_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     not end a sentence inside the quotes, and no speech verb attributes it: an
     attributed quotation is speech, and speech in another language is not meant.
     """
-    text = doc.text
+    return _exempt_between(doc.text, 0, len(doc.text))
+
+
+def _exempt_between(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """`exempt_spans` of the lines in `text[start:end]` (which starts a line).
+
+    No quotation or gloss crosses a line break (the patterns exclude it), so the spans
+    of a line are found from that line alone, exactly as over the whole text.
+    """
     spans: list[tuple[int, int]] = []
-    for m in _quotations(text):
+    for m in _quotations(text, start, end):
         inner = m.group()[1:-1]
         words = inner.split()
         if not words:
@@ -82,17 +90,56 @@ def exempt_spans(doc: Document) -> tuple[tuple[int, int], ...]:
         terminal = inner.rstrip()[-1:] in ".!?"
         if not terminal and len(words) <= 12 and not _attributed(text, m.start(), m.end()):
             spans.append((m.start(), m.end()))
-    for m in _PARENS.finditer(text):
+    for m in _PARENS.finditer(text, start, end):
         if len(m.group(1).split()) <= 4:
             spans.append((m.start(), m.end()))
     spans.sort()
     return tuple(spans)
 
 
-def _quotations(text: str) -> Iterator[re.Match[str]]:
+class ExemptSpans:
+    """`exempt_spans` of a document as `Spans`, worked out for a line when first asked.
+
+    Most documents ask about a handful of words, and only their lines are read. The
+    answers are those of `Spans.of(exempt_spans(doc))`: no span crosses a line break,
+    so spans of different lines never merge. It keeps the text, not the document: it
+    lives in the document's memo, and a reference back would make a cycle that only the
+    garbage collector could free.
+    """
+
+    __slots__ = ("_line_starts", "_lines", "_text")
+
+    def __init__(self, doc: Document) -> None:
+        self._text = doc.text
+        self._line_starts = doc.line_starts
+        self._lines: dict[int, Spans] = {}
+
+    def _line(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def _spans(self, line: int) -> Spans:
+        found = self._lines.get(line)
+        if found is None:
+            starts = self._line_starts
+            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self._text)
+            found = self._lines[line] = Spans.of(_exempt_between(self._text, starts[line], end))
+        return found
+
+    def contains(self, start: int, end: int) -> bool:
+        """True when `start:end` (within one line) lies inside one exempt span."""
+        return self._spans(self._line(start)).contains(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when `start:end` shares an offset with an exempt span."""
+        last = self._line(max(start, end - 1))
+        return any(self._spans(line).overlaps(start, end)
+                   for line in range(self._line(start), last + 1))
+
+
+def _quotations(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
     """The quotations of a text, left to right (the regex tried only at quote marks)."""
     last = 0
-    for mark in _QUOTE_MARK.finditer(text):
+    for mark in _QUOTE_MARK.finditer(text, start, len(text) if end is None else end):
         if mark.start() < last:
             continue
         m = _QUOTES.match(text, mark.start())

@@ -30,7 +30,9 @@ PARTICLES = frozenset({
     "los", "op", "st", "te", "ten", "ter", "und", "van", "vom", "von", "y", "zu", "zum", "zur",
 })
 # UTF-8 read as Latin-1 or cp1252 (`LeÃ³n`, `unionâ€™s`): the encoding rules report it.
-MOJIBAKE = re.compile(r"[ÃÂÅÄâÐÑ][\x80-\xbf€™œšž¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾‚ƒ„…†‡ˆ‰‹Œ‘’“”•–—˜]")
+MOJIBAKE_LEADS = "ÃÂÅÄâÐÑ"
+MOJIBAKE = re.compile(f"[{MOJIBAKE_LEADS}]"
+                      r"[\x80-\xbf€™œšž¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾‚ƒ„…†‡ˆ‰‹Œ‘’“”•–—˜]")
 
 
 @dataclass(frozen=True, slots=True)

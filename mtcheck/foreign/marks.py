@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from itertools import compress, count
+from dataclasses import dataclass, field
+from itertools import compress, count, islice, repeat
+from operator import and_, attrgetter, itemgetter, not_, sub
+from typing import NamedTuple
 
-from mtcheck.analyze import memoized, vocabulary
-from mtcheck.foreign.context import Spans, exempt_spans
-from mtcheck.foreign.lexicon import MOJIBAKE, Verdict, verdict
+from mtcheck.analyze import memoized
+from mtcheck.foreign.context import ExemptSpans
+from mtcheck.foreign.lexicon import MOJIBAKE, MOJIBAKE_LEADS, Verdict, verdict
 from mtcheck.langid import candidate_languages as langid_candidates
-from mtcheck.langid import token_texts
-from mtcheck.model import Document, Token
+from mtcheck.langid import token_texts, unusual_words
+from mtcheck.model import Document, Sentence, Token
 from mtcheck.wordlists import FREQUENCY_LANGUAGES
 
+_TOKEN_START = attrgetter("token_start")
+_INDEX = attrgetter("index")
+_PARAGRAPH = attrgetter("paragraph")
+_FIRST = itemgetter(0)
+_DAMAGE_SIGNS = "\ufffd" + MOJIBAKE_LEADS
+# `Mark(...)` runs a Python `__new__`; the tuple's own is C (as for `model.Token`).
+_new_mark = tuple.__new__
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+
+class Mark(NamedTuple):
     """A word of the text with foreign evidence, and where it stands."""
 
     token: int
@@ -26,17 +35,50 @@ class Mark:
 
 @dataclass(frozen=True)
 class Analysis:
-    """The shared result: candidate languages, marked words, exempt offsets."""
+    """The shared result: candidate languages, marked words, exempt offsets.
+
+    `verdicts` holds the document's word forms with a verdict (those of the marks and
+    maybe a few more, from metadata lines): a document repeats its words, and a rule
+    can rule out a form once. The words of a sentence are counted when asked
+    (`sentence_words`, `more_words_than`), and exempt offsets (quoted titles, glosses)
+    are worked out line by line when asked: most sentences hold one or two names and
+    need neither. It keeps the token texts and sentences, never the document, which
+    holds it in its memo (a reference back would make a cycle only the collector frees).
+    """
 
     langs: tuple[str, ...]
     marks: tuple[Mark, ...]
-    sentence_words: dict[int, int]
-    exempt: Spans
+    verdicts: dict[str, Verdict]
+    exempt: ExemptSpans
+    texts: list[str] = field(repr=False)
+    sentences: tuple[Sentence, ...] = field(repr=False)
+    _counts: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def sentence_words(self, index: int) -> int:
+        """The words (tokens that start with a letter) of a sentence, counted once."""
+        found = self._counts.get(index)
+        if found is None:
+            s = self.sentences[index]
+            found = self._counts[index] = sum(map(str.isalpha, map(
+                _FIRST, self.texts[s.token_start:s.token_end])))
+        return found
+
+    def more_words_than(self, index: int, limit: int) -> bool:
+        """`sentence_words(index) > limit`, counting no further than needed."""
+        found = self._counts.get(index)
+        if found is not None:
+            return found > limit
+        if limit < 0:
+            return True
+        s = self.sentences[index]
+        alpha = filter(None, map(str.isalpha, map(_FIRST, self.texts[s.token_start:s.token_end])))
+        return next(islice(alpha, limit, None), None) is not None
 
 
 def candidate_languages(doc: Document) -> tuple[str, ...]:
     """The languages whose words are looked for (the source language and close kin)."""
-    return tuple(lang for lang in langid_candidates(doc) if lang in FREQUENCY_LANGUAGES)
+    return memoized(doc, "untranslated.langs", lambda d: tuple(
+        lang for lang in langid_candidates(d) if lang in FREQUENCY_LANGUAGES))
 
 
 def analysis(doc: Document) -> Analysis:
@@ -44,56 +86,53 @@ def analysis(doc: Document) -> Analysis:
     return memoized(doc, "untranslated.analysis", _analyse)
 
 
-# Verdicts per candidate-language tuple, judged once per process: a verdict depends on
-# the word form and the languages only. A document's marked words are then one set
-# intersection with its vocabulary. Bounded: cleared when full.
-_JUDGED: dict[tuple[str, ...], set[str]] = {}
-_MARKED: dict[tuple[str, ...], dict[str, Verdict]] = {}
-_JUDGED_LIMIT = 1 << 19
+def _marked_words(words: frozenset[str], langs: tuple[str, ...]) -> dict[str, Verdict]:
+    """The word forms among `words` that carry foreign evidence, with their verdicts.
 
-
-def _marked_words(vocab: frozenset[str], langs: tuple[str, ...]) -> dict[str, Verdict]:
-    """The word forms of a vocabulary that carry foreign evidence, with their verdicts."""
-    judged = _JUDGED.get(langs)
-    if judged is None or len(judged) > _JUDGED_LIMIT:
-        if sum(map(len, _JUDGED.values())) > _JUDGED_LIMIT:
-            _JUDGED.clear()
-            _MARKED.clear()
-        judged = _JUDGED[langs] = set()
-        _MARKED[langs] = {}
-    known = _MARKED[langs]
-    new = vocab - judged
-    if new:
-        judged.update(new)
-        for text in new:
-            if text[0].isalpha():
-                found = verdict(text, langs)
-                if found is not None:
-                    known[text] = found
-    return {text: known[text] for text in vocab & known.keys()}
+    `words` is the document's `unusual_words`, which holds every word a verdict can
+    mark; `verdict` is cached per process (a verdict depends on the word form and the
+    languages only, never on the document).
+    """
+    out: dict[str, Verdict] = {}
+    for text in words:
+        if text[0].isalpha():
+            found = verdict(text, langs)
+            if found is not None:
+                out[text] = found
+    return out
 
 
 def _analyse(doc: Document) -> Analysis:
     langs = candidate_languages(doc)
     texts = token_texts(doc)
-    # One verdict per distinct word form: news text repeats its words.
-    marked = _marked_words(vocabulary(doc), langs)
-    starts = [s.token_start for s in doc.sentences]
-    if not starts:
-        return Analysis(langs, (), {}, Spans.of(()))
+    exempt = ExemptSpans(doc)
+    sentences = doc.sentences
+    marked = _marked_words(unusual_words(doc), langs) if sentences else {}
+    if not marked:
+        return Analysis(langs, (), {}, exempt, texts, sentences)
+    # Everything per marked token is done in C (map, compress): a document has dozens.
+    indices = list(compress(count(), map(marked.__contains__, texts)))
+    starts = list(map(_TOKEN_START, sentences))
+    # Each token's sentence: the last one that starts at or before it.
+    owners = list(map(sentences.__getitem__, map(
+        sub, map(bisect.bisect_right, repeat(starts), indices), repeat(1))))
+    marks = list(map(_new_mark, repeat(Mark), zip(
+        indices, map(marked.__getitem__, map(texts.__getitem__, indices)),
+        map(_INDEX, owners), strict=True)))
+    # Marks in metadata lines (bylines, sources) or in encoding damage do not count.
     meta = {p.index for p in doc.paragraphs if p.kind == "meta"}
-    marks: list[Mark] = []
-    counts: dict[int, int] = {}
-    for index in compress(count(), map(marked.__contains__, texts)) if marked else ():
-        sentence = doc.sentences[bisect.bisect_right(starts, index) - 1]
-        if sentence.paragraph in meta or _damaged(doc.text, doc.tokens[index]):
-            continue
-        marks.append(Mark(index, marked[texts[index]], sentence.index))
-        if sentence.index not in counts:
-            counts[sentence.index] = len(
-                [t for t in texts[sentence.token_start:sentence.token_end] if t[0].isalpha()])
-    exempt = Spans.of(exempt_spans(doc) if marks else ())
-    return Analysis(langs, tuple(marks), counts, exempt)
+    keep: list[bool] | None = None
+    if meta:
+        keep = list(map(not_, map(meta.__contains__, map(_PARAGRAPH, owners))))
+    # Encoding damage is rare: look for it around each word only when the text holds a
+    # replacement character or a letter that starts mojibake (a fast search for each).
+    text = doc.text
+    if any(map(text.__contains__, _DAMAGE_SIGNS)):
+        sound = map(not_, map(_damaged, repeat(text), map(doc.tokens.__getitem__, indices)))
+        keep = list(sound) if keep is None else list(map(and_, keep, sound))
+    if keep is not None:
+        marks = list(compress(marks, keep))
+    return Analysis(langs, tuple(marks), marked, exempt, texts, sentences)
 
 
 def _damaged(text: str, token: Token) -> bool:

@@ -6,9 +6,10 @@ candidates go to language identification, so its cost stays small.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Literal
 
 from mtcheck.analyze import memoized
@@ -22,6 +23,7 @@ from mtcheck.wordlists import zipf
 
 _TERMINALS = frozenset(".!?;:…")
 _NEVER_IN_RUN = frozenset("()[]{}\"“”„«»‹›*_")
+_SENTENCE = itemgetter(2)  # Mark.sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +45,33 @@ def foreign_spans(doc: Document, min_confidence: float = 0.8) -> tuple[SpanFindi
 
 def _foreign_spans(doc: Document, min_confidence: float) -> Iterator[SpanFinding]:
     result = analysis(doc)
-    by_sentence: dict[int, list[Mark]] = defaultdict(list)
-    for mark in result.marks:
-        token = doc.tokens[mark.token]
-        if not result.exempt.contains(token.start, token.end):
-            by_sentence[mark.sentence].append(mark)
+    if not result.marks:
+        return
     copied = copied_sentences(doc) if doc.source is not None else {}
-    for index, marks in by_sentence.items():
-        sentence = doc.sentences[index]
+    # Sentences in the order of their first mark, with how many marks each holds.
+    for index, count in Counter(map(_SENTENCE, result.marks)).items():
         if index in copied:
             continue  # untranslated.copied-source reports it with the source line
+        sentence = doc.sentences[index]
+        every: list[Mark] | None = None
+        # What `_sentence_span` and `_clause_spans` need at the least, with all marks
+        # counted: at most twice as many words as marks, or three marks with two lower-
+        # case words. Leaving out the marks of quoted titles only lowers these counts (a
+        # sentence in another script has at least half its words marked), so a sentence
+        # that fails here fails with fewer marks too, and its quotations are never looked
+        # for. A name or two in an English sentence, the usual case, fails.
+        if sentence.token_end - sentence.token_start > 2 * count:
+            if count >= 3:
+                every = [m for m in result.marks if m.sentence == index]
+            if (every is None or _content_words(every) < 2) and \
+                    result.more_words_than(index, 2 * count):
+                continue
+        if every is None:
+            every = [m for m in result.marks if m.sentence == index]
+        marks = [m for m in every if not result.exempt.contains(
+            doc.tokens[m.token].start, doc.tokens[m.token].end)]
+        if not marks:
+            continue
         found = _sentence_span(doc, sentence, marks, result, min_confidence)
         if found is not None:
             yield found
@@ -63,17 +82,15 @@ def _foreign_spans(doc: Document, min_confidence: float) -> Iterator[SpanFinding
 
 def _sentence_span(doc: Document, sentence: Sentence, marks: list[Mark], result: Analysis,
                    min_confidence: float) -> SpanFinding | None:
-    words = result.sentence_words.get(sentence.index, 0)
+    words = result.sentence_words(sentence.index)
     if words == 0:
         return None
     scripts = sum(1 for m in marks if m.verdict.script is not None)
-    kind: Literal["sentence", "line"] = (
-        "sentence" if doc.paragraphs[sentence.paragraph].kind == "body" else "line")
-    start, end = trim(doc.text, sentence.start, sentence.end)
     if words >= 2 and scripts * 2 >= words:
+        start, end = trim(doc.text, sentence.start, sentence.end)
         guess = identify(doc.text[start:end])
         lang = guess.lang if guess.known else marks[0].verdict.script or "und"
-        return SpanFinding(start, end, lang, 0.95, kind)
+        return SpanFinding(start, end, lang, 0.95, _kind(doc, sentence))
     if len(marks) * 2 < words or _english_words(doc, sentence, marks) >= max(3, words // 4):
         return None  # a clause, if anything, inside an English sentence
     if words <= 3:
@@ -83,10 +100,15 @@ def _sentence_span(doc: Document, sentence: Sentence, marks: list[Mark], result:
             return None
     elif len(marks) < 3 or _content_words(marks) < 2:
         return None
+    start, end = trim(doc.text, sentence.start, sentence.end)
     guess = identify(doc.text[start:end], result.langs)
     if guess.known and guess.lang != "en" and guess.confidence >= min_confidence:
-        return SpanFinding(start, end, guess.lang, guess.confidence, kind)
+        return SpanFinding(start, end, guess.lang, guess.confidence, _kind(doc, sentence))
     return None
+
+
+def _kind(doc: Document, sentence: Sentence) -> Literal["sentence", "line"]:
+    return "sentence" if doc.paragraphs[sentence.paragraph].kind == "body" else "line"
 
 
 def _english_words(doc: Document, sentence: Sentence, marks: Sequence[Mark]) -> int:

@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 from mtcheck.foreign.context import (
     Spans,
@@ -28,6 +30,10 @@ from mtcheck.foreign.sentences import foreign_spans
 from mtcheck.model import Document, Token
 from mtcheck.wordlists import evidence, zipf
 
+_TOKEN = itemgetter(0)  # Mark.token
+_LOWER = attrgetter("lower")
+_KIND = attrgetter("kind")
+
 
 @dataclass(frozen=True, slots=True)
 class WordFinding:
@@ -42,27 +48,67 @@ class WordFinding:
 def source_words(doc: Document, margin: float, min_zipf: float) -> Iterator[WordFinding]:
     """Single foreign words outside the foreign spans, judged in their context."""
     result = analysis(doc)
-    if not result.marks:
+    # Most marked words are names (`Zürich`, `Erdoğan`) that the word alone rules out:
+    # judged once per word form, then the marks are filtered in C.
+    flaggable = {word for word, v in result.verdicts.items() if _may_flag(v)}
+    if not flaggable:
+        return
+    marks = list(compress(result.marks, map(flaggable.__contains__, map(
+        result.texts.__getitem__, map(_TOKEN, result.marks)))))
+    if not marks:
         return
     ranges = [(s.start, s.end) for s in foreign_spans(doc)]
     if doc.source is not None:
         ranges += [(doc.sentences[i].start, doc.sentences[i].end) for i in copied_sentences(doc)]
     covered = Spans.of(ranges)
-    initial = sentence_initial_tokens(doc)
-    for mark in result.marks:
+    for mark in marks:
         token = doc.tokens[mark.token]
         if covered.contains(token.start, token.end) or \
                 result.exempt.contains(token.start, token.end):
             continue
         v = mark.verdict
-        confidence, judged = _judge(doc, mark, token, v, result.langs, margin, min_zipf,
-                                    initial)
+        confidence, judged = _judge(doc, mark, token, v, result.langs, margin, min_zipf)
         if confidence > 0:
             yield WordFinding(token.start, token.end, judged, confidence)
 
 
+# `_may_flag` per (word form, language): a verdict is the same wherever the word stands.
+_MAY_FLAG: dict[tuple[str, str | None], bool] = {}
+_MAY_FLAG_LIMIT = 1 << 16
+
+
+def _may_flag(v: Verdict) -> bool:
+    """False for a marked word that `_judge` rules out whatever its context."""
+    key = (v.word, v.lang)
+    found = _MAY_FLAG.get(key)
+    if found is None:
+        if len(_MAY_FLAG) >= _MAY_FLAG_LIMIT:
+            _MAY_FLAG.clear()
+        found = _MAY_FLAG[key] = _may_flag_word(v)
+    return found
+
+
+def _may_flag_word(v: Verdict) -> bool:
+    """The context-free part of `_judge`: False where it answers 0 for every context."""
+    word = v.word
+    if v.script is not None:
+        return sum(1 for c in word if c.isalpha()) >= 2
+    if (len(word) > 1 and word.isupper()) or any(c.isupper() for c in word[1:]):
+        return False  # acronyms, datelines, `eğilimdeIn`
+    listed = v.lang is not None and (v.lang, v.lower) in translations()
+    capitalized = word[:1].isupper()
+    if capitalized and not listed:
+        return False
+    if len(v.lower) == 1:
+        return listed and word.islower()
+    if v.english:
+        return False
+    # A word without a language may still get one from its lemma (`_lemmatized`).
+    return v.lang is not None or (v.letters and v.zipf_src < 3.0 and not capitalized)
+
+
 def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str, ...],
-           margin: float, min_zipf: float, initial: set[int]) -> tuple[float, Verdict]:
+           margin: float, min_zipf: float) -> tuple[float, Verdict]:
     """The confidence that a marked word is an untranslated source word (0: it is not),
     and the verdict it rests on (with lemma evidence where the form was too rare)."""
     word = v.word
@@ -80,8 +126,8 @@ def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str
         # A sentence-initial capital is mostly a name, and names are as frequent in
         # their language as function words (Erdoğan): only a listed connective or
         # preposition (Según, Además, Cependant) is flagged there.
-        if mark.token not in initial or v.lang is None or \
-                (v.lang, v.lower) not in translations():
+        if v.lang is None or (v.lang, v.lower) not in translations() or \
+                mark.token not in sentence_initial_tokens(doc):
             return 0.0, v
         if doc.paragraphs[doc.sentences[mark.sentence].paragraph].kind != "body":
             return 0.0, v
@@ -154,6 +200,8 @@ def meta_labels(doc: Document) -> Iterator[WordFinding]:
     Metadata lines are otherwise skipped: they hold names of agencies and
     outlets. Their label is a common word, so it must be clearly foreign.
     """
+    if "meta" not in map(_KIND, doc.paragraphs):
+        return
     langs = analysis(doc).langs
     for para in doc.paragraphs:
         if para.kind != "meta":
@@ -175,10 +223,11 @@ def source_phrases(doc: Document,
     that leans to its language). Yields start, end, language and the English.
     """
     index = _phrase_index(langs)
-    if not index:
+    result = analysis(doc)
+    if not index or index.keys().isdisjoint(map(_LOWER, result.verdicts.values())):
         return
     seen: set[int] = set()
-    for mark in analysis(doc).marks:
+    for mark in result.marks:
         for lang, phrase, english in index.get(mark.verdict.lower, ()):
             n = len(phrase)
             for first in range(max(0, mark.token - n + 1), mark.token + 1):

@@ -9,9 +9,14 @@ their suggestion.
 from __future__ import annotations
 
 import html
+import importlib
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, or_
+from typing import Any
 
 from mtcheck.analyze import memoized, note
 from mtcheck.english import data_sections
@@ -20,6 +25,8 @@ from mtcheck.model import Document, Hit, Paragraph
 from mtcheck.rules.registry import RuleContext, rule
 
 _MAX_LINE = 600  # longer blocks are prose, whatever words they hold
+_KIND = attrgetter("kind")
+_TEXT = attrgetter("text")
 _MAX_SHORT_LINE = 240  # only cookie banners run longer
 
 
@@ -32,6 +39,107 @@ def _builtin() -> tuple[re.Pattern[str], tuple[str, ...]]:
         parts.append(f"(?P<k{len(kinds)}>{'|'.join(f'(?:{p})' for p in patterns)})")
         kinds.append(kind)
     return re.compile("|".join(parts), re.IGNORECASE), tuple(kinds)
+
+
+@lru_cache(maxsize=1)
+def _builtin_gate() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A quick test that every line the built-in patterns match passes (`_may_be_debris`).
+
+    Nearly every built-in pattern starts with literal text (`share`, `lesen sie auch`,
+    `©`): a matching line starts with one of those texts, in any case. The first regex
+    holds them all as a trie (one branch per letter, so a line of prose fails after a
+    few comparisons where the full regex tries every pattern); the second holds the
+    patterns that start with no literal text (`\\d+ comments`), matched whole. Both are
+    compiled with `re.IGNORECASE`, so case is compared exactly as in the full regex.
+    None for the first when a pattern cannot be read (then every line is tried).
+    """
+    prefixes: set[str] = set()
+    bare: list[str] = []
+    for patterns in data_sections("boilerplate_patterns.txt").values():
+        for pattern in patterns:
+            found = _literal_prefixes(pattern)
+            if found is None:
+                return None, None
+            if "" in found:
+                bare.append(pattern)
+            else:
+                prefixes |= found
+    rest = re.compile("|".join(f"(?:{p})" for p in bare), re.IGNORECASE) if bare else None
+    return re.compile(_trie(prefixes), re.IGNORECASE), rest
+
+
+def _literal_prefixes(pattern: str) -> set[str] | None:
+    """Texts one of which starts every match of `pattern` (compared ignoring case), from
+    its parsed form: literal characters up to the first repeat, class or assertion; ""
+    when it starts with none. None when the pattern cannot be parsed here."""
+    try:
+        parsed = _PARSER.parse(pattern, re.IGNORECASE)
+        return _prefixes(list(parsed))[0]
+    except Exception:  # a private parser: anything unexpected means no gate
+        return None
+
+
+def _prefixes(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """The literal texts that a sequence of parsed items starts with, and whether they
+    are the whole of it (so that what follows may extend them)."""
+    found = {""}
+    for op, av in items:
+        if op is _OPS.LITERAL:
+            found = {p + chr(av) for p in found}
+        elif op is _OPS.IN and av and all(kind is _OPS.LITERAL for kind, _ in av):
+            found = {p + chr(code) for p in found for _, code in av}
+        elif op is _OPS.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            inner, whole = _prefixes(list(av[3]))
+            found = {p + q for p in found for q in inner}
+            if not whole:
+                return found, False
+        elif op is _OPS.BRANCH:
+            parts = [_prefixes(list(branch)) for branch in av[1]]
+            found = {p + q for p in found for part, _ in parts for q in part}
+            if not all(whole for _, whole in parts):
+                return found, False
+        else:
+            return found, False
+        if len(found) > _MAX_PREFIXES:
+            return found, False
+    return found, True
+
+
+_MAX_PREFIXES = 512
+# The regular expression parser of the standard library (`re._parser` since 3.11).
+_PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11)
+                                       else "sre_parse")
+_OPS: Any = importlib.import_module("re._constants" if sys.version_info >= (3, 11)
+                                    else "sre_constants")
+
+
+def _trie(prefixes: set[str]) -> str:
+    """A regex that matches at the start of a text beginning with one of `prefixes`."""
+    root: dict[str, Any] = {}
+    for prefix in sorted(prefixes, key=len):
+        node = root
+        for char in prefix:
+            if node.get("") is True:
+                break  # a shorter prefix already accepts the text
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        if node.get("") is True:
+            return ""
+        branches = [re.escape(char) + emit(child) for char, child in node.items()]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return emit(root)
+
+
+def _may_be_debris(text: str) -> bool:
+    """False for a line that no built-in pattern can match (most lines of prose)."""
+    gate, rest = _builtin_gate()
+    return gate is None or gate.match(text) is not None or (
+        rest is not None and rest.fullmatch(text) is not None)
 
 
 @lru_cache(maxsize=64)
@@ -51,7 +159,9 @@ def compile_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 def _user_patterns(ctx: RuleContext) -> tuple[re.Pattern[str], ...]:
-    raw = ctx.settings.get("boilerplate_patterns") or ()
+    raw = ctx.settings.get("boilerplate_patterns")
+    if not raw:
+        return ()  # the usual case, without the checks below
     given = (raw,) if isinstance(raw, str) else tuple(raw) if isinstance(raw, Iterable) else ()
     return compile_patterns(tuple(str(p) for p in given if str(p).strip()))
 
@@ -59,26 +169,68 @@ def _user_patterns(ctx: RuleContext) -> tuple[re.Pattern[str], ...]:
 def debris_kind(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
     """The kind of boilerplate a line is (`share prompt`, `source line`, …), or None."""
     text = line.strip()
-    if not text or len(text) > _MAX_LINE or (
-            len(text) > _MAX_SHORT_LINE and "cookie" not in text.lower()
-            and "çerez" not in text.lower()):
+    if not text or len(text) > _MAX_LINE:
         return None
-    combined, kinds = _builtin()
-    m = combined.fullmatch(text)
-    if m and m.lastgroup:
-        return kinds[int(m.lastgroup[1:])]
+    # Most lines are prose that no built-in pattern can match (a quick test says so).
+    builtin = _may_be_debris(text)
+    if not builtin and not extra:
+        return None
+    if len(text) > _MAX_SHORT_LINE:
+        lower = text.lower()
+        if "cookie" not in lower and "çerez" not in lower:
+            return None
+    if builtin:
+        combined, kinds = _builtin()
+        m = combined.fullmatch(text)
+        if m and m.lastgroup:
+            return kinds[int(m.lastgroup[1:])]
     if any(p.fullmatch(text) for p in extra):
         return "configured pattern"
     return None
 
 
-def _debris(doc: Document, extra: tuple[re.Pattern[str], ...]) -> dict[int, str]:
-    """Paragraph index → kind, for every paragraph that is one boilerplate line."""
+class _Debris:
+    """Which paragraphs are one line of boilerplate, and of what kind, judged per paragraph
+    when first asked: `trailing-debris` asks only about the lines after the story."""
+
+    __slots__ = ("_extra", "_kinds", "_paragraphs")
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...],
+                 extra: tuple[re.Pattern[str], ...]) -> None:
+        self._paragraphs = paragraphs
+        self._extra = extra
+        self._kinds: dict[int, str | None] = {}
+
+    def kind(self, index: int) -> str | None:
+        """The kind of boilerplate paragraph `index` is, or None."""
+        if index in self._kinds:
+            return self._kinds[index]
+        text = self._paragraphs[index].text
+        found = self._kinds[index] = None if "\n" in text else debris_kind(text, self._extra)
+        return found
+
+    def __contains__(self, index: int) -> bool:
+        return self.kind(index) is not None
+
+    def items(self) -> list[tuple[int, str]]:
+        """Paragraph index and kind of every boilerplate paragraph, in order."""
+        paragraphs: Iterable[Paragraph] = self._paragraphs
+        gate, rest = _builtin_gate()
+        if gate is not None and not self._extra:
+            # Without configured patterns only lines that pass the quick test can be
+            # boilerplate: test them all in C, judge the few that pass.
+            lines = list(map(str.strip, map(_TEXT, self._paragraphs)))
+            passed = map(bool, map(gate.match, lines))
+            if rest is not None:
+                passed = map(or_, passed, map(bool, map(rest.fullmatch, lines)))
+            paragraphs = compress(self._paragraphs, passed)
+        return [(p.index, kind) for p in paragraphs if (kind := self.kind(p.index)) is not None]
+
+
+def _debris(doc: Document, extra: tuple[re.Pattern[str], ...]) -> _Debris:
+    """The boilerplate lines of a document (shared by the rules, judged when asked)."""
     key = f"boilerplate.debris:{hash(tuple(p.pattern for p in extra))}"
-    return memoized(doc, key, lambda d: {
-        p.index: kind for p in d.paragraphs
-        if "\n" not in p.text and (kind := debris_kind(p.text, extra)) is not None
-    })
+    return memoized(doc, key, lambda d: _Debris(d.paragraphs, extra))
 
 
 @rule("boilerplate.web-debris", category="boilerplate", severity="minor",
@@ -138,15 +290,16 @@ def trailing_debris(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       confidence=0.6)
 
 
-def _trailing_candidates(doc: Document, known: dict[int, str]) -> list[Paragraph]:
+def _trailing_candidates(doc: Document, known: _Debris) -> list[Paragraph]:
     """Short lines in the final run of page furniture, which must hold a known debris line.
 
     Tables, fact boxes and sub-heads after the last paragraph are part of the story;
     only lines that end the text together with recognized debris are judged.
     """
-    last_body = max((p.index for p in doc.paragraphs if p.kind == "body"), default=None)
-    if last_body is None:
+    kinds = list(map(_KIND, doc.paragraphs))
+    if "body" not in kinds:
         return []
+    last_body = doc.paragraphs[len(kinds) - 1 - kinds[::-1].index("body")].index
     run: list[Paragraph] = []
     for p in reversed(doc.paragraphs[last_body + 1:]):
         if p.index in known or _short_unpunctuated(p):

@@ -23,6 +23,7 @@ from mtcheck.names import (
     extract_mentions,
     loose_key,
     loose_keys,
+    may_link,
     name_words,
     spellings_of,
     strong_keys,
@@ -38,7 +39,9 @@ _WHAT: Mapping[Relation, str] = {
     "truncation": "looks like a truncation of", "garbled": "looks like a garbled form of",
 }
 _SOURCE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
-_APOSTROPHE_SUFFIX = regex.compile(r"['’][\p{L}\p{M}]{1,4}$")
+# An apostrophe suffix (case ending, possessive) at the end of a line of words joined one
+# a line.
+_LINE_SUFFIX = regex.compile(r"['’][\p{L}\p{M}]{1,4}$", flags=regex.MULTILINE)
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _VOWELS = regex.compile(r"[aeiouy]")
 _RESEMBLANCE = 60.0
@@ -75,24 +78,50 @@ def _mentions(doc: Document) -> tuple[Mention, ...]:
     return memoized(doc, "names.mentions", extract_mentions)
 
 
+def _spellings(doc: Document) -> list[Spelling]:
+    return memoized(doc, "names.spellings", lambda d: spellings_of(name_words(_mentions(d))))
+
+
+def _source_word_set(source: Document) -> frozenset[str]:
+    """The distinct words of a source text, apostrophe suffixes cut (shared by the
+    analyses below). Each distinct word is stripped once: the words are joined one a line
+    and the suffixes cut by one substitution over them all."""
+    def compute(d: Document) -> frozenset[str]:
+        words = set(_SOURCE_WORD.findall(d.text))
+        if not words:
+            return frozenset()
+        return frozenset(_LINE_SUFFIX.sub("", "\n".join(words)).split("\n"))
+
+    return memoized(source, "names.source-word-set", compute)
+
+
 def _source_words(doc: Document) -> frozenset[str]:
     """Case-folded words of the source (spellings the source attests)."""
     source = doc.source
     if source is None:
         return frozenset()
-    return memoized(source, "names.words", lambda d: frozenset(
-        _APOSTROPHE_SUFFIX.sub("", w).casefold() for w in _SOURCE_WORD.findall(d.text)))
+    def compute(d: Document) -> frozenset[str]:
+        words = _source_word_set(d)
+        # Case folding maps characters one by one: folding the words joined folds each.
+        return frozenset("\n".join(words).casefold().split("\n")) if words else frozenset()
+
+    return memoized(source, "names.words", compute)
 
 
 def _clusters(doc: Document, glossary: Glossary | None) -> tuple[Cluster, ...]:
     key = f"names.clusters:{glossary.path if glossary else ''}"
 
     def compute(d: Document) -> tuple[Cluster, ...]:
+        words = name_words(_mentions(d))
+        # Most articles spell every name one way: then neither the preference (the
+        # glossary, the source's words) nor the spellings are needed.
+        if not may_link(words):
+            return ()
         canonical = frozenset(f.casefold() for f in glossary.canonical_forms) if glossary \
             else frozenset()
-        words = [w for f in canonical for w in f.split()]
-        preference = Preference(frozenset(words), _source_words(d))
-        return cluster_words(name_words(_mentions(d)), preference, d.text)
+        preference = Preference(frozenset(w for f in canonical for w in f.split()),
+                                _source_words(d))
+        return cluster_words(words, preference, d.text, spellings=_spellings(d))
 
     return memoized(doc, key, compute)
 
@@ -194,14 +223,10 @@ def source_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if source is None:
         return
     each = bool(ctx.options.get("each_occurrence", False))
-    mentions = _mentions(doc)
     reported = {v.text for c in _clusters(doc, _glossary(ctx)) for v, _ in c.variants}
     index = memoized(source, "names.source-index", _SourceIndex)
-    spellings = spellings_of(name_words(mentions))
-    by_keys: dict[str, str] = {}
-    for s in spellings:
-        for key in loose_keys(s.text):
-            by_keys.setdefault(key, s.text)
+    spellings = _spellings(doc)
+    by_keys: dict[str, str] | None = None
     for spelling in spellings:
         text = spelling.text
         if (spelling.common or len(text) < 4 or text in reported
@@ -210,6 +235,11 @@ def source_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         closest = index.closest(text)
         if closest is None:
             continue
+        if by_keys is None:
+            by_keys = {}
+            for s in spellings:
+                for key in loose_keys(s.text):
+                    by_keys.setdefault(key, s.text)
         suggestion = next((by_keys[k] for k in loose_keys(closest) if k in by_keys), None)
         if suggestion is None:
             suggestion = closest if closest.isascii() or not _CYRILLIC.search(closest) \
@@ -222,30 +252,56 @@ def source_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 class _SourceIndex:
     """The source's words under strong and loose keys, with the stems and consonant
     skeletons that inflection leaves alone, and its capitalized names by their first two
-    letters (the block in which a garbled name is compared)."""
+    letters (the block in which a garbled name is compared). The keys come from the
+    per-process caches of `strong_keys` and `loose_keys`, joined in C; the stems, the
+    skeletons and the names are built when a translated name is not found by key."""
 
     def __init__(self, source: Document) -> None:
-        words = {_APOSTROPHE_SUFFIX.sub("", w) for w in _SOURCE_WORD.findall(source.text)}
-        self.keys: set[str] = set()
-        for w in words:
-            self.keys |= strong_keys(w) | loose_keys(w)
+        self.words = _source_word_set(source)
+        self.keys: set[str] = set().union(*map(strong_keys, self.words),
+                                          *map(loose_keys, self.words))
+        self._inflected: tuple[set[str], set[str]] | None = None
+        self._names: dict[str, list[tuple[str, str]]] | None = None
+
+    @property
+    def stems(self) -> set[str]:
+        """Each loose key with up to four letters of ending cut."""
+        return self._inflections()[0]
+
+    @property
+    def skeletons(self) -> set[str]:
+        """Each loose key's consonants with up to two final ones cut."""
+        return self._inflections()[1]
+
+    def _inflections(self) -> tuple[set[str], set[str]]:
         # Names decline in many source languages (Песков → Пескова, Gliwice → Gliwicach,
         # Sierpień → Sierpnia): keep each key's stems (up to four letters of ending cut) and
         # consonant skeletons (up to two final consonants cut), so the nominative a
         # translation uses still finds its inflected source form.
-        self.stems: set[str] = set()
-        self.skeletons: set[str] = set()
-        for key in {loose_key(k) for k in self.keys}:
-            for n in range(max(4, len(key) - 4), len(key) + 1):
-                self.stems.add(key[:n])
-            skeleton = _skeleton(key)
-            for n in range(max(2, len(skeleton) - 2), len(skeleton) + 1):
-                self.skeletons.add(skeleton[:n])
-        self.names: dict[str, list[tuple[str, str]]] = {}
-        for w in sorted(words):
-            if w[:1].isupper() and len(w) >= 3:
-                for key in loose_keys(w):
-                    self.names.setdefault(key[:2], []).append((key, w))
+        if self._inflected is None:
+            stems: set[str] = set()
+            skeletons: set[str] = set()
+            for key in set(map(loose_key, self.keys)):
+                for n in range(max(4, len(key) - 4), len(key) + 1):
+                    stems.add(key[:n])
+                skeleton = _skeleton(key)
+                for n in range(max(2, len(skeleton) - 2), len(skeleton) + 1):
+                    skeletons.add(skeleton[:n])
+            self._inflected = (stems, skeletons)
+        return self._inflected
+
+    @property
+    def names(self) -> dict[str, list[tuple[str, str]]]:
+        """The capitalized words of three letters or more under the first two letters of
+        each of their loose keys, in alphabetical order."""
+        if self._names is None:
+            names: dict[str, list[tuple[str, str]]] = {}
+            for w in sorted(self.words):
+                if w[:1].isupper() and len(w) >= 3:
+                    for key in loose_keys(w):
+                        names.setdefault(key[:2], []).append((key, w))
+            self._names = names
+        return self._names
 
     def attests(self, word: str) -> bool:
         """True when the source has the word under some key, or an inflected form of it:
