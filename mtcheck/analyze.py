@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from operator import itemgetter
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from mtcheck.model import Document, Sentence, Token
 from mtcheck.segment import paragraphs, sentence_table, token_table
@@ -65,9 +65,11 @@ def line_column(doc: Document, offset: int) -> tuple[int, int]:
 
 def memoized(doc: Document, key: str, compute: Callable[[Document], T]) -> T:
     """Compute a shared analysis once per document (rules call this, never a global cache)."""
-    if key not in doc.memo:
-        doc.memo[key] = compute(doc)
-    return cast(T, doc.memo[key])
+    try:
+        return doc.memo[key]  # type: ignore[return-value]  # `cast` costs a call per hit
+    except KeyError:
+        value = doc.memo[key] = compute(doc)
+        return value
 
 
 def note(doc: Document, key: str, value: object) -> None:
