@@ -6,10 +6,8 @@ candidates go to language identification, so its cost stays small.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Literal
 
 from mtcheck.analyze import memoized
@@ -23,7 +21,6 @@ from mtcheck.wordlists import zipf
 
 _TERMINALS = frozenset(".!?;:…")
 _NEVER_IN_RUN = frozenset("()[]{}\"“”„«»‹›*_")
-_SENTENCE = itemgetter(2)  # Mark.sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +45,13 @@ def _foreign_spans(doc: Document, min_confidence: float) -> Iterator[SpanFinding
     if not result.marks:
         return
     copied = copied_sentences(doc) if doc.source is not None else {}
-    # Sentences in the order of their first mark, with how many marks each holds.
-    for index, count in Counter(map(_SENTENCE, result.marks)).items():
+    # Sentences in the order of their first mark, with their marks (grouped once: a scan
+    # of every mark per sentence is quadratic in a long document).
+    by_sentence: dict[int, list[Mark]] = {}
+    for mark in result.marks:
+        by_sentence.setdefault(mark.sentence, []).append(mark)
+    for index, in_sentence in by_sentence.items():
+        count = len(in_sentence)
         if index in copied:
             continue  # untranslated.copied-source reports it with the source line
         sentence = doc.sentences[index]
@@ -62,12 +64,12 @@ def _foreign_spans(doc: Document, min_confidence: float) -> Iterator[SpanFinding
         # for. A name or two in an English sentence, the usual case, fails.
         if sentence.token_end - sentence.token_start > 2 * count:
             if count >= 3:
-                every = [m for m in result.marks if m.sentence == index]
+                every = in_sentence
             if (every is None or _content_words(every) < 2) and \
                     result.more_words_than(index, 2 * count):
                 continue
         if every is None:
-            every = [m for m in result.marks if m.sentence == index]
+            every = in_sentence
         marks = [m for m in every if not result.exempt.contains(
             doc.tokens[m.token].start, doc.tokens[m.token].end)]
         if not marks:
