@@ -31,7 +31,7 @@ import regex
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-from mtcheck.analyze import vocabulary
+from mtcheck.analyze import memoized, vocabulary
 from mtcheck.model import Document
 from mtcheck.wordlists import wordfreq_zipf_en
 
@@ -320,7 +320,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     n_headings = len(headings)
     beyond = len(text) + 1
     next_heading = headings[0][0] if headings else beyond
-    for run in _runs(text):
+    for run in found_runs(doc):
         first, last = run.span()
         in_heading = False
         if first >= next_heading:
@@ -431,20 +431,70 @@ def _merged_runs(text: str, other: regex.Match[str] | None) -> Iterator[regex.Ma
                 run = next(ascii_runs, None)
 
 
+def found_runs(doc: Document) -> list[regex.Match[str]]:
+    """The runs of capitalized words of a document (shared by the analyses below)."""
+    return memoized(doc, "names.runs", lambda d: list(_runs(d.text)))
+
+
+def may_link_in(doc: Document) -> bool:
+    """Whether `cluster_words` could link any two spellings of the document's name words:
+    `may_link` over every word of every run (a superset of the name words, as a title or
+    a word that opens a sentence is a run's word but no name word). Runs and their words
+    are read in C and through per-process caches, without the mention analysis, which
+    needs the document's vocabulary: most articles spell every name one way."""
+    infos = list(map(_run_words, set(map(_MATCH_GROUP, found_runs(doc)))))
+    texts = set().union(*map(_RUN_SPELLINGS, infos))
+    if len(texts) < 2:
+        return False
+    keys = list(map(_keys_of, texts))
+    hints = list(map(_HINTS, keys))
+    seen: set[str] = set().union(*hints)
+    if len(seen) < sum(map(len, hints)):
+        return True
+    stops: set[str] = set().union(*map(_STOPS, keys))
+    if stops and not stops.isdisjoint(set().union(*map(_PROBES, keys))):
+        return True
+    # A joined pair is linked by its strong key, which `seen` holds if a word has it.
+    return not seen.isdisjoint(set().union(*map(_RUN_JOINED, infos)))
+
+
+_MATCH_GROUP = regex.Match.group
+
+
+@lru_cache(maxsize=65536)
+def _run_words(whole: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The spellings of every word of a run, and the strong keys of each two adjacent
+    words written as one (as `_with_joined_pairs` would join them)."""
+    words = []
+    for m in _RUN_WORD.finditer(whole):
+        word = _without_suffix(m.group())
+        words.append((m.start(), m.start() + len(word), _spelling(word)))
+    joined: set[str] = set()
+    for a, b in itertools.pairwise(words):
+        if b[0] - a[1] == 1:
+            joined.update(strong_keys(a[2] + b[2]))
+    return frozenset(w[2] for w in words), frozenset(joined)
+
+
+_RUN_SPELLINGS = itemgetter(0)
+_RUN_JOINED = itemgetter(1)
+
+
+def _without_suffix(word: str) -> str:
+    """A word of a run without its possessive or case suffix (Erdoğan's, İstanbul'da)."""
+    if "'" in word or "’" in word:
+        suffix = _SUFFIX.search(word)
+        if suffix is not None:
+            return word[:suffix.start()]
+    return word
+
+
 def _lowers(whole: str) -> tuple[str, ...]:
     """The lower-cased words of a run that `_classify` may look up in the document's
     vocabulary (every word of the run, possessive and case suffixes cut)."""
     if _PLAIN.fullmatch(whole):
         return (whole.lower(),)
-    out = []
-    for m in _RUN_WORD.finditer(whole):
-        word = m.group()
-        if "'" in word or "’" in word:
-            suffix = _SUFFIX.search(word)
-            if suffix is not None:
-                word = word[:suffix.start()]
-        out.append(word.lower())
-    return tuple(out)
+    return tuple(_without_suffix(m.group()).lower() for m in _RUN_WORD.finditer(whole))
 
 
 def _template(whole: str, opens: bool, in_heading: bool, dotted_after: bool,
@@ -467,10 +517,9 @@ def _template(whole: str, opens: bool, in_heading: bool, dotted_after: bool,
 def _classify(whole: str, start: int, end: int, word: str, opens: bool, alone: bool,
               dotted_after: bool, lowercase: frozenset[str]) -> _Raw | None:
     """What one capitalized word of a run is; None for words that are no part of a name."""
-    if "'" in word or "’" in word:
-        suffix = _SUFFIX.search(word)
-        if suffix is not None:
-            word, end = word[:suffix.start()], start + suffix.start()
+    stripped = _without_suffix(word)
+    if stripped is not word:
+        word, end = stripped, start + len(stripped)
     dotted = whole.startswith(".", end) or (end == len(whole) and dotted_after)
     if len(word) == 1:
         return (start, end, word, "initial", True) if dotted else None
@@ -575,11 +624,12 @@ _BUCKET_LIMIT = 24
 
 def spellings_of(words: Iterable[NameWord]) -> list[Spelling]:
     """Aggregate name words by spelling, sorted by first occurrence (order-independent)."""
+    # Words by index, not by field name: a NamedTuple's field is a descriptor lookup.
     groups: dict[str, list[NameWord]] = {}
     for w in words:
-        group = groups.get(w.text)
+        group = groups.get(w[2])
         if group is None:
-            groups[w.text] = [w]
+            groups[w[2]] = [w]
         else:
             group.append(w)
     new = tuple.__new__
@@ -588,17 +638,22 @@ def spellings_of(words: Iterable[NameWord]) -> list[Spelling]:
         if len(group) == 1:
             # Most spellings occur once: their word's company is the spelling's.
             start, end, _, _, companions, common = group[0]
-            spans: tuple[tuple[int, int], ...] = ((start, end),)
-            spelling = new(Spelling, (text, spans, companions, 1 if companions else 0, common))
-        else:
-            union: set[str] = set()
-            for w in group:
-                union.update(w.companions)
-            spans = tuple(sorted([(w.start, w.end) for w in group]))
-            spelling = new(Spelling, (text, spans, frozenset(union),
-                                      sum([1 for w in group if w.companions]),
-                                      any(w.common for w in group)))
-        ordered.append((spans[0][0], text, spelling))
+            ordered.append((start, text, new(Spelling, (
+                text, ((start, end),), companions, 1 if companions else 0, common))))
+            continue
+        union: set[str] = set()
+        full = 0
+        common = False
+        spans: list[tuple[int, int]] = []
+        for start, end, _, _, companions, is_common in group:
+            spans.append((start, end))
+            if companions:
+                union.update(companions)
+                full += 1
+            common = common or is_common
+        spans.sort()
+        ordered.append((spans[0][0], text, new(Spelling, (
+            text, tuple(spans), frozenset(union), full, common))))
     ordered.sort()
     return [spelling for _, _, spelling in ordered]
 
@@ -614,8 +669,14 @@ class _Keys(NamedTuple):
     vowels: frozenset[str]  # loose keys with traded Arabic and Persian vowels folded
     orders: frozenset[str]  # strong and loose keys with each vowel run sorted
     prefixes: frozenset[str]  # where a truncation of this spelling may stop
-    truncatable: bool  # a single word rare enough to be a truncated name
-    linking: frozenset[str]  # every key above but the prefixes
+    probes: frozenset[str]  # the keys a truncation is looked up by (rare single words)
+    linking: frozenset[str]  # every index key: strong to orders
+    # For `may_link`: the keys through which the spelling can be linked at all. Frequent
+    # words are never garbled nor re-ended (`_garbled`, `_other_ending`), and an ASCII
+    # word that frequent is common, in no index but the strong and vowel keys; the
+    # deletions are narrowed to `_garble_hints`.
+    hints: frozenset[str]
+    stops: frozenset[str]  # the prefixes, unless the spelling is surely common
 
 
 @lru_cache(maxsize=65536)
@@ -626,11 +687,34 @@ def _keys_of(text: str) -> _Keys:
     orders = frozenset(vowel_order_key(k) for k in loose | strong if _VOWEL_RUN.search(k))
     prefixes = frozenset(key[:n] for key in strong | loose
                          for n in range(max(4, (len(key) + 1) // 2), len(key) - 1))
+    frequency = zipf(text.lower())
     endings = frozenset(ending_key(k) for k in loose)
     vowels = frozenset(vowel_key(k) for k in loose)
+    # A word is common when it is frequent (or written in lower case): by its own
+    # lower-case form, which is the spelling's for an ASCII word.
+    surely_common = text.isascii() and frequency >= COMMON_ZIPF
+    hints = strong | vowels
+    if not surely_common:
+        hints |= loose | orders
+    if frequency < COMMON_ZIPF - 0.5:
+        hints |= endings | _garble_hints(loose)
+    truncatable = " " not in text and frequency < COMMON_ZIPF - 1
     return _Keys(strong, loose, deletions, endings, vowels, orders, prefixes,
-                 " " not in text and zipf(text.lower()) < COMMON_ZIPF - 1,
-                 strong | loose | deletions | endings | vowels | orders)
+                 strong | loose if truncatable else frozenset(),
+                 strong | loose | endings | vowels | orders | deletions, hints,
+                 frozenset() if surely_common else prefixes)
+
+
+def _garble_hints(loose: frozenset[str]) -> frozenset[str]:
+    """The deletion keys through which `_garbled` can link two spellings: its pairs keep
+    their first letter and ending, so they share a key with a middle letter deleted (or
+    the key itself); fewer keys than all deletions, for `may_link`."""
+    hints: set[str] = set()
+    for x in loose:
+        if len(x) >= 5:
+            hints.add(x)
+            hints.update(x[:p] + x[p + 1:] for p in range(1, len(x) - 1))
+    return frozenset(hints)
 
 
 def cluster_words(words: Iterable[NameWord], preference: Preference | None = None,
@@ -678,77 +762,77 @@ def may_link(words: Iterable[NameWord]) -> bool:
     if len(texts) < 2:
         return False
     keys = list(map(_keys_of, texts))
-    linking = list(map(_LINKING, keys))
-    if len(set().union(*linking)) < sum(map(len, linking)):
+    hints = list(map(_HINTS, keys))
+    seen: set[str] = set().union(*hints)
+    if len(seen) < sum(map(len, hints)):
         return True
-    stops: set[str] = set().union(*map(_PREFIXES, keys))
-    if stops and not stops.isdisjoint(set().union(*[k.strong | k.loose for k in keys
-                                                    if k.truncatable])):
+    stops: set[str] = set().union(*map(_STOPS, keys))
+    if stops and not stops.isdisjoint(set().union(*map(_PROBES, keys))):
         return True
     ordered = sorted(listed)
     mention = list(map(_WORD_MENTION, ordered))
     same = list(map(eq, mention, itertools.islice(mention, 1, None)))
     if True not in same:
         return False
-    singles: set[str] = set().union(*[strong_keys(t) for t in texts if " " not in t])
-    return any(b.start - a.end == 1 and not singles.isdisjoint(strong_keys(a.text + b.text))
+    # A joined pair is linked by its strong key, which `seen` holds if a word has it.
+    return any(b[0] - a[1] == 1 and not seen.isdisjoint(strong_keys(a[2] + b[2]))
                for a, b in compress(itertools.pairwise(ordered), same))
 
 
 _WORD_TEXT = itemgetter(NameWord._fields.index("text"))
 _WORD_MENTION = itemgetter(NameWord._fields.index("mention"))
 _LINKING = itemgetter(_Keys._fields.index("linking"))
-_PREFIXES = itemgetter(_Keys._fields.index("prefixes"))
+_HINTS = itemgetter(_Keys._fields.index("hints"))
+_STOPS = itemgetter(_Keys._fields.index("stops"))
+_PROBES = itemgetter(_Keys._fields.index("probes"))
 
 
 def _linked(spellings: Sequence[Spelling], keys: Sequence[_Keys], eligible: Sequence[bool],
             ) -> list[tuple[int, int]]:
-    """The pairs of spellings that one of the hash indexes links."""
-    n = range(len(spellings))
-    full_name = [s.in_full_name > 0 for s in spellings]
-    pairs = [pair for pair in _shared([(i, keys[i].strong) for i in n])
-             if _compatible(spellings[pair[0]], spellings[pair[1]])]
+    """The pairs of spellings that one of the hash indexes links.
+
+    A key two spellings share in one index is a key their `linking` sets share: those
+    keys are found first, and each index is then bucketed over them alone (the other
+    buckets hold one spelling and give no pair)."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for own in map(_LINKING, keys):
+        if not seen.isdisjoint(own):
+            shared.update(seen.intersection(own))
+        seen.update(own)
+    if not shared:
+        return []
+    hits = [i for i, k in enumerate(keys) if not shared.isdisjoint(k.linking)]
     loose = [k.loose for k in keys]
-    checks: tuple[tuple[list[tuple[int, frozenset[str]]], _Check], ...] = (
-        ([(i, keys[i].loose) for i in n if eligible[i]], _same_loose),
-        ([(i, keys[i].vowels) for i in n if full_name[i] and len(spellings[i].text) >= 4],
-         _same_first_name),
-        ([(i, keys[i].deletions) for i in n if eligible[i]], _garbled),
-        ([(i, keys[i].endings) for i in n if eligible[i]], _other_ending),
-        # Short words count here (Wei/Wie): the shared surname is the evidence. Strong keys
-        # too, as the loose j→i fold hides a pinyin swap (Jie/Jei).
-        ([(i, keys[i].orders) for i in n if full_name[i] and not spellings[i].common
-          and len(spellings[i].text) >= 3], _swapped_vowels),
-    )
-    for entries, check in checks:
-        pairs.extend((i, j) for i, j in _shared(entries)
-                     if check(spellings[i], spellings[j], loose[i], loose[j]))
+    pairs: list[tuple[int, int]] = []
+    for field, check in _INDEXES:
+        entries = [(i, own) for i in hits if _indexed(field, spellings[i], eligible[i])
+                   and (own := _key_set(keys[i], field) & shared)]
+        if len(entries) > 1:
+            pairs.extend((i, j) for i, j in _bucket_pairs(
+                (i, k) for i, own in entries for k in own)
+                if check(spellings[i], spellings[j], loose[i], loose[j]))
     return pairs
 
 
 _Check = Callable[[Spelling, Spelling, frozenset[str], frozenset[str]], bool]
 
 
-def _shared(entries: list[tuple[int, frozenset[str]]]) -> Iterable[tuple[int, int]]:
-    """Pairs of spellings that share a key of one index (as `_bucket_pairs` gives them).
+def _key_set(keys: _Keys, field: str) -> frozenset[str]:
+    found: frozenset[str] = getattr(keys, field)
+    return found
 
-    Nearly always no key is shared: one union of the key sets, built in C, shows it; the
-    buckets are built only for the keys that two spellings share."""
-    if len(entries) < 2:
-        return ()
-    total = 0
-    for _, own in entries:
-        total += len(own)
-    seen: set[str] = set().union(*[own for _, own in entries])
-    if len(seen) == total:
-        return ()
-    seen.clear()
-    shared: set[str] = set()
-    for _, own in entries:
-        if not seen.isdisjoint(own):
-            shared.update(seen.intersection(own))
-        seen.update(own)
-    return _bucket_pairs((i, k) for i, own in entries for k in own & shared)
+
+def _indexed(field: str, spelling: Spelling, eligible: bool) -> bool:
+    """Whether a spelling takes part in the index over its keys of that `_Keys` field."""
+    if field == "strong":
+        return True
+    if field in ("vowels", "orders"):
+        # Short words count in vowel order (Wei/Wie): the shared surname is the evidence.
+        return spelling.in_full_name > 0 and (
+            len(spelling.text) >= 4 if field == "vowels"
+            else not spelling.common and len(spelling.text) >= 3)
+    return eligible
 
 
 def _same_loose(a: Spelling, b: Spelling, keys_a: frozenset[str],
@@ -763,8 +847,7 @@ def _may_truncate(keys: Sequence[_Keys], eligible: Sequence[bool]) -> bool:
     if not stops:
         return False
     ends: set[str] = set().union(*stops)
-    return any(ok and k.truncatable and not (ends.isdisjoint(k.strong)
-                                             and ends.isdisjoint(k.loose))
+    return any(ok and not ends.isdisjoint(k.probes)
                for k, ok in zip(keys, eligible, strict=True))
 
 
@@ -952,6 +1035,17 @@ def _swapped_vowels(a: Spelling, b: Spelling, keys_a: frozenset[str],
     if keys_a & keys_b or a.companions.isdisjoint(b.companions):
         return False
     return min(zipf(a.text.lower()), zipf(b.text.lower())) < COMMON_ZIPF - 0.5
+
+
+# Each index with the check a pair sharing one of its keys must pass to be linked. Strong
+# keys join spellings that differ by diacritics or letter folds alone; the loose keys by a
+# transliteration; vowel keys a transliterated first name (Mohammed/Muhammad); deletion
+# keys a garbled letter; ending keys a transliterated ending; vowel orders two vowels
+# swapped (Wei/Wie; strong keys too, as the loose j→i fold hides a pinyin swap, Jie/Jei).
+_INDEXES: tuple[tuple[str, _Check], ...] = (
+    ("strong", _same_loose), ("loose", _same_loose), ("vowels", _same_first_name),
+    ("deletions", _garbled), ("endings", _other_ending), ("orders", _swapped_vowels),
+)
 
 
 def _truncations(spellings: Sequence[Spelling], loose: Sequence[frozenset[str]],

@@ -24,6 +24,7 @@ from mtcheck.names import (
     loose_key,
     loose_keys,
     may_link,
+    may_link_in,
     name_words,
     spellings_of,
     strong_keys,
@@ -112,9 +113,12 @@ def _clusters(doc: Document, glossary: Glossary | None) -> tuple[Cluster, ...]:
     key = f"names.clusters:{glossary.path if glossary else ''}"
 
     def compute(d: Document) -> tuple[Cluster, ...]:
+        # Most articles spell every name one way: a check over the words of the runs
+        # shows it before the mentions, the preference (the glossary, the source's
+        # words) or the spellings are computed.
+        if not may_link_in(d):
+            return ()
         words = name_words(_mentions(d))
-        # Most articles spell every name one way: then neither the preference (the
-        # glossary, the source's words) nor the spellings are needed.
         if not may_link(words):
             return ()
         canonical = frozenset(f.casefold() for f in glossary.canonical_forms) if glossary \
