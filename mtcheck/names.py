@@ -436,6 +436,18 @@ def found_runs(doc: Document) -> list[regex.Match[str]]:
     return memoized(doc, "names.runs", lambda d: list(_runs(d.text)))
 
 
+def _keys_link(texts: set[str]) -> tuple[bool, set[str]]:
+    """Whether two spellings share a key, or a stop key of one is probed by another; and
+    every key the spellings hint at (what a joined pair is looked up in)."""
+    keys = list(map(_keys_of, texts))
+    hints = list(map(_HINTS, keys))
+    seen: set[str] = set().union(*hints)
+    if len(seen) < sum(map(len, hints)):
+        return True, seen
+    stops: set[str] = set().union(*map(_STOPS, keys))
+    return bool(stops) and not stops.isdisjoint(set().union(*map(_PROBES, keys))), seen
+
+
 def may_link_in(doc: Document) -> bool:
     """Whether `cluster_words` could link any two spellings of the document's name words:
     `may_link` over every word of every run (a superset of the name words, as a title or
@@ -446,13 +458,8 @@ def may_link_in(doc: Document) -> bool:
     texts = set().union(*map(_RUN_SPELLINGS, infos))
     if len(texts) < 2:
         return False
-    keys = list(map(_keys_of, texts))
-    hints = list(map(_HINTS, keys))
-    seen: set[str] = set().union(*hints)
-    if len(seen) < sum(map(len, hints)):
-        return True
-    stops: set[str] = set().union(*map(_STOPS, keys))
-    if stops and not stops.isdisjoint(set().union(*map(_PROBES, keys))):
+    linked, seen = _keys_link(texts)
+    if linked:
         return True
     # A joined pair is linked by its strong key, which `seen` holds if a word has it.
     return not seen.isdisjoint(set().union(*map(_RUN_JOINED, infos)))
@@ -761,13 +768,8 @@ def may_link(words: Iterable[NameWord]) -> bool:
     texts = set(map(_WORD_TEXT, listed))
     if len(texts) < 2:
         return False
-    keys = list(map(_keys_of, texts))
-    hints = list(map(_HINTS, keys))
-    seen: set[str] = set().union(*hints)
-    if len(seen) < sum(map(len, hints)):
-        return True
-    stops: set[str] = set().union(*map(_STOPS, keys))
-    if stops and not stops.isdisjoint(set().union(*map(_PROBES, keys))):
+    linked, seen = _keys_link(texts)
+    if linked:
         return True
     ordered = sorted(listed)
     mention = list(map(_WORD_MENTION, ordered))
