@@ -477,3 +477,60 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
     text = "Output rose 8 percent，the agency said. Fans chanted “加油。” all night."
     found = [f for f in mtcheck_check(text).findings if f.rule == "broken.foreign-punctuation"]
     assert [(f.text, f.suggestion) for f in found] == [("，", ", ")]
+
+
+# Sentences written after the third round of rules (session 3), none used to build them.
+@pytest.mark.parametrize(("rule_id", "text"), [
+    ("broken.verb-form", "Several families from the flooded street been housed in a gym."),
+    ("broken.verb-form", "The airline did not explained why the flight was cancelled."),
+    ("broken.verb-form", "The teachers will to receive a bonus in December."),
+    ("broken.verb-form", "The mayor wants that the shops close earlier on Sundays."),
+    ("broken.repeated-phrase", "The museum opens at 10 a.m. on Tuesday at 10 a.m. on Tuesday "
+     "after the repairs."),
+    ("broken.garbled-order", "Last month had the bank raised its main rate twice."),
+    ("broken.garbled-order", "Is unlikely that the vote will take place before the summer."),
+    ("broken.garbled-order", "Considers that the reform came too late for most families."),
+    ("broken.garbled-order", "The committee said that the mayor the contract not properly had "
+     "checked."),
+    ("broken.garbled-order", "The fishermen, whose the boats were damaged, asked for help."),
+    ("broken.dangling-ending", "Analysts warn that the shares of the smaller regional banks."),
+    ("broken.dangling-ending", "Hundreds of students are expected to move to."),
+    ("broken.dangling-ending", "The company said the new line from the coast operate will."),
+    ("broken.dangling-ending", "Patients may have to wait until the start of."),
+    ("broken.dangling-attribution", "The striker told the press, “We deserved the point,” "
+     "he said."),
+    ("broken.agreement", "The owners of the small hotel near the beach has refused to pay."),
+    ("broken.agreement", "The value of the shares of the two companies have fallen."),
+    ("broken.agreement", "The plan it is a good start for the region."),
+    ("broken.run-on", "The heat damaged the crops on hundreds of farms most of them have "
+     "no insurance."),
+    ("broken.run-on", "The drivers rejected the offer, they argue that the rise is too small."),
+])
+def test_third_round_damage_is_found(rule_id, text):
+    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Had the workers been paid on time, the strike would not have started.",
+    "The roof has for many years been in need of repair.",
+    "Have the farmers been compensated?",
+    "Not only did the river flood the town, it also cut the main road.",
+    "Only later did the police confirm the arrest.",
+    "Among the guests were two former ministers.",
+    "The number of patients has fallen since May.",
+    "The staff of the hospital have voted to strike.",
+    "The leaders of the three parties have signed the deal.",
+    "The first two trains were late.",
+    "The decision to cut the routes has angered commuters.",
+    "Prices will fall next year, the bank predicts.",
+    "She said that at the hearing.",
+    "This is the village the family came from.",
+    "It is not clear where the money went to.",
+    "He said he would.",
+    "The goal she scored in the final was her first.",
+    "The firms, most of them small, employ 200 people.",
+    "The port, whose owner is the city, will be expanded.",
+    "Whose idea was it?",
+])
+def test_third_round_rules_stay_quiet(text):
+    assert _found(text) == []

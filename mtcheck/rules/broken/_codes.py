@@ -15,7 +15,7 @@ from mtcheck.wordcodes import Encoded, WordCodes
 def _codes(doc: Document) -> Encoded:
     """One character per token, the same for the same word in any case (see `_CODES`).
 
-    Back-to-back repetition of one to seven tokens is then a regular expression
+    Back-to-back repetition of one to nine tokens is then a regular expression
     over a string as long as the token list, which runs in C instead of a Python
     loop over every token.
     """
@@ -121,6 +121,11 @@ def comma_pronoun_hints(doc: Document) -> list[int]:
     return [m.start() for m in re.finditer(",[QT]", _run_on_letters(doc))]
 
 
+def noun_pronoun_hints(doc: Document) -> list[int]:
+    """Token indices of `he`, `she`, `it`, `they` or `we` right after a noun or a name."""
+    return [m.start() + 1 for m in re.finditer("n[QT]", _run_on_letters(doc))]
+
+
 def pronoun_hints(doc: Document) -> list[int]:
     """Token indices of `he`, `she`, `they`, `we` right after a noun, a name or a number."""
     return memoized(doc, "broken.pronoun-hints", lambda d: [
@@ -168,7 +173,9 @@ def verb_form_letters(doc: Document) -> str:
     """One character per token for `broken.verb-form`: `m` a modal, `h` a form of
     `have`, `d` of `do`, `t` `to`, `n` `not` or an adverb inside a verb group, `b` a verb's
     base form, `e` a past or participle form that is no base form, noun or adjective
-    (`implemented`), `p` a past form that is no participle either (`went`)."""
+    (`implemented`), `p` a past form that is no participle either (`went`), `E` a past
+    form in -ed that is also a noun or adjective (`wanted`), `B` `been`,
+    `c` a noun that is no adverb or auxiliary (`villages`)."""
     return memoized(doc, "broken.verb-form-letters",
                     lambda d: _codes(d).classes("verb-form"))
 
@@ -185,6 +192,8 @@ def _verb_form_letter(word: str) -> str | None:
         return "d"
     if word == "to":
         return "t"
+    if word == "been":
+        return "B"
     if word in _IN_GROUP:
         return "n"
     lex = lexicon()
@@ -196,11 +205,22 @@ def _verb_form_letter(word: str) -> str | None:
         # `learnt`): only an irregular past (`went`, `took`) is surely no participle.
         irregular_past = word not in lex.participles and not word.endswith("ed")
         return "p" if irregular_past else "e"
+    if word in lex.past and word.endswith("ed"):
+        return "E"  # `wanted`, `limited`: also an adjective, but never after `did`
+    if (word in lex.nouns or word in lex.plurals) and word not in lex.adverbs and \
+            word not in FUNCTION_WORDS and word not in AUXILIARIES:
+        return "c"
     return None
 
 
+def that_hints(doc: Document) -> list[int]:
+    """Token indices of `that`, in order."""
+    return memoized(doc, "broken.that-hints", lambda d: [
+        m.start() for m in re.finditer(_CODES.code_of("that"), _codes(d).text)])
+
+
 _CODES = WordCodes(
-    fixed=("of", *_LOOP_DETERMINERS, *sorted(_BEFORE_OF), *sorted(MODALS)),
+    fixed=("of", "that", *_LOOP_DETERMINERS, *sorted(_BEFORE_OF), *sorted(MODALS)),
     classifiers={"clause": _clause_letter, "run-on": _run_on_letter,
                  "agreement": _agreement_letter, "verb-form": _verb_form_letter},
     exact_classifiers={"shape": _shape_letter})

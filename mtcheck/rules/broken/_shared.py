@@ -80,6 +80,9 @@ def _saying_lemmas() -> frozenset[str]:
 
 
 _BE = word_set("is are was were be been being")
+# Verbs that report an opinion like a verb of saying: `Prices will rise, analysts expect.`
+_REPORTING = word_set("confirm report admit believe think expect estimate fear hope predict "
+                      "acknowledge concede suggest")
 
 
 _RELATIVE = word_set("which who whom whose where")

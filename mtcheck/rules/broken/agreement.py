@@ -5,17 +5,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mtcheck.analyze import token_texts
 from mtcheck.english import (
     AUXILIARIES,
+    DETERMINERS,
     FUNCTION_WORDS,
     PREPOSITIONS,
+    Lexicon,
     could_be_finite_verb,
     lexicon,
     word_set,
 )
 from mtcheck.model import Document, Hit
-from mtcheck.rules.broken._codes import agreement_letters, comma_pronoun_hints
-from mtcheck.rules.broken._shared import _GAP, _WORD_BEFORE, _own_start, _sentences_of
+from mtcheck.rules.broken._codes import (
+    agreement_letters,
+    comma_pronoun_hints,
+    noun_pronoun_hints,
+)
+from mtcheck.rules.broken._shared import (
+    _GAP,
+    _SUBJECT_START,
+    _TIME_NOUNS,
+    _WORD_BEFORE,
+    _own_start,
+    _reads_as_body,
+    _sentences_of,
+)
 from mtcheck.rules.registry import RuleContext, rule
 
 # A pronoun and the auxiliary after it, within one line.
@@ -51,20 +66,26 @@ _COORDINATORS = word_set("and or nor")
       bad=["Him said that the decision was final.",
            "The coach admitted that they was not ready for the final.",
            "The minister said that he are confident about the vote.",
-           "The officials said that the current prices does not cover the cost."],
+           "The officials said that the current prices does not cover the cost.",
+           "The price of the tickets for the final are too high for most fans.",
+           "The situation it is the worst since the war."],
       good=["He said that the decision was final.", "If it were up to him, the plant "
             "would stay open.", "Does he have a plan?", "She told them she was ready.",
-            "One of the reasons is the cost.", "The news was good for the markets."])
+            "One of the reasons is the cost.", "The news was good for the markets.",
+            "The number of visitors has doubled.", "The team of doctors have arrived."])
 def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A subject and a verb that do not agree, or a subject pronoun in the object case.
 
     MT from languages that mark person on the verb alone, or that drop pronouns,
     guesses the English pronoun and its verb separately: `Him said`, `they was`, `he
-    are`, `the prices does`. A subjunctive (`if it were`), questions (`does he have`),
-    and a plural after `of` (`one of the reasons is`) are correct.
+    are`, `the prices does`. A long subject loses its number the same way: `The price
+    of the tickets for the final are`. A subjunctive (`if it were`), questions (`does he
+    have`), a plural after `of` (`one of the reasons is`) and collective nouns (`the
+    team have`, `the number of visitors has`) are correct.
     """
     yield from _plural_agreement(doc)
     yield from _resumptive_subjects(doc)
+    yield from _head_agreement(doc)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -120,7 +141,10 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
         for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
             word = words[i]
             if word in _PLURAL_DETERMINERS:
-                if i == 0 or words[i - 1] not in PREPOSITIONS:
+                # After a preposition or a verb the noun phrase is no subject: `one of the
+                # reasons is`, `the decision to close the schools has`.
+                if i == 0 or (words[i - 1] not in PREPOSITIONS and not (
+                        words[i - 1] in lex.verb_forms and words[i - 1] not in AUXILIARIES)):
                     yield Hit(m.start(), m.end(), f"'{noun} {m.group('verb')}': a plural "
                               "subject with a singular verb", confidence=0.8)
                 break
@@ -175,6 +199,43 @@ def _resumptive_subjects(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end("verb"), f"the subject '{' '.join(head)}' is repeated by "
                   f"'{m.group('pronoun')}'", confidence=0.7)
+    yield from _resumptive_without_comma(doc)
+
+
+_RESUMED_BE = word_set("is are was were")
+# `the reason it is`, `the way they are`: a clause may follow these nouns with no link.
+_CLAUSE_NOUNS = word_set("reason reasons way ways place places moment time times day days "
+                         "year years extent point")
+
+
+def _resumptive_without_comma(doc: Document) -> Iterator[Hit]:
+    """`The situation it is the worst since 2015.`: the subject, then a pronoun and `be`.
+
+    Without a comma, a pronoun after the subject could open a contact relative clause
+    (`The problem it is facing is cost`); that clause's `be` leads into a participle or
+    ends in a preposition (`the state it is in`), so those are left alone.
+    """
+    texts = token_texts(doc)
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence, hints in _sentences_of(doc, noun_pronoun_hints(doc)):
+        start = _own_start(doc, sentence)
+        p = hints[0]
+        if sentence.paragraph not in body or texts[start].lower() not in _SUBJECT_START or \
+                not 2 <= p - start <= 7 or p + 2 >= sentence.token_end:
+            continue
+        head = [w.lower() for w in texts[start:p]]
+        verb, after = texts[p + 1].lower(), texts[p + 2].lower()
+        if verb not in _RESUMED_BE or head[-1] in _CLAUSE_NOUNS or \
+                head[1] in _COMPARATIVES or not all(w.isalpha() for w in head) or \
+                after in PREPOSITIONS or after in lex.participles or (
+                    after.endswith("ing") and after != "according") or \
+                not after.isalpha() or any(could_be_finite_verb(head, i)
+                                           for i in range(1, len(head))):
+            continue
+        first, last = doc.tokens[start], doc.tokens[p + 1]
+        yield Hit(first.start, last.end, f"the subject '{' '.join(texts[start:p])}' is "
+                  f"repeated by '{texts[p]}'", confidence=0.7)
 
 
 _COMPARATIVES = word_set("more less fewer")
@@ -189,3 +250,115 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z'’-]+[^\S\n]+){1,5}$")
+
+
+_SINGULAR_AUXILIARIES = word_set("is was has does isn't wasn't hasn't doesn't")
+_PLURAL_AUXILIARIES = word_set("are were have do aren't weren't haven't don't")
+_SINGULAR_DETERMINERS = word_set("a an this that every each")
+_PLURAL_DETERMINERS_ONLY = word_set("these those")
+# Heads that take either number (`the team have`, `the majority of voters are`), and
+# plurals without -s that the lexicon may not mark as plural.
+_EITHER_NUMBER = word_set(
+    "number majority minority total rest lot lots couple group pair part half percent "
+    "per cent bulk variety range kind sort type host series family team government police "
+    "staff public committee council crew board panel jury audience party union army class "
+    "company club management side squad band cabinet parliament population remainder "
+    "proportion share quarter third fraction people data media children men women cattle "
+    "personnel clergy youth elderly")
+
+
+def _head_agreement(doc: Document) -> Iterator[Hit]:
+    """`The operators of the wind farms has signed`: the auxiliary agrees with the last
+    noun before it instead of the head of the subject.
+
+    The subject opens the sentence with a determiner and its head noun (in lower case:
+    `The United States is` is a name); prepositional phrases (and an infinitive) may
+    follow before the auxiliary. A comma, a relative word, another verb or a second
+    noun phrase on the way ends the search: the auxiliary may belong to another clause.
+    """
+    body = _reads_as_body(doc)
+    texts = token_texts(doc)
+    lex = lexicon()
+    for sentence in doc.sentences:
+        start = _own_start(doc, sentence)
+        if sentence.paragraph not in body or sentence.token_end - start < 5 or \
+                texts[start].lower() not in _SUBJECT_START:
+            continue  # cheap test first: a determiner opens the sentence
+        items = texts[start:min(sentence.token_end, start + 20)]
+        words = [w.lower() for w in items]
+        head = _subject_head(words, items, lex)
+        if head is None:
+            continue
+        noun = words[head]
+        plural = noun in lex.plurals or words[0] in _PLURAL_DETERMINERS_ONLY
+        verb = _auxiliary_after(words, items, head, plural, lex)
+        if verb is None:
+            continue
+        if plural and words[verb] in _SINGULAR_AUXILIARIES:
+            wanted = "plural"
+        elif not plural and words[verb] in _PLURAL_AUXILIARIES and \
+                not noun.endswith("s") and noun not in _EITHER_NUMBER:
+            wanted = "singular"
+        else:
+            continue
+        first, last = doc.tokens[start], doc.tokens[start + verb]
+        yield Hit(first.start, last.end, f"'{items[verb]}' does not agree with the "
+                  f"{wanted} subject '{items[head]}'", confidence=0.75)
+
+
+def _subject_head(words: list[str], items: list[str], lex: Lexicon) -> int | None:
+    """The index of the head noun of a subject that opens with a determiner: the last
+    noun among the modifiers after it (`the first new [stations]`, `the price [cap]`)."""
+    head = None
+    for i in range(1, min(len(words), 6)):
+        word = words[i]
+        if not items[i].islower() and not word[:1].isdigit():
+            return None  # a name (`The United States`, `The Ministry of Finance`)
+        if word in FUNCTION_WORDS or not (word in lex.nouns or word in lex.adjectives
+                                          or word[:1].isdigit() or "-" in word):
+            break  # `high-speed`, `two-year` are modifiers
+        if word in lex.nouns and word not in _NUMBER_WORDS:
+            head = i
+    return None if head is None or words[head] in _TIME_NOUNS else head
+
+
+_NUMBER_WORDS = word_set("one two three four five six seven eight nine ten first second "
+                         "third last next other same former latter")
+
+
+def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool,
+                     lex: Lexicon) -> int | None:
+    """The auxiliary that follows the subject, across prepositional phrases."""
+    i = head + 1
+    while i < len(words):
+        word, before = words[i], words[i - 1]
+        if word in _SINGULAR_AUXILIARIES or word in _PLURAL_AUXILIARIES:
+            return i
+        if word in _COORDINATORS and not (plural and before in lex.nouns) and \
+                "between" not in words[head:i]:
+            return None  # `the head of state and the minister have`: two subjects
+        if word == "to" and i + 1 < len(words) and words[i + 1] in lex.verb_forms:
+            i += 2  # `the cost of the works to secure the slope`: the verb takes an object
+            if i < len(words) and words[i] in DETERMINERS:
+                i += 1
+            continue
+        in_phrase = before in _PHRASE_LINKS or before in DETERMINERS or \
+            before in lex.adjectives or before in lex.nouns or before[:1].isdigit() or \
+            items[i - 1][0].isupper()
+        if word in _SUBJECT_ENDS or (word in DETERMINERS and before not in _PHRASE_LINKS):
+            return None  # a comparison, a clause of its own, or a second noun phrase
+        if word in _PHRASE_LINKS or word in DETERMINERS or word[:1].isdigit() or \
+                word == "'s" or (in_phrase and (
+                    word in lex.adjectives or items[i][0].isupper() or word in lex.nouns)) or (
+                    word.endswith("ing") and before in PREPOSITIONS):
+            i += 1
+            continue
+        return None
+    return None
+
+
+# Words after which a noun phrase continues the subject: prepositions, and `and` inside
+# a plural subject (`the prices of bread and milk`).
+_PHRASE_LINKS = PREPOSITIONS | _COORDINATORS | word_set("off above below beneath alongside")
+_SUBJECT_ENDS = word_set("but as than like whether including that all both "
+                         "each which who whom whose")

@@ -25,6 +25,7 @@ from mtcheck.rules.broken._shared import (
     _GAP,
     _GAP_TAKERS,
     _QUOTES,
+    _REPORTING,
     _reads_as_body,
     _saying_lemmas,
     _words,
@@ -82,7 +83,8 @@ def _attribution_re() -> re.Pattern[str]:
       bad=["Samsar said, “Talks between the two states continue. ” said.",
            "“We will bring power to our attack. ” He continued by saying.",
            "“The works are almost complete.” she said.",
-           "“The works are almost complete,” said."],
+           "“The works are almost complete,” said.",
+           "The coach told reporters, “We played our best game,” he said."],
       good=["“The works are almost complete,” she said.",
             "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])
 def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -91,7 +93,8 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     MT renders `...” dedi.` as `...continue. ” said.`: the quote closes with a full
     stop and a bare `said.` (or `He continued by saying.`) follows, with no subject
     or nothing said. English closes the quote with a comma: `...continue,” he said.`
-    `“Are you sure?” he asked.` is correct English and not flagged.
+    `“Are you sure?” he asked.` is correct English and not flagged. A quote attributed
+    both before and after (`He told reporters, “...,” he said.`) is flagged too.
     """
     pattern = _attribution_re()
     for quote in _QUOTE_CLOSE.finditer(doc.text):
@@ -124,6 +127,38 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         what = "has no subject" if not subject else "follows a quote that already ended"
         yield Hit(m.start(), m.end(), f"dangling attribution '{m.group()[1:].strip()}' "
                   f"{what}", suggestion=suggestion, confidence=0.9)
+    yield from _attributed_twice(doc)
+
+
+# A quote opened after a comma or colon, and the verb of saying just before that.
+_OPENING_QUOTE = re.compile(r"[,:][^\S\n]*[“\"]")
+
+
+@lru_cache(maxsize=1)
+def _introduced_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_verb_pattern('attribution')})(?:{_GAP}[\w-]+){{0,2}}$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _closed_and_said_re() -> re.Pattern[str]:
+    return re.compile(rf"[^”\"\n]{{1,600}}?,[^\S\n]*[”\"][^\S\n]*"
+                      rf"(?P<again>{_SUBJECT}{_GAP}(?i:{_verb_pattern('attribution')}))\b")
+
+
+def _attributed_twice(doc: Document) -> Iterator[Hit]:
+    """`Desai told reporters, “This is for you,” he said.`: a quote with a verb of
+    saying before it and another after it."""
+    text = doc.text
+    for opening in _OPENING_QUOTE.finditer(text):
+        intro = _introduced_re().search(text, max(0, opening.start() - 40), opening.start())
+        if intro is None:
+            continue
+        m = _closed_and_said_re().match(text, opening.end())
+        if m is not None:
+            yield Hit(intro.start(), m.end(), f"the quote is attributed twice: "
+                      f"'{intro.group()}' before it and '{m.group('again')}' after it",
+                      confidence=0.8)
 
 
 def _bare_adjunct(text: str) -> bool:
@@ -283,8 +318,9 @@ def _objectless(doc: Document) -> Iterator[Hit]:
             lower[-3] in _RELATIVE_SUBJECTS
         if not subject_relative and _gap_taken(lower, clause):
             continue
-        if len(clause) < len(_words(doc, sentence)) and lemma in _saying_lemmas():
-            continue  # `Talks will resume, the ministry announced.`: reported speech
+        if len(clause) < len(_words(doc, sentence)) and (lemma in _saying_lemmas() or (
+                lemma in _REPORTING and len(clause) <= 4 and "that" not in lower)):
+            continue  # `Talks will resume, the ministry announced (the bank expects).`
         start = sentence.start + sentence.text.rfind(clause[0], 0,
                                                      len(sentence.text) - len(" ".join(
                                                          clause[1:])) + 1)

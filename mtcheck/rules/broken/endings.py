@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mtcheck.english import AUXILIARIES, MODALS, PRONOUNS, data_sections, lexicon, word_set
+from mtcheck.english import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MODALS,
+    PRONOUNS,
+    could_be_finite_verb,
+    data_sections,
+    lexicon,
+    word_set,
+)
 from mtcheck.model import Document, Hit
-from mtcheck.rules.broken._shared import _BE, _SUBJECT_START
+from mtcheck.rules.broken._codes import that_hints
+from mtcheck.rules.broken._shared import _BE, _SUBJECT_START, _saying_lemmas
 from mtcheck.rules.registry import RuleContext, rule
 
 
@@ -41,6 +52,8 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 
 @rule("broken.dangling-ending", category="broken", severity="major",
       bad=["The owners would rather sell their flats instead of.",
+           "The hoteliers fear that many tourists will now go to.",
+           "The firm said that the plant from the spring fully operate will.",
            "The officials said the exercises are not directed against.",
            "The committee chose a candidate which is the."],
       good=["It is not clear what the deal consists of.",
@@ -55,6 +68,7 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     endings = _endings()
     all_tokens = doc.tokens
+    thats = that_hints(doc)
     for sentence in doc.sentences:
         if not sentence.text.endswith(".") or sentence.text.endswith("..") or \
                 sentence.token_end - sentence.token_start < 4:
@@ -62,9 +76,10 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         # Cheap test first: the word before the final full stop.
         last = all_tokens[sentence.token_end - 2].text.lower()
         if last not in endings.last_words and last not in _BE and last != "by" and \
-                all_tokens[sentence.token_end - 3].text.lower() not in MODALS and not any(
-                    t.text == "that" for t in all_tokens[sentence.token_end - 6:
-                                                         sentence.token_end - 2]):
+                last not in MODALS and \
+                all_tokens[sentence.token_end - 3].text.lower() not in MODALS and not (
+                    sentence.token_start <= thats[min(bisect_right(thats, sentence.token_end - 2),
+                                                      len(thats)) - 1] if thats else False):
             continue
         tokens = [t for t in doc.sentence_tokens(sentence) if t.text[0].isalnum()]
         if len(tokens) < 3:
@@ -88,7 +103,7 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
         if tuple(lower[-len(phrase):]) == phrase:
             return len(phrase)
     if last == "to":
-        return 3 if _passive_to(lower) else 0
+        return 3 if _passive_to(lower) else _destination_missing(lower)
     if last in _BE:
         return 1 if _bare_copula(lower) else 0
     if last == "by" and len(lower) > 3 and lower[-2] in lexicon().participles and \
@@ -98,13 +113,22 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
             and len(lower) > 2 and lower[-3] not in PRONOUNS and \
             not _COPULA_GAP.intersection(lower[:-2]):
         return 2  # `Shenzhen will further.`; `they will soon.` is an ellipsis
+    if last in MODALS and lower[-2] in lexicon().verb_forms and \
+            lower[-2] not in lexicon().nouns and lower[-2] not in FUNCTION_WORDS:
+        return 2  # `that the plant fully operate will.`: the modal after its verb
     if last not in endings.stranded:
         return _clause_without_verb(lower)
     before = lower[-2]
     # A pronoun that opens the sentence is its subject, not a relative clause's (`He
     # stressed the importance of.`; `the people he works with` is complete).
     window = lower[max(1 if lower[0] in PRONOUNS else 0, len(lower) - 9):-1]
-    if _STRANDERS.intersection(window):
+    strander = _STRANDERS.intersection(window)
+    if strander - {"to"}:
+        return 0
+    if last == "of" and len(lower) > 3 and lower[-3] in DETERMINERS and \
+            lower[-2] in lexicon().nouns:
+        return 3  # `to wait until the end of.`: `of` after a noun phrase lost its object
+    if strander:
         return 0
     if last in ("against", "for") and _NUMBER_LIKE.fullmatch(before):
         return 0  # `ten voted for and two against.`
@@ -132,21 +156,64 @@ def _bare_copula(lower: list[str]) -> bool:
 
 
 def _clause_without_verb(lower: list[str]) -> int:
-    """`The institute recommends that swimmers.`: `that` opens a clause that never comes.
+    """`The institute recommends that swimmers.`, `Groups say that the wastewater from the
+    smelters.`: `that` opens a clause that never comes.
 
     After a verb, `that` followed by a determiner or a plural noun cannot be a
-    demonstrative (`that day`); with no verb after it, the clause is missing.
+    demonstrative (`that day`); with no word after it that can be a finite verb, the
+    clause lost its predicate.
     """
-    if "that" not in lower[-5:-1]:
+    if "that" not in lower[:-1]:
         return 0
     at = len(lower) - 1 - lower[::-1].index("that")
     rest = lower[at + 1:]
     lex = lexicon()
-    if at == 0 or lower[at - 1] not in lex.verbs or lower[at - 1] in lex.nouns or \
-            not (rest[0] in _SUBJECT_START or rest[0] in lex.plurals) or \
-            any(w in lex.finite and (w not in lex.nouns or w in AUXILIARIES) for w in rest):
-        return 0
+    verb = lower[at - 1] if at else ""
+    if not (verb in lex.verbs and (verb not in lex.nouns or _takes_that_clause(verb))) or \
+            not (rest[0] in _SUBJECT_START or rest[0] in lex.plurals) or len(rest) > 14 or \
+            any(could_be_finite_verb(lower, i) and lower[i] not in lex.adverbs
+                for i in range(at + 2, len(lower))):
+        return 0  # `still`, `too` are adverbs at the end of a clause, not its verb
     return len(rest) + 1
+
+
+def _takes_that_clause(word: str) -> bool:
+    """A form of a verb of saying or of one that takes a `that` clause (`say`, `stress`)."""
+    lemmas = (word, *lexicon().verb_lemmas.get(word, ()))
+    return any(lemma in _saying_lemmas() or lemma in _that_clause_lemmas() for lemma in lemmas)
+
+
+@lru_cache(maxsize=1)
+def _that_clause_lemmas() -> frozenset[str]:
+    return frozenset(data_sections("broken_verbs.txt")["that-clause"])
+
+
+# Verbs of motion whose `to` names a destination, never an infinitive left out by
+# ellipsis (`He wanted to.`, `She is going to.` are complete).
+_MOTION = word_set("go goes went gone come comes came travel travels travelled traveled "
+                   "move moves moved return returns returned fly flies flew flown head heads "
+                   "headed drive drives drove driven walk walks walked relocate relocated "
+                   "emigrate emigrated commute commuted")
+
+
+def _destination_missing(lower: list[str]) -> int:
+    """`Many tourists will now go to.`: a verb of motion whose destination is missing.
+
+    A relative word or pronoun before it may take the destination (`the school he went
+    to`)."""
+    verb = len(lower) - 2
+    while verb > 0 and lower[verb] in lexicon().adverbs and lower[verb] not in _MOTION:
+        verb -= 1
+    if verb < 1 or lower[verb] not in _MOTION:
+        return 0
+    for i in range(max(1 if lower[0] in PRONOUNS else 0, verb - 8), verb):
+        # `that` or `to` after a verb opens a clause (`fear that they go`, `expected to
+        # move`); after a noun, a relative one that takes the destination (`the city
+        # that they go to`, `a city to move to`)
+        if lower[i] in _STRANDERS and not (lower[i] in ("that", "to") and i and
+                                           could_be_finite_verb(lower, i - 1)):
+            return 0
+    return len(lower) - verb
 
 
 # `the system is used to.`: a passive whose infinitive went missing. `if it is asked to`

@@ -51,8 +51,8 @@ from mtcheck.rules.registry import RuleContext, rule
 
 # Each pattern starts with a literal, so the scan stays in C; the word before is
 # checked afterwards.
-_NOT_AUX = re.compile(rf"not{_GAP}(?:has|have|had|is|are|was|were|will|would|can|could|do|"
-                      r"does|did)\b")
+_NOT_AUX = re.compile(rf"not{_GAP}(?:(?!only\b)[a-z]+ly{_GAP})?(?:has|have|had|is|are|was|were|"
+                      r"will|would|can|could|do|does|did)\b")
 
 # `did not`, `or not is`, `to not`: the negation has its own verb or is fine where it is.
 _NEGATION_OK_AFTER = AUXILIARIES | word_set("to or if whether why")
@@ -63,19 +63,29 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
 @rule("broken.garbled-order", category="broken", severity="major",
       bad=["The work was paid for by a sponsor that of identity not has been "
            "communicated wished.",
-           "The talks will can resume next week."],
+           "The talks will can resume next week.",
+           "The court found that the agency the risks not fully had assessed.",
+           "Yesterday has the government approved the new budget.",
+           "The farmers whose the fields were flooded will get help."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
-            "Nobody could say whether the talks will resume."])
+            "Nobody could say whether the talks will resume.",
+            "Not only has the company cut jobs, it has also closed plants.",
+            "Never before had the city seen such crowds."])
 def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Words in source-language order: `not has been`, `will can`, verb after verb.
 
     German and Turkish put verbs at the end of the clause; MT that follows the source
     order too closely yields `that of identity not has been communicated wished`.
+    Verb-second languages put the auxiliary before the subject after a fronted time
+    (`Yesterday has the government approved`); null-subject languages open with the
+    verb (`Is expected that ...`, `Considers that ...`); inflected relative pronouns
+    come out as `whose the` or `the which`.
     """
     yield from _without_overlaps(chain(
         _negation_first(doc), _preposition_of(doc), _double_modals(doc), _verb_final(doc),
         _late_verb(doc), _auxiliary_first(doc), _relative_verb_last(doc),
-        _passive_inversion(doc), _participle_pairs(doc)))
+        _passive_inversion(doc), _participle_pairs(doc), _fronted_auxiliary(doc),
+        _whose_determiner(doc)))
 
 
 def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -98,6 +108,22 @@ def _negation_first(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end(), f"'{m.group()}': the negation stands before the "
                   "auxiliary (garbled word order)", confidence=0.85)
+
+
+_WHOSE_DETERMINER = re.compile(rf"\b[Ww]hose{_GAP}(?:the|a|an|its|his|her|their|our|this|these|"
+                               rf"those)\b|\b(?:[Tt]he|an?){_GAP}which\b")
+
+
+def _whose_determiner(doc: Document) -> Iterator[Hit]:
+    """`the farmers whose the wells`: `whose` is itself the determiner of its noun.
+
+    Relative pronouns that inflect (`dessen`, `dont le`, `kterého`) come out of MT as
+    `whose` plus the source's article or possessive, and `o qual`, `le lequel` as `the
+    which`.
+    """
+    for m in _WHOSE_DETERMINER.finditer(doc.text):
+        yield Hit(m.start(), m.end(), f"'{m.group()}': a relative pronoun and a determiner "
+                  "together", confidence=0.85)
 
 
 def _participle_pairs(doc: Document) -> Iterator[Hit]:
@@ -216,6 +242,9 @@ def _relative_verb_last(doc: Document) -> Iterator[Hit]:
                 break
 
 
+_THERE = word_set("there here")
+
+
 def _auxiliary_first(doc: Document) -> Iterator[Hit]:
     """`Has won the run-off the centre-left candidate.`: a statement that opens with its verb.
 
@@ -234,19 +263,29 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
         if sentence.token_end - start < 6:
             continue
         first, second = tokens[start].text, tokens[start + 1].text
-        if first.lower() not in _FRONTED_AUXILIARIES or not second.islower():
+        if (first.lower() not in _FRONTED_AUXILIARIES and second != "that") or \
+                not second.islower():
             continue
         if second in lex.participles and second not in lex.adjectives and \
                 second not in lex.nouns:
             yield Hit(sentence.start, sentence.end, f"the sentence opens with its verb "
                       f"'{first} {second}': verb-subject order of the source",
                       confidence=0.75)
-        elif first.lower() in _BE and second in lex.adjectives and \
-                tokens[start + 2].text in ("that", "to"):
-            # `Is expected that the talks resume.`: the subject `It` was dropped
+        elif first.lower() in _BE and ((second in lex.adjectives and tokens[start + 2].text in (
+                "that", "to")) or (first in ("Is", "Was") and (
+                    second in lex.adverbs or second in PREPOSITIONS) and second not in _THERE)):
+            # `Is expected that the talks resume.`, `Was only by chance that ...`: the
+            # subject `It` was dropped
             yield Hit(sentence.start, sentence.end, f"the sentence opens with '{first} "
                       f"{second} {tokens[start + 2].text}': its subject 'It' is missing",
                       confidence=0.75)
+        elif second == "that" and first[0].isupper() and first.endswith("s") and \
+                first.lower() in lex.finite and first.lower() not in lex.nouns and \
+                tokens[start + 2].text.lower() in _SUBJECT_START:
+            # `Believes that the losses ...`: a verb with its subject dropped (Spanish,
+            # Italian, Portuguese and the Slavic languages leave it in the verb)
+            yield Hit(sentence.start, sentence.end, f"the sentence opens with '{first} "
+                      f"that': the verb's subject is missing", confidence=0.75)
 
 
 _INVERTED_BE = word_set("was were is are")
@@ -289,6 +328,54 @@ def _passive_inversion(doc: Document) -> Iterator[Hit]:
             yield Hit(sentence.start, sentence.end, f"passive with its subject after the "
                       f"verb: '{texts[start + be]} {texts[start + be + 1]}' comes before what "
                       f"was {participle}", confidence=0.7)
+
+
+# Auxiliaries that a fronted adverbial cannot pull before the subject in a statement
+# (`be` can: `Here is the plan`, `Among the dead was a child`).
+_V2_AUXILIARIES = word_set("has have had will would can could did does do must should")
+# Fronted words after which English does invert: `Never has`, `Only then did`, `So do we`.
+_INVERSION_TRIGGERS = word_set("never not only rarely seldom hardly scarcely little nowhere "
+                               "no nor neither so such barely as than")
+_SUBJECT_PRONOUNS = word_set("he she it they we i you")
+_FRONTED_ADVERBS = word_set("today yesterday tomorrow now then recently already soon later "
+                            "earlier meanwhile afterwards also still")
+
+
+def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
+    """`Today has the court decided ...`: a time or place put first, then the auxiliary
+    before the subject.
+
+    German, Dutch and the Scandinavian languages keep the verb second whatever opens
+    the clause; English keeps subject before auxiliary (`Today the court has decided`)
+    and inverts only after negative or restrictive words (`Never has ...`, `Only then
+    did ...`), in questions, and before `be` (`Among the injured was ...`).
+    """
+    body = _reads_as_body(doc)
+    texts = token_texts(doc)
+    for sentence in doc.sentences:
+        start = _own_start(doc, sentence)
+        while start < sentence.token_end and texts[start] in _QUOTES:
+            start += 1
+        if sentence.paragraph not in body or sentence.token_end - start < 6 or \
+                sentence.text.rstrip(_QUOTES).endswith("?"):
+            continue
+        first = texts[start].lower()
+        if first not in PREPOSITIONS and first not in _FRONTED_ADVERBS and \
+                first not in _TIME_WORDS:
+            continue  # cheap test first: the sentence opens with an adverbial
+        words = [w.lower() for w in texts[start:min(sentence.token_end, start + 9)]]
+        aux = next((i for i, w in enumerate(words) if w in AUXILIARIES or not w[0].isalnum()
+                    or w in _INVERSION_TRIGGERS or (w in lexicon().finite
+                                                    and w not in lexicon().nouns)), None)
+        if aux is None or aux + 2 >= len(words) or words[aux] not in _V2_AUXILIARIES or \
+                not (words[aux + 1] in _SUBJECT_START or words[aux + 1] in _SUBJECT_PRONOUNS):
+            continue
+        if aux > 1 and not _adverbials_only(words[:aux]):
+            continue
+        yield Hit(sentence.start, sentence.end, f"'{texts[start + aux]} "
+                  f"{texts[start + aux + 1]}': the auxiliary comes before the subject after "
+                  f"'{' '.join(texts[start:start + aux])}' (verb-second order of the source)",
+                  confidence=0.75)
 
 
 def _adverbials_only(words: list[str]) -> bool:

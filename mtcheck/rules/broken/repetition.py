@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import pairwise
 
 from mtcheck.analyze import memoized
 from mtcheck.english import FUNCTION_WORDS, word_set
-from mtcheck.model import Document, Hit
+from mtcheck.model import Document, Hit, Token
 from mtcheck.rules.broken._codes import _CODES, _LOOP_DETERMINERS, _codes, _codes_of
 from mtcheck.rules.registry import RuleContext, rule
 
-_REPEAT = re.compile(r"(.{1,7})\1", re.DOTALL)
+_REPEAT = re.compile(r"(.{1,9})\1", re.DOTALL)
 
 
 def _repeats(doc: Document) -> list[tuple[int, int]]:
@@ -22,13 +23,23 @@ def _repeats(doc: Document) -> list[tuple[int, int]]:
         for m in _REPEAT.finditer(_codes(d).text):
             first, size = m.start(), len(m.group(1))
             tokens = d.tokens[first:first + 2 * size]
-            if all(t.text[0].isalnum() for t in tokens) and \
+            if _words_only(tokens, size) and \
                     "\n" not in d.text[tokens[0].end:tokens[-1].start] and \
                     all(a.text.lower() == b.text.lower()
                         for a, b in zip(tokens[:size], tokens[size:], strict=True)):
                 out.append((first, size))
         return out
     return memoized(doc, "broken.repeats", compute)
+
+
+def _words_only(tokens: Sequence[Token], size: int) -> bool:
+    """Each copy is words, with no punctuation but the full stops of abbreviations
+    (`6 p.m. on Sunday`): a copy never runs across the end of a sentence."""
+    if not (tokens[0].text[0].isalnum() and tokens[size - 1].text[0].isalnum()):
+        return False
+    return all(t.text[0].isalnum() or (t.text == "." and "." in previous.text
+                                       and previous.end == t.start)
+               for previous, t in pairwise(tokens))
 
 
 # Doubles that English grammar or idiom allows.
@@ -73,7 +84,8 @@ _SUPERLATIVE = re.compile(r"(?i)(?:best|worst|first|last|most|least|\w+est)$")
 @rule("broken.repeated-phrase", category="broken", severity="minor",
       bad=["Doses are given in pharmacies and health centres in pharmacies and health "
            "centres across the region.",
-           "Prices will stay high in the coming period of the period."],
+           "Prices will stay high in the coming period of the period.",
+           "Ferries must return before 6 p.m. on Friday before 6 p.m. on Friday."],
       good=["The team won again and again.", "She was the best of the best.",
             "Doses are given in pharmacies and health centres across the region."])
 def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

@@ -29,6 +29,7 @@ from mtcheck.rules.broken._shared import (
     _MONTHS_AND_DAYS,
     _QUOTES,
     _RELATIVE,
+    _REPORTING,
     _SUBJECT_START,
     _SUBORDINATING_PREPOSITIONS,
     _SUBORDINATORS,
@@ -54,7 +55,8 @@ def _clause_taking() -> frozenset[str]:
            "The plant will employ 400 workers the first cars are expected in the spring of "
            "next year.",
            "The mayor will visit the site next week the residents demand a new bridge over "
-           "the river."],
+           "the river.",
+           "The storm hit dozens of fishing villages many of them are still without power."],
       good=["The court rejected the appeal the lawyers had filed in March last year.",
             "He told reporters at the airport the plan would fail next year.",
             "She praised the work the volunteers did in the flooded villages last week.",
@@ -71,6 +73,7 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _comma_splices(doc)
     yield from _adverb_joins(doc)
     yield from _pronoun_clauses(doc)
+    yield from _partitive_clauses(doc)
     tokens = doc.tokens
     body = _reads_as_body(doc)
     nouns = lexicon().nouns
@@ -218,6 +221,31 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             break
 
 
+_PARTITIVE_SUBJECT = re.compile(
+    rf"(?P<before>[\w'’-]+){_GAP}(?P<subject>(?i:many|some|most|all|none|one|both|several|"
+    rf"each|few|half|two|three|four)){_GAP}of{_GAP}(?:them|us|those){_GAP}"
+    rf"(?:(?:also|still|now|already){_GAP})?(?P<verb>[a-z]+)\b")
+
+
+def _partitive_clauses(doc: Document) -> Iterator[Hit]:
+    """`... dozens of villages many of them are without power.`: a clause whose subject is
+    `many of them` starts right after a noun, with no comma or `and` before it."""
+    if vocabulary(doc).isdisjoint(("them", "us", "those")):
+        return  # cheap test first
+    lex = lexicon()
+    for m in _PARTITIVE_SUBJECT.finditer(doc.text):
+        before, verb = m.group("before").lower(), m.group("verb")
+        if before in FUNCTION_WORDS or before not in lex.nouns or \
+                not (verb in AUXILIARIES or verb in lex.finite):
+            continue
+        sentence = sentence_at(doc, m.start("subject"))
+        if sentence is None or sentence.paragraph not in _reads_as_body(doc):
+            continue
+        yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause starts at "
+                  f"'{doc.text[m.start('subject'):m.end()]}' with no punctuation before it",
+                  confidence=0.7)
+
+
 def _verb_at(lower: list[str], i: int) -> bool:
     """An auxiliary, or a word that is a verb here and never a noun."""
     return lower[i] in AUXILIARIES or (could_be_finite_verb(lower, i) and
@@ -225,9 +253,6 @@ def _verb_at(lower: list[str], i: int) -> bool:
 
 
 _BARE_VERB_TAKERS = MODALS | word_set("do does did not n't never")
-# Verbs that report an opinion like a verb of saying: `Prices will rise, analysts expect.`
-_REPORTING = word_set("confirm report admit believe think expect estimate fear hope predict "
-                      "acknowledge concede suggest")
 
 
 def _comma_splices(doc: Document) -> Iterator[Hit]:
@@ -250,9 +275,9 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         items = texts[_own_start(doc, sentence):sentence.token_end - 1]
         lower = [w.lower() for w in items]
         if len(items) < 9 or items.count(",") != 1 or ";" in items or "(" in items or \
-                lower[0] in _LINKERS or lower[0] in PREPOSITIONS or (
+                lower[0] in _LINKERS or lower[0] in PREPOSITIONS or lower[0] == "not" or (
                     lower[0] in lex.verbs and lower[0] not in lex.nouns):
-            continue  # `Asked about it, ...`, `When it rained, ...`, lists of clauses
+            continue  # `Asked about it, ...`, `When it rained, ...`, `Not only ..., ...`
         comma = items.index(",")
         head, tail = lower[:comma], lower[comma + 1:]
         if len(head) < 4 or len(tail) < 4 or _LINKERS.intersection(head) or \
@@ -262,8 +287,11 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
                    for i in range(1, len(head))):
             continue  # an apposition or a phrase before the comma, not a clause
         verb = _subject_then_verb(tail, items[comma + 1:])
-        if verb is None or any(lemma in saying for lemma in
-                               (tail[verb], *lex.verb_lemmas.get(tail[verb], ()))):
+        # `Prices rose, the ministry said.` reports speech; `..., they say that ...`
+        # opens a sentence of its own.
+        if verb is None or (any(lemma in saying for lemma in (
+                tail[verb], *lex.verb_lemmas.get(tail[verb], ()))) and \
+                tail[verb + 1:verb + 2] != ["that"]):
             continue
         if any(w in ("and", "or") and any(_verb_at(tail, j) for j in range(i + 1, i + 5)
                                           if j < len(tail))

@@ -6,17 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mtcheck.english import DETERMINERS
+from mtcheck.english import DETERMINERS, lexicon, word_set
 from mtcheck.model import Document, Hit
 from mtcheck.rules.broken._codes import verb_form_letters
+from mtcheck.rules.broken._shared import _GAP
 from mtcheck.rules.registry import RuleContext, rule
 
 # Over `verb_form_letters`: each shape, and what is wrong with it.
 _SHAPES = (
-    (re.compile("mn?t[be]"), "a modal verb takes the bare infinitive, without 'to'"),
+    (re.compile("mn?t[beh]"), "a modal verb takes the bare infinitive, without 'to'"),
     (re.compile("mn{0,2}[ep]"), "a modal verb takes the base form, not a past form"),
     (re.compile("hn{0,2}p"), "'have' takes the past participle, not the past tense"),
-    (re.compile("dn{0,2}[ep]"), "'do' takes the base form, not a past form"),
+    (re.compile("dn{0,2}[epE]"), "'do' takes the base form, not a past form"),
     (re.compile("tp"), "'to' takes the base form, not the past tense"),
 )
 
@@ -25,18 +26,22 @@ _SHAPES = (
       bad=["The minister said that the company will to invest 2 billion euros.",
            "According to the plan, the reform will implemented next year.",
            "The strikers has went home after the talks.",
-           "Officials did not said when the bridge would reopen."],
+           "Officials did not said when the bridge would reopen.",
+           "Hundreds of residents been moved to schools in the town.",
+           "The ministry wants that the farmers apply before May."],
       good=["The company will invest 2 billion euros.",
             "The reform will be implemented next year.",
             "The strikers have gone home.", "His will signed in 1990 was read out.",
-            "She ought to have known."])
+            "She ought to have known.", "Have the residents been told?"])
 def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A verb form that its auxiliary rules out: `will to invest`, `has went`.
 
     `will implemented` and `did not said` are the same error. Languages that mark tense
     on the main verb, or use an infinitive particle after their modals (Russian, Polish,
     Turkish), lead MT to `must to pay` and `can solved`. A modal that is a noun (`his
-    will`, `a can`) is left alone.
+    will`, `a can`) is left alone. `been` right after its subject lost its `have`
+    (`residents been moved`), unless a question or condition put `have` first; `want`
+    takes no `that` clause (`wants that the farmers apply`).
     """
     tokens = doc.tokens
     letters = verb_form_letters(doc)
@@ -47,8 +52,36 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             if m.start() in seen or "\n" in doc.text[first.start:last.end] or (
                     m.start() and tokens[m.start() - 1].text.lower() in DETERMINERS):
                 continue  # across lines, or `his will`, `a can`
-            if first.text[0].isupper() and first.text.lower() in ("may", "will"):
-                continue  # `May`, `Will Smith`
+            if first.text[0].isupper() and (first.text.lower() in ("may", "will")
+                                            or letters[m.end() - 1] == "E"):
+                continue  # `May`, `Will Smith`, `Do wanted posters work?`
             seen.add(m.start())
             yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': "
                       f"{message}", confidence=0.85)
+    for m in _WANT_THAT.finditer(doc.text):
+        yield Hit(m.start(), m.end(), f"'{m.group()}': 'want' takes an object and an "
+                  "infinitive (`wants the producers to`), not a 'that' clause", confidence=0.8)
+    lex = lexicon()
+    for m in _BARE_BEEN.finditer(letters):
+        first, last = tokens[m.start()], tokens[m.end() - 1]
+        noun = first.text.lower()
+        if (noun not in lex.nouns and noun not in lex.plurals) or noun in lex.adverbs:
+            continue
+        before = [t.text.lower() for t in tokens[max(0, m.start() - 8):m.start()]]
+        clause = before[max((i + 1 for i, w in enumerate(before) if w in _NEW_CLAUSE),
+                            default=0):]
+        if "\n" in doc.text[tokens[max(0, m.start() - len(clause))].start:last.end] or \
+                _HAVE.intersection(clause):
+            continue  # `Have the residents been told?`, `has in recent years been`
+        yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': 'been' needs "
+                  "'has', 'have' or 'had' before it", confidence=0.8)
+
+
+# `wants that the producers to be able`: the subjunctive clause of Romance and Slavic
+# languages after `want`.
+_WANT_THAT = re.compile(rf"\b(?:[Ww]ant|[Ww]ants|[Ww]anted){_GAP}that{_GAP}(?:the|a|an|its|their|"
+                        r"his|her|our|all|we|they|he|she|you|I)\b")
+# A noun, then `been`: the auxiliary `have` went missing between them.
+_BARE_BEEN = re.compile("[bc]B")
+_HAVE = word_set("have has had having")
+_NEW_CLAUSE = word_set("and but or which who that because while when if")
