@@ -23,6 +23,7 @@ def _codes(doc: Document) -> Encoded:
 
 
 _LOOP_DETERMINERS = ("the", "a", "an", "this", "its")
+_OTHER_DETERMINERS = ("his", "her", "their", "our", "these", "those")
 
 
 def _clause_shapes(doc: Document) -> str:
@@ -220,7 +221,8 @@ def that_hints(doc: Document) -> list[int]:
 
 
 _CODES = WordCodes(
-    fixed=("of", "that", *_LOOP_DETERMINERS, *sorted(_BEFORE_OF), *sorted(MODALS)),
+    fixed=("of", "that", "which", "whose", *_LOOP_DETERMINERS, *_OTHER_DETERMINERS,
+           *sorted(_BEFORE_OF), *sorted(MODALS)),
     classifiers={"clause": _clause_letter, "run-on": _run_on_letter,
                  "agreement": _agreement_letter, "verb-form": _verb_form_letter},
     exact_classifiers={"shape": _shape_letter})

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtcheck.analyze import sentence_at, token_texts
 from mtcheck.english import (
     DETERMINERS,
     FUNCTION_WORDS,
@@ -66,9 +66,9 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     never end an English sentence; a simple preposition ends one only when a
     relative word, pronoun or infinitive earlier in the clause takes its object.
     """
+    yield from _verbless_that_clauses(doc)
     endings = _endings()
     all_tokens = doc.tokens
-    thats = that_hints(doc)
     for sentence in doc.sentences:
         if not sentence.text.endswith(".") or sentence.text.endswith("..") or \
                 sentence.token_end - sentence.token_start < 4:
@@ -77,9 +77,7 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         last = all_tokens[sentence.token_end - 2].text.lower()
         if last not in endings.last_words and last not in _BE and last != "by" and \
                 last not in MODALS and \
-                all_tokens[sentence.token_end - 3].text.lower() not in MODALS and not (
-                    sentence.token_start <= thats[min(bisect_right(thats, sentence.token_end - 2),
-                                                      len(thats)) - 1] if thats else False):
+                all_tokens[sentence.token_end - 3].text.lower() not in MODALS:
             continue
         tokens = [t for t in doc.sentence_tokens(sentence) if t.text[0].isalnum()]
         if len(tokens) < 3:
@@ -92,6 +90,27 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             phrase = " ".join(words[-hit:])
             yield Hit(first.start, sentence.end, f"the sentence ends in '{phrase}', which "
                       "needs something after it", confidence=0.85)
+
+
+def _verbless_that_clauses(doc: Document) -> Iterator[Hit]:
+    """The `that` clauses that run to the end of their sentence without a verb."""
+    tokens, plurals = doc.tokens, lexicon().plurals
+    texts = token_texts(doc)
+    done: set[int] = set()
+    for i in that_hints(doc):
+        if not 0 < i < len(tokens) - 2 or not (
+                (word := texts[i + 1].lower()) in _SUBJECT_START or word in plurals):
+            continue  # cheap test first: a determiner or a plural opens the clause
+        sentence = sentence_at(doc, tokens[i].start)
+        if sentence is None or sentence.token_end - i > 17 or sentence.index in done or \
+                not sentence.text.endswith(".") or sentence.text.endswith(".."):
+            continue
+        lower = [w.lower() for w in texts[i - 1:sentence.token_end] if w[0].isalnum()]
+        if _clause_without_verb(lower):
+            done.add(sentence.index)
+            clause = doc.text[tokens[i].start:sentence.end - 1]
+            yield Hit(tokens[i].start, sentence.end, f"the clause '{clause}' has no verb: it "
+                      "stops before its predicate", confidence=0.85)
 
 
 def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
@@ -117,7 +136,7 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
             lower[-2] not in lexicon().nouns and lower[-2] not in FUNCTION_WORDS:
         return 2  # `that the plant fully operate will.`: the modal after its verb
     if last not in endings.stranded:
-        return _clause_without_verb(lower)
+        return 0
     before = lower[-2]
     # A pronoun that opens the sentence is its subject, not a relative clause's (`He
     # stressed the importance of.`; `the people he works with` is complete).

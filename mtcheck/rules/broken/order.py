@@ -110,8 +110,13 @@ def _negation_first(doc: Document) -> Iterator[Hit]:
                   "auxiliary (garbled word order)", confidence=0.85)
 
 
-_WHOSE_DETERMINER = re.compile(rf"\b[Ww]hose{_GAP}(?:the|a|an|its|his|her|their|our|this|these|"
-                               rf"those)\b|\b(?:[Tt]he|an?){_GAP}which\b")
+@cache
+def _relative_determiner_re() -> re.Pattern[str]:
+    """Over the word codes: `whose` and a determiner, or `the`, `a`, `an` and `which`."""
+    determiners = _codes_of(("the", "a", "an", "its", "his", "her", "their", "our", "this",
+                             "these", "those"))
+    return re.compile(f"{_CODES.code_of('whose')}[{determiners}]|"
+                      f"[{_codes_of(('the', 'a', 'an'))}]{_CODES.code_of('which')}")
 
 
 def _whose_determiner(doc: Document) -> Iterator[Hit]:
@@ -121,9 +126,13 @@ def _whose_determiner(doc: Document) -> Iterator[Hit]:
     `whose` plus the source's article or possessive, and `o qual`, `le lequel` as `the
     which`.
     """
-    for m in _WHOSE_DETERMINER.finditer(doc.text):
-        yield Hit(m.start(), m.end(), f"'{m.group()}': a relative pronoun and a determiner "
-                  "together", confidence=0.85)
+    tokens = doc.tokens
+    for m in _relative_determiner_re().finditer(_codes(doc).text):
+        first, second = tokens[m.start()], tokens[m.start() + 1]
+        if "\n" in doc.text[first.end:second.start]:
+            continue
+        yield Hit(first.start, second.end, f"'{doc.text[first.start:second.end]}': a "
+                  "relative pronoun and a determiner together", confidence=0.85)
 
 
 def _participle_pairs(doc: Document) -> Iterator[Hit]:

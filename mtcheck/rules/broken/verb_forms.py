@@ -8,8 +8,7 @@ from collections.abc import Iterator
 
 from mtcheck.english import DETERMINERS, lexicon, word_set
 from mtcheck.model import Document, Hit
-from mtcheck.rules.broken._codes import verb_form_letters
-from mtcheck.rules.broken._shared import _GAP
+from mtcheck.rules.broken._codes import that_hints, verb_form_letters
 from mtcheck.rules.registry import RuleContext, rule
 
 # Over `verb_form_letters`: each shape, and what is wrong with it.
@@ -58,19 +57,27 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             seen.add(m.start())
             yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': "
                       f"{message}", confidence=0.85)
-    for m in _WANT_THAT.finditer(doc.text):
-        yield Hit(m.start(), m.end(), f"'{m.group()}': 'want' takes an object and an "
-                  "infinitive (`wants the producers to`), not a 'that' clause", confidence=0.8)
+    for i in that_hints(doc):
+        if 0 < i < len(tokens) - 1 and tokens[i - 1].text.lower() in _WANTS and \
+                tokens[i + 1].text.lower() in _THAT_SUBJECTS and \
+                "\n" not in doc.text[tokens[i - 1].start:tokens[i + 1].end]:
+            first, last = tokens[i - 1], tokens[i + 1]
+            yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': 'want' "
+                      "takes an object and an infinitive (`wants the producers to`), not a "
+                      "'that' clause", confidence=0.8)
     lex = lexicon()
-    for m in _BARE_BEEN.finditer(letters):
-        first, last = tokens[m.start()], tokens[m.end() - 1]
+    for m in _BEEN.finditer(letters, 1):
+        if letters[m.start() - 1] not in "bc":
+            continue
+        first, last = tokens[m.start() - 1], tokens[m.start()]
         noun = first.text.lower()
         if (noun not in lex.nouns and noun not in lex.plurals) or noun in lex.adverbs:
             continue
-        before = [t.text.lower() for t in tokens[max(0, m.start() - 8):m.start()]]
+        noun_at = m.start() - 1
+        before = [t.text.lower() for t in tokens[max(0, noun_at - 8):noun_at]]
         clause = before[max((i + 1 for i, w in enumerate(before) if w in _NEW_CLAUSE),
                             default=0):]
-        if "\n" in doc.text[tokens[max(0, m.start() - len(clause))].start:last.end] or \
+        if "\n" in doc.text[tokens[max(0, noun_at - len(clause))].start:last.end] or \
                 _HAVE.intersection(clause):
             continue  # `Have the residents been told?`, `has in recent years been`
         yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': 'been' needs "
@@ -79,9 +86,9 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 # `wants that the producers to be able`: the subjunctive clause of Romance and Slavic
 # languages after `want`.
-_WANT_THAT = re.compile(rf"\b(?:[Ww]ant|[Ww]ants|[Ww]anted){_GAP}that{_GAP}(?:the|a|an|its|their|"
-                        r"his|her|our|all|we|they|he|she|you|I)\b")
-# A noun, then `been`: the auxiliary `have` went missing between them.
-_BARE_BEEN = re.compile("[bc]B")
+_WANTS = word_set("want wants wanted")
+_THAT_SUBJECTS = word_set("the a an its their his her our all we they he she you i")
+# `been` (after a noun or a verb's base form, the auxiliary `have` went missing).
+_BEEN = re.compile("B")
 _HAVE = word_set("have has had having")
 _NEW_CLAUSE = word_set("and but or which who that because while when if")
