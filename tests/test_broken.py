@@ -505,6 +505,25 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
     ("broken.run-on", "The heat damaged the crops on hundreds of farms most of them have "
      "no insurance."),
     ("broken.run-on", "The drivers rejected the offer, they argue that the rise is too small."),
+    ("broken.dangling-attribution", "“The clinic will stay open,” he."),
+    ("broken.dangling-attribution", "“We are ready.”\n\nSaid the coach after training."),
+    ("broken.garbled-order", "Has been decided that the festival will move to June."),
+    ("broken.garbled-order", "Also wants to build a second runway by 2030."),
+    ("broken.garbled-order", "For the farmers is this the third dry summer in a row."),
+    ("broken.garbled-order", "The museum showed also last year works by local painters."),
+    ("broken.agreement", "Each of the three bridges need new railings."),
+    ("broken.agreement", "The landlord never informed they about the rent rise."),
+    ("broken.fragment", "The bridge very old and dangerous for heavy trucks, engineers say."),
+    ("broken.dangling-ending", "The mayor said the opening of the market depends on."),
+    ("broken.dangling-ending", "They chose a design that is suitable for."),
+    ("broken.dangling-ending", "The union said it had asked for talks, but that nothing has "
+     "yet been."),
+    ("broken.run-on", "The bakery raised its prices, the cost of flour and energy has "
+     "doubled since May."),
+    ("broken.run-on", "The storm cut power to two villages, one of them was still dark "
+     "on Sunday."),
+    ("broken.run-on", "The workers left the plant, they say they will not return until "
+     "paid."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -531,6 +550,18 @@ def test_third_round_damage_is_found(rule_id, text):
     "The firms, most of them small, employ 200 people.",
     "The port, whose owner is the city, will be expanded.",
     "Whose idea was it?",
+    "The factory will close.",
+    "The new shops will open.",
+    "This is the bridge the city can rely on.",
+    "The talks went on.",
+    "Said to be the oldest inn in the county, the Swan reopened.",
+    "Among the guests was a former minister.",
+    "He was known also as a poet.",
+    "He thanked them for their help.",
+    "This year very heavy rain fell in May.",
+    "It may or may not be.",
+    "Prices will rise, the central bank expects.",
+    "The port cut fees faster than its rivals, the agency said.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

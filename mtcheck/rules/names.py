@@ -30,6 +30,7 @@ from mtcheck.names import (
     strong_keys,
     zipf,
 )
+from mtcheck.rules.encoding import mojibake_spans
 from mtcheck.rules.registry import Example, RuleContext, rule
 
 _CONFIDENCE: Mapping[Relation, float] = {
@@ -185,6 +186,7 @@ def inconsistent_spelling(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if not clusters:
         return
     full = _full_names(_mentions(doc))
+    damaged = mojibake_spans(doc)
     for cluster in clusters:
         dominant = cluster.dominant
         context = full.get(dominant.text)
@@ -195,6 +197,8 @@ def inconsistent_spelling(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             if dominant.count > variant.count:
                 confidence = min(0.95, confidence + 0.05)
             for start, end in _spans(variant, each):
+                if any(s < end and start < e for s, e, _ in damaged):
+                    continue  # `FerrÃ©` is broken encoding (`encoding.mojibake`), no name
                 yield Hit(start, end,
                           f"'{variant.text}' ({_where(doc, variant)}) {_WHAT[relation]} {known}",
                           suggestion=dominant.text, confidence=confidence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mtcheck.analyze import token_texts
+from mtcheck.analyze import token_texts, vocabulary
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -68,7 +68,9 @@ _COORDINATORS = word_set("and or nor")
            "The minister said that he are confident about the vote.",
            "The officials said that the current prices does not cover the cost.",
            "The price of the tickets for the final are too high for most fans.",
-           "The situation it is the worst since the war."],
+           "The situation it is the worst since the war.",
+           "Each of the new buses have room for 80 passengers.",
+           "The council never asked they for their opinion."],
       good=["He said that the decision was final.", "If it were up to him, the plant "
             "would stay open.", "Does he have a plan?", "She told them she was ready.",
             "One of the reasons is the cost.", "The news was good for the markets.",
@@ -86,6 +88,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _plural_agreement(doc)
     yield from _resumptive_subjects(doc)
     yield from _head_agreement(doc)
+    yield from _subject_pronoun_as_object(doc)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -282,11 +285,12 @@ def _head_agreement(doc: Document) -> Iterator[Hit]:
     for sentence in doc.sentences:
         start = _own_start(doc, sentence)
         if sentence.paragraph not in body or sentence.token_end - start < 5 or \
-                texts[start].lower() not in _SUBJECT_START:
+                (texts[start].lower() not in _SUBJECT_START and texts[start] != "Each"):
             continue  # cheap test first: a determiner opens the sentence
         items = texts[start:min(sentence.token_end, start + 20)]
         words = [w.lower() for w in items]
-        head = _subject_head(words, items, lex)
+        # `Each of the shelters`: `each` is the head, and singular
+        head = 0 if words[:2] == ["each", "of"] else _subject_head(words, items, lex)
         if head is None:
             continue
         noun = words[head]
@@ -296,8 +300,9 @@ def _head_agreement(doc: Document) -> Iterator[Hit]:
             continue
         if plural and words[verb] in _SINGULAR_AUXILIARIES:
             wanted = "plural"
-        elif not plural and words[verb] in _PLURAL_AUXILIARIES and \
-                not noun.endswith("s") and noun not in _EITHER_NUMBER:
+        elif not plural and (words[verb] in _PLURAL_AUXILIARIES or
+                             words[verb] in lex.verb_forms) and \
+                (head == 0 or not noun.endswith("s")) and noun not in _EITHER_NUMBER:
             wanted = "singular"
         else:
             continue
@@ -319,7 +324,13 @@ def _subject_head(words: list[str], items: list[str], lex: Lexicon) -> int | Non
             break  # `high-speed`, `two-year` are modifiers
         if word in lex.nouns and word not in _NUMBER_WORDS:
             head = i
-    return None if head is None or words[head] in _TIME_NOUNS else head
+    if head is None or words[head] in _TIME_NOUNS:
+        return None
+    if head > 1 and words[head] in lex.finite and words[head - 1] in lex.nouns and \
+            head + 1 < len(words) and words[head + 1] in PREPOSITIONS and \
+            words[head + 1] != "of":
+        return None  # `The school lies at`: the last "noun" may be the verb
+    return head
 
 
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten first second "
@@ -332,8 +343,10 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
     i = head + 1
     while i < len(words):
         word, before = words[i], words[i - 1]
-        if word in _SINGULAR_AUXILIARIES or word in _PLURAL_AUXILIARIES:
-            return i
+        if word in _SINGULAR_AUXILIARIES or word in _PLURAL_AUXILIARIES or (
+                not plural and before in lex.plurals and word in lex.verb_forms
+                and word not in lex.adjectives and word not in AUXILIARIES):
+            return i  # `each of the bridges need`: a base form after the phrase's plural
         if word in _COORDINATORS and not (plural and before in lex.nouns) and \
                 "between" not in words[head:i]:
             return None  # `the head of state and the minister have`: two subjects
@@ -344,12 +357,13 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             continue
         in_phrase = before in _PHRASE_LINKS or before in DETERMINERS or \
             before in lex.adjectives or before in lex.nouns or before[:1].isdigit() or \
-            items[i - 1][0].isupper()
+            before in _NUMBER_WORDS or items[i - 1][0].isupper()
         if word in _SUBJECT_ENDS or (word in DETERMINERS and before not in _PHRASE_LINKS):
             return None  # a comparison, a clause of its own, or a second noun phrase
         if word in _PHRASE_LINKS or word in DETERMINERS or word[:1].isdigit() or \
                 word == "'s" or (in_phrase and (
-                    word in lex.adjectives or items[i][0].isupper() or word in lex.nouns)) or (
+                    word in lex.adjectives or items[i][0].isupper() or word in lex.nouns
+                    or word in _NUMBER_WORDS)) or (
                     word.endswith("ing") and before in PREPOSITIONS):
             i += 1
             continue
@@ -362,3 +376,35 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
 _PHRASE_LINKS = PREPOSITIONS | _COORDINATORS | word_set("off above below beneath alongside")
 _SUBJECT_ENDS = word_set("but as than like whether including that all both "
                          "each which who whom whose")
+
+
+_PRONOUN_THEN_PREPOSITION = re.compile(
+    rf"\b(?P<pronoun>they|he|she|we){_GAP}(?:for|to|with|about|of|from|into|at|on|in|by)\b")
+_OBJECT_FORMS = {"they": "them", "he": "him", "she": "her", "we": "us"}
+
+
+def _subject_pronoun_as_object(doc: Document) -> Iterator[Hit]:
+    """`The city had not asked they for their opinion`: a subject pronoun as an object.
+
+    A subject pronoun is followed by its verb; right after a verb and before a
+    preposition it stands where the object form (`them`) belongs.
+    """
+    if vocabulary(doc).isdisjoint(_OBJECT_FORMS):
+        return  # cheap test first
+    text = doc.text
+    lex = lexicon()
+    for m in _PRONOUN_THEN_PREPOSITION.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or before.end(1) + 1 != m.start():
+            continue
+        verb = before.group(1).lower()
+        if verb in AUXILIARIES or verb not in lex.finite or verb in lex.nouns or \
+                verb in _SAY_LIKE:
+            continue  # `said they in`: hardly, but `says he` inverts an attribution
+        pronoun = m.group("pronoun")
+        yield Hit(m.start(), m.end("pronoun"), f"'{verb} {pronoun}': after a verb the "
+                  f"object form '{_OBJECT_FORMS[pronoun]}' is needed", confidence=0.75)
+
+
+_SAY_LIKE = word_set("said says say added adds wrote writes told tells replied "
+                     "explained noted")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from mtcheck.analyze import vocabulary
 from mtcheck.english import (
     AUXILIARIES,
     FUNCTION_WORDS,
@@ -26,6 +27,7 @@ from mtcheck.rules.broken._shared import (
     _GAP_TAKERS,
     _QUOTES,
     _REPORTING,
+    _own_start,
     _reads_as_body,
     _saying_lemmas,
     _words,
@@ -73,6 +75,8 @@ def _attribution_re() -> re.Pattern[str]:
         r"[^\S\n]+[^.!?,;:“”\"\n]{1,80})?[^\S\n]*\."
         # a quote ending in a comma, then an attribution without a subject
         rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?P<bare>(?i:{verbs}))[^\S\n]*\."
+        # a quote ending in a comma, then a subject without its verb: `...,” she.`
+        rf"|(?P<verbless>,)[^\S\n]*[”\"][^\S\n]*(?P<who>(?i:he|she|they|we|I))[^\S\n]*\."
         # the same attribution twice: `...,” she said, she said.`
         rf"|[,.!?…][^\S\n]*[”\"»][^\S\n]*(?P<first>{_SUBJECT}{_GAP}(?i:{verbs})),"
         rf"[^\S\n]*(?P<second>(?i:he|she|they|we|it|i){_GAP}(?i:{verbs}))\b"
@@ -84,7 +88,9 @@ def _attribution_re() -> re.Pattern[str]:
            "“We will bring power to our attack. ” He continued by saying.",
            "“The works are almost complete.” she said.",
            "“The works are almost complete,” said.",
-           "The coach told reporters, “We played our best game,” he said."],
+           "The coach told reporters, “We played our best game,” he said.",
+           "“The port cannot take more ships,” she.",
+           "“Nobody told us.”\n\nSaid the union leader at the gate on Friday."],
       good=["“The works are almost complete,” she said.",
             "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])
 def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -108,6 +114,10 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         if m.group("adjunct") and not _bare_adjunct(m.group("adjunct")):
             continue  # `” He said on Monday that talks would resume.`
+        if m.group("verbless"):
+            yield Hit(m.start("verbless") + 1, m.end(), f"'{m.group('who')}' attributes the "
+                      "quote with no verb of saying", suggestion=None, confidence=0.9)
+            continue
         if m.group("comma"):
             yield Hit(m.start("comma") + 1, m.end(), f"'{m.group('bare')}' attributes the "
                       "quote to no one: the subject is missing", confidence=0.9)
@@ -128,6 +138,30 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), f"dangling attribution '{m.group()[1:].strip()}' "
                   f"{what}", suggestion=suggestion, confidence=0.9)
     yield from _attributed_twice(doc)
+    yield from _attribution_alone(doc)
+
+
+_OPENING_SAID = frozenset(("Said", "Added", "Stated", "Explained", "Noted", "Declared",
+                           "Emphasized", "Emphasised", "Stressed"))
+
+
+# A quote, or a comma or colon that leads on to a main clause or a quote.
+_HELD = _QUOTES + ",:"
+
+
+def _attribution_alone(doc: Document) -> Iterator[Hit]:
+    """`Said Suarjana in Denpasar on Tuesday.`: an inverted attribution as a sentence of
+    its own, split from the quote it belongs to."""
+    if _OPENING_SAID.isdisjoint(vocabulary(doc)):
+        return  # cheap test first
+    tokens = doc.tokens
+    for sentence in doc.sentences:
+        if tokens[_own_start(doc, sentence)].text in _OPENING_SAID and \
+                sentence.text.endswith(".") and not any(c in sentence.text for c in _HELD) \
+                and tokens[_own_start(doc, sentence) + 1].text != "to":
+            # `Said to be the oldest ...,` and `Added in 2019, the site ...` open clauses
+            yield Hit(sentence.start, sentence.end, "an attribution without its quote: "
+                      f"'{sentence.text}' attributes nothing", confidence=0.8)
 
 
 # A quote opened after a comma or colon, and the verb of saying just before that.

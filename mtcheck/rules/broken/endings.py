@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from mtcheck.analyze import sentence_at, token_texts
 from mtcheck.english import (
+    AUXILIARIES,
     DETERMINERS,
     FUNCTION_WORDS,
     MODALS,
@@ -54,6 +55,7 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
       bad=["The owners would rather sell their flats instead of.",
            "The hoteliers fear that many tourists will now go to.",
            "The firm said that the plant from the spring fully operate will.",
+           "The mayor said the final decision depends on.",
            "The officials said the exercises are not directed against.",
            "The committee chose a candidate which is the."],
       good=["It is not clear what the deal consists of.",
@@ -75,7 +77,7 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         # Cheap test first: the word before the final full stop.
         last = all_tokens[sentence.token_end - 2].text.lower()
-        if last not in endings.last_words and last not in _BE and last != "by" and \
+        if last not in endings.last_words and last not in _BE and last not in ("by", "on") and \
                 last not in MODALS and \
                 all_tokens[sentence.token_end - 3].text.lower() not in MODALS:
             continue
@@ -129,20 +131,24 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
             (lower[-3] in _BE or lower[-4] in _BE):
         return 2  # `The actors were trained by.`: the passive lost its agent
     if lower[-2] in MODALS and last in lexicon().adverbs and last not in _ELLIPSIS_ADVERBS \
+            and (last not in lexicon().verb_forms or last in _TRANSITIVE_ADVERBS) \
             and len(lower) > 2 and lower[-3] not in PRONOUNS and \
             not _COPULA_GAP.intersection(lower[:-2]):
         return 2  # `Shenzhen will further.`; `they will soon.` is an ellipsis
     if last in MODALS and lower[-2] in lexicon().verb_forms and \
             lower[-2] not in lexicon().nouns and lower[-2] not in FUNCTION_WORDS:
         return 2  # `that the plant fully operate will.`: the modal after its verb
+    if last == "on" and len(lower) > 2 and lower[-3] not in _BE and _nearest_strander(
+            lower) is None and _ON_VERBS.intersection(
+                (lower[-2], *lexicon().verb_lemmas.get(lower[-2], ()))):
+        return 2  # `the final decision depends on.`
     if last not in endings.stranded:
         return 0
     before = lower[-2]
     # A pronoun that opens the sentence is its subject, not a relative clause's (`He
     # stressed the importance of.`; `the people he works with` is complete).
-    window = lower[max(1 if lower[0] in PRONOUNS else 0, len(lower) - 9):-1]
-    strander = _STRANDERS.intersection(window)
-    if strander - {"to"}:
+    strander = _nearest_strander(lower)
+    if strander is not None and strander != "to":
         return 0
     if last == "of" and len(lower) > 3 and lower[-3] in DETERMINERS and \
             lower[-2] in lexicon().nouns:
@@ -157,6 +163,44 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     return 1
 
 
+def _nearest_strander(lower: list[str]) -> str | None:
+    """The word closest before a final preposition that can take its object (`which`
+    in `the law which it consists of`), or None.
+
+    A relative word followed at once by a verb is its clause's subject (`a way that is
+    compatible with.`), and `that` after a verb or `but` opens a clause (`said that the
+    decision depends on.`): neither takes the object.
+    """
+    lex = lexicon()
+    for i in range(len(lower) - 2, max(1 if lower[0] in PRONOUNS else 0, len(lower) - 9) - 1,
+                   -1):
+        word = lower[i]
+        if word in _SUBJECT_START and i >= len(lower) - 6 and lower[i - 1] in lex.nouns and \
+                lower[i - 1] not in FUNCTION_WORDS and lower[i - 1] not in lex.past:
+            return word  # `the bridge the city relies on`: a short contact relative clause
+        if word not in _STRANDERS:
+            continue
+        after = lower[i + 1]
+        if word in _SUBJECT_RELATIVES and (after in AUXILIARIES or (
+                after in lex.finite and after not in lex.nouns)):
+            return None
+        if word == "that" and i and (lower[i - 1] in _CLAUSE_JOINERS or
+                                     could_be_finite_verb(lower, i - 1)):
+            continue
+        if word in PRONOUNS and i and lower[i - 1] not in lex.nouns:
+            continue  # `said it could be`: a subject; `the people he works with` strands
+        return word
+    return None
+
+
+_SUBJECT_RELATIVES = word_set("that which who")
+# Verbs whose `on` always takes an object (`on` ends a clause as a particle elsewhere:
+# `the talks went on`).
+_ON_VERBS = word_set("depend rely hinge focus insist embark dwell capitalize capitalise "
+                     "elaborate impose")
+_CLAUSE_JOINERS = word_set("but and or so")
+
+
 # Words that let a clause end in its copula: `as they were`, `what it is`, `who they are`,
 # `so be it`, `There it was.`, `It may or may not be.`, `It was not to be.`
 _COPULA_GAP = word_set("what which who whom whose where when how as than so there here "
@@ -164,14 +208,23 @@ _COPULA_GAP = word_set("what which who whom whose where when how as than so ther
                        "to n't")
 
 
+# Adverbs that are verbs too, but only with an object (`will further the cause`); other
+# adverb-verbs end a clause as intransitive verbs (`The factory will close.`).
+_TRANSITIVE_ADVERBS = word_set("further")
 # `They said they would not.`, `He hopes it will too.`: ellipses English allows.
 _ELLIPSIS_ADVERBS = word_set("not too again so either though anyway instead then also")
 
 
 def _bare_copula(lower: list[str]) -> bool:
     """`The first test for the new council will be.`: a copula with nothing after it."""
+    # The word that lets the copula end its clause stands in that clause: within the
+    # last words, and a negation or `to` right before it (`may not be`, `not to be`).
     return len(lower) >= 4 and lower[-2] not in PRONOUNS and \
-        not _COPULA_GAP.intersection(lower[:-1])
+        not (_COPULA_GAP - _NEAR_ONLY).intersection(lower[-10:-1]) and \
+        not _NEAR_ONLY.intersection(lower[-4:-1])
+
+
+_NEAR_ONLY = word_set("to not n't")
 
 
 def _clause_without_verb(lower: list[str]) -> int:

@@ -9,6 +9,7 @@ from mtcheck.analyze import sentence_at, token_texts
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
+    FUNCTION_WORDS,
     PREPOSITIONS,
     PRONOUNS,
     could_be_finite_verb,
@@ -24,6 +25,7 @@ from mtcheck.rules.broken._shared import (
     _RELATIVE,
     _SUBORDINATING_PREPOSITIONS,
     _SUBORDINATORS,
+    _TIME_NOUNS,
     _mostly_english,
     _reads_as_body,
     _words,
@@ -35,7 +37,8 @@ from mtcheck.rules.registry import RuleContext, rule
 @rule("broken.fragment", category="broken", severity="major",
       bad=["The landlord, who in the first instance before the regional court in the "
            "year 2022.",
-           "The decision of the committee, which in the meeting held on Thursday."],
+           "The decision of the committee, which in the meeting held on Thursday.",
+           "The new tax very important for the islands, the governor said."],
       good=["The landlord, who lost in the first instance, appealed in 2022.",
             "The decision of the committee, which met on Thursday, surprised markets.",
             "Shares fell 3.5% in early trading."])
@@ -48,12 +51,16 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     word in it can be a finite verb (lemminflect's tables decide), it is a fragment.
     """
     yield from _verbless_because(doc)
+    copula = list(_missing_copula(doc))
+    yield from copula
+    reported = {hit.start for hit in copula}
     body = _reads_as_body(doc)
     wrapped = _wrapped(doc)
     shapes = _clause_shapes(doc)
     for sentence in doc.sentences:
         text = sentence.text
-        if sentence.paragraph not in body or not text.endswith(".") or not text[0].isupper():
+        if sentence.paragraph not in body or not text.endswith(".") or \
+                not text[0].isupper() or sentence.start in reported:
             continue
         if sentence.paragraph in wrapped and sentence.start == doc.paragraphs[
                 sentence.paragraph].start:
@@ -290,3 +297,38 @@ _NOT_TELEGRAPHIC = DETERMINERS | PRONOUNS | AUXILIARIES | word_set("that which w
 _TELEGRAPHIC_BREAKER = re.compile(
     r"(?i)\b(?:the|an?|its|their|his|her|this|these|those|is|are|was|were|has|have|had|"
     r"will|would|can|could|it|he|she|they|we)\b|[\"“”„«»]")
+
+
+_INTENSIFIERS = word_set("very extremely too so quite highly particularly really")
+_NOUN_PHRASE_OPENERS = word_set("the a an this these those its their his her our")
+
+
+def _missing_copula(doc: Document) -> Iterator[Hit]:
+    """`The levy very important for the island`: a subject and an adjective phrase with
+    no `is` between them.
+
+    Indonesian, Russian, Arabic and Chinese need no copula before an adjective; MT
+    sometimes leaves it out in English too. The subject is a determiner and at most
+    three nouns or adjectives, none of which can be the verb.
+    """
+    body = _reads_as_body(doc)
+    texts = token_texts(doc)
+    lex = lexicon()
+    for sentence in doc.sentences:
+        start = sentence.token_start
+        if sentence.paragraph not in body or texts[start].lower() not in _NOUN_PHRASE_OPENERS:
+            continue  # cheap test first: a determiner opens the sentence
+        words = [w.lower() for w in texts[start:sentence.token_end]]
+        at = next((i for i in range(2, min(len(words) - 1, 5)) if words[i] in _INTENSIFIERS),
+                  None)
+        if at is None or words[at + 1] not in lex.adjectives \
+                or words[at - 1] not in lex.nouns or words[at - 1] in _TIME_NOUNS or any(
+                    words[i] in AUXILIARIES or (words[i] in lex.finite and words[i] not in
+                                                lex.nouns) for i in range(
+                        at + 2, next((j for j in range(at, len(words)) if words[j] == ","),
+                                     len(words)))) or any(
+                    not w.isalpha() or could_be_finite_verb(words, i) or w in FUNCTION_WORDS
+                    for i, w in enumerate(words[1:at], 1)):
+            continue
+        yield Hit(sentence.start, sentence.end, f"'{' '.join(texts[start:start + at + 2])}': "
+                  "the verb between the subject and the adjective is missing", confidence=0.7)

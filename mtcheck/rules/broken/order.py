@@ -66,7 +66,9 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "The talks will can resume next week.",
            "The court found that the agency the risks not fully had assessed.",
            "Yesterday has the government approved the new budget.",
-           "The farmers whose the fields were flooded will get help."],
+           "The farmers whose the fields were flooded will get help.",
+           "Has been reported that the mine will close in the spring.",
+           "The club signed also last summer two players from Brazil."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -85,7 +87,7 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         _negation_first(doc), _preposition_of(doc), _double_modals(doc), _verb_final(doc),
         _late_verb(doc), _auxiliary_first(doc), _relative_verb_last(doc),
         _passive_inversion(doc), _participle_pairs(doc), _fronted_auxiliary(doc),
-        _whose_determiner(doc)))
+        _whose_determiner(doc), _adverb_after_verb(doc)))
 
 
 def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -133,6 +135,33 @@ def _whose_determiner(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(first.start, second.end, f"'{doc.text[first.start:second.end]}': a "
                   "relative pronoun and a determiner together", confidence=0.85)
+
+
+_ALSO = re.compile(r"(?<=[a-z]) also (?=[\w\d])")
+
+
+def _adverb_after_verb(doc: Document) -> Iterator[Hit]:
+    """`The region recruited also last year nurses`: `also` between a verb and its object.
+
+    Verb-second languages put the adverb after the finite verb; English puts `also`
+    before a lexical verb (`also recruited`) and after an auxiliary (`has also`).
+    """
+    text = doc.text
+    lex = lexicon()
+    for m in _ALSO.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        verb = before.group(1)
+        if verb not in lex.past or verb in lex.nouns or verb in lex.adjectives or \
+                verb in AUXILIARIES or before.end(1) != m.start():
+            continue
+        ahead = _WORD_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1))
+        if ahead is not None and (ahead.group(1).lower() in AUXILIARIES or
+                                  ahead.end(1) != before.start(1) - 1):
+            continue  # `was known also as`: a passive; `, said also`: no clause to judge
+        yield Hit(before.start(1), m.end() - 1, f"'{verb} also': 'also' comes before the "
+                  f"verb in English ('also {verb}')", confidence=0.7)
 
 
 def _participle_pairs(doc: Document) -> Iterator[Hit]:
@@ -272,11 +301,17 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
         if sentence.token_end - start < 6:
             continue
         first, second = tokens[start].text, tokens[start + 1].text
-        if (first.lower() not in _FRONTED_AUXILIARIES and second != "that") or \
-                not second.islower():
+        if (first.lower() not in _FRONTED_AUXILIARIES and second != "that" and
+                first != "Also") or not second.islower():
             continue
-        if second in lex.participles and second not in lex.adjectives and \
-                second not in lex.nouns:
+        if first == "Also":
+            # `Also plans to install ...`: an adverb, then a verb with its subject dropped
+            if second.endswith("s") and second in lex.finite and \
+                    tokens[start + 2].text == "to":
+                yield Hit(sentence.start, sentence.end, f"the sentence opens with '{first} "
+                          f"{second} to': the verb's subject is missing", confidence=0.7)
+        elif (second in lex.participles and second not in lex.adjectives and
+              second not in lex.nouns) or (first in ("Has", "Have", "Had") and second == "been"):
             yield Hit(sentence.start, sentence.end, f"the sentence opens with its verb "
                       f"'{first} {second}': verb-subject order of the source",
                       confidence=0.75)
@@ -346,6 +381,7 @@ _V2_AUXILIARIES = word_set("has have had will would can could did does do must s
 _INVERSION_TRIGGERS = word_set("never not only rarely seldom hardly scarcely little nowhere "
                                "no nor neither so such barely as than")
 _SUBJECT_PRONOUNS = word_set("he she it they we i you")
+_BE_SUBJECT_PRONOUNS = _SUBJECT_PRONOUNS | word_set("this that these those")
 _FRONTED_ADVERBS = word_set("today yesterday tomorrow now then recently already soon later "
                             "earlier meanwhile afterwards also still")
 
@@ -376,9 +412,11 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
         aux = next((i for i, w in enumerate(words) if w in AUXILIARIES or not w[0].isalnum()
                     or w in _INVERSION_TRIGGERS or (w in lexicon().finite
                                                     and w not in lexicon().nouns)), None)
-        if aux is None or aux + 2 >= len(words) or words[aux] not in _V2_AUXILIARIES or \
-                not (words[aux + 1] in _SUBJECT_START or words[aux + 1] in _SUBJECT_PRONOUNS):
-            continue
+        if aux is None or aux + 2 >= len(words) or not (
+                (words[aux] in _V2_AUXILIARIES and (words[aux + 1] in _SUBJECT_START
+                                                     or words[aux + 1] in _SUBJECT_PRONOUNS))
+                or (words[aux] in _INVERTED_BE and words[aux + 1] in _BE_SUBJECT_PRONOUNS)):
+            continue  # `Among the dead was a child` inverts `be` with a noun, not `is this`
         if aux > 1 and not _adverbials_only(words[:aux]):
             continue
         yield Hit(sentence.start, sentence.end, f"'{texts[start + aux]} "

@@ -112,6 +112,9 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 
 _SPLICE_SUBJECTS = word_set("it he she they we")
+# What opens the clause a verb of saying reports: `..., they say that (they) ...`.
+_REPORTED_CLAUSE = word_set("that he she it they we the a an its their")
+_PARTITIVES = word_set("many some most all none one both several each few half")
 # A sentence adverb, then a subject: `... in June afterwards he moves to Vienna.`
 _JOIN_ADVERBS = word_set("however afterwards meanwhile therefore moreover furthermore "
                          "nevertheless nonetheless subsequently thereafter consequently")
@@ -280,7 +283,8 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
             continue  # `Asked about it, ...`, `When it rained, ...`, `Not only ..., ...`
         comma = items.index(",")
         head, tail = lower[:comma], lower[comma + 1:]
-        if len(head) < 4 or len(tail) < 4 or _LINKERS.intersection(head) or \
+        if len(head) < 4 or len(tail) < 4 or \
+                any(w in _LINKERS and w != "than" for w in head) or \
                 _LINKERS.intersection(tail[:1]) or not _mostly_english(items):
             continue
         if not any(could_be_finite_verb(head, i) and (i == 0 or not items[i][0].isupper())
@@ -290,11 +294,11 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         # `Prices rose, the ministry said.` reports speech; `..., they say that ...`
         # opens a sentence of its own.
         if verb is None or (any(lemma in saying for lemma in (
-                tail[verb], *lex.verb_lemmas.get(tail[verb], ()))) and \
-                tail[verb + 1:verb + 2] != ["that"]):
+                tail[verb], *lex.verb_lemmas.get(tail[verb], ()))) and
+                not _REPORTED_CLAUSE.intersection(tail[verb + 1:verb + 2])):
             continue
-        if any(w in ("and", "or") and any(_verb_at(tail, j) for j in range(i + 1, i + 5)
-                                          if j < len(tail))
+        if any(w in ("and", "or") and i > verb and any(
+                _verb_at(tail, j) for j in range(i + 1, min(i + 5, len(tail))))
                for i, w in enumerate(tail)):
             continue  # `A rose, B fell and C stayed flat`: a series of clauses
         yield Hit(sentence.start, sentence.end, "comma splice: two sentences joined by a "
@@ -303,14 +307,26 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
 
 
 def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
-    """The index of the verb when the words open with a subject and its verb."""
+    """The index of the verb when the words open with a subject and its verb: a pronoun
+    (`it`, `some of them`) or a noun phrase, perhaps with an `of` phrase (`the price of
+    spare parts has`)."""
     lex = lexicon()
     if lower[0] in _SPLICE_SUBJECTS:
         return 1 if lower[1] in lex.finite else None  # after `it`, `spread` is a verb
+    if lower[0] in _PARTITIVES and lower[1:3] in (["of", "them"], ["of", "us"]):
+        return 3 if len(lower) > 3 and (lower[3] in AUXILIARIES or lower[3] in lex.past) \
+            else None
     if lower[0] not in _SUBJECT_START and lower[0] not in lex.adjectives:
         return None
-    for i in range(1, min(len(lower) - 1, 5)):
+    of_phrase = False
+    for i in range(1, min(len(lower) - 1, 8 if "of" in lower[1:4] else 5)):
         word = lower[i]
+        if word == "of" and not of_phrase and lower[i - 1] in lex.nouns:
+            of_phrase = True  # `the price of spare parts`
+            continue
+        if of_phrase and ((word in _SUBJECT_START and lower[i - 1] == "of") or (
+                word == "and" and lower[i - 1] in lex.nouns)):
+            continue  # `the cost of the flour and energy`
         # `rate cuts`, `oil prices`: after a noun, a plural is a compound's head, not a verb.
         if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns and (
                 word not in lex.adjectives or word in lex.past) and not words[i][0].isupper()):
