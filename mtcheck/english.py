@@ -42,7 +42,7 @@ CONJUNCTIONS = word_set(
     "and or nor but because although though whereas whether if unless while"
 )
 PRONOUNS = word_set("i you he she it we they me him us them")
-MODALS = word_set("will would shall should can could may might must")
+MODALS = word_set("will would shall should can could may might must cannot")
 AUXILIARIES = word_set(
     "is are was were am be been being has have had do does did"
 ) | MODALS

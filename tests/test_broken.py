@@ -524,6 +524,12 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
      "on Sunday."),
     ("broken.run-on", "The workers left the plant, they say they will not return until "
      "paid."),
+    ("broken.run-on", "The museum bought two paintings and a small bronze statue the "
+     "collection will be shown in the autumn."),
+    ("broken.run-on", "Officials said that the dam is old and needs new turbines the "
+     "region will ask the state for help."),
+    ("broken.run-on", "The mayor, who was elected in May, opened the new library on Friday "
+     "the reading room opens on Monday."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -562,6 +568,9 @@ def test_third_round_damage_is_found(rule_id, text):
     "It may or may not be.",
     "Prices will rise, the central bank expects.",
     "The port cut fees faster than its rivals, the agency said.",
+    "Drivers were told to keep their engines running on Sunday, as the ferry was late.",
+    "She sold the flat and the car the couple had bought in 2001.",
+    "The club thanked the fans and the players the coach had picked for the final.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

@@ -337,6 +337,14 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
     return None
 
 
+def _joins_noun_phrases(lower: list[str], i: int, b: int) -> bool:
+    """`the ships and the oil platforms`: `and` between two noun phrases, with no verb
+    between it and the position `b`."""
+    return lower[i] == "and" and i + 1 < b and lower[i - 1] in lexicon().nouns and (
+        lower[i + 1] in _SUBJECT_START or lower[i + 1] in lexicon().nouns) and not any(
+        could_be_finite_verb(lower, j) for j in range(i + 1, b))
+
+
 def _second_clause(items: list[str], lower: list[str], verbs: list[int],
                    b: int) -> int | None:
     """The verb of a second main clause whose subject starts at `b`, or None."""
@@ -357,15 +365,18 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     if not before or not after:
         return None
     first, second = before[-1], after[0]
-    if any(w in _LINKERS or w in ",—–-()" for w in lower[first + 1:b]) or \
+    if any((w in _LINKERS and not _joins_noun_phrases(lower, i, b)) or w in ",—–-()"
+           for i, w in enumerate(lower[first + 1:b], first + 1)) or \
             any(w in _LINKERS or not (w[0].isalnum() or w == "'s")
                 for w in lower[b + 1:second]) or second - b > 7:
         return None
-    if any(w in _RELATIVE for w in lower[:b]):
+    # A relative clause closed by a comma (`, who took office in 2022,`) is behind us.
+    comma = max((i for i in range(b) if lower[i] == ","), default=-1)
+    if any(w in _RELATIVE for w in lower[comma + 1:b]):
         return None
-    if any(lemma in _clause_taking() for v in before for lemma in
-           (lower[v], *lexicon_.verb_lemmas.get(lower[v], ()))):
-        return None  # `told reporters the plan would fail`
+    if any(lemma in _clause_taking() for v in before if lower[v + 1:v + 2] != ["that"]
+           for lemma in (lower[v], *lexicon_.verb_lemmas.get(lower[v], ()))):
+        return None  # `told reporters the plan would fail`; `said that ...` took its clause
     # The second verb is a whole clause's verb: an auxiliary, an object after it, or a
     # subject that no relative clause can follow (a number or a name before it).
     end = second
@@ -381,9 +392,14 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     # clause to take; a verb with its own object after it has none missing either.
     passive = any(w in _BE for w in group) and (group[-1] in lexicon_.participles or (
         group[-1] in _BE and end + 1 < len(lower) and lower[end + 1] not in PREPOSITIONS))
+    # An intransitive verb and its phrase (`the exhibition opens on 6 June`) leave no
+    # object for a relative clause to take either.
     complete = passive or (end + 1 < len(lower) and (lower[end + 1] in _SUBJECT_START
                                                      or lower[end + 1][:1].isdigit())
-                           and not _TIME_NOUNS.intersection(lower[end + 2:end + 4]))
+                           and not _TIME_NOUNS.intersection(lower[end + 2:end + 4])) or (
+        lower[end] in _intransitive_forms() and lower[end] not in lexicon_.adjectives
+        and end + 2 < len(lower)
+        and lower[end + 1] in PREPOSITIONS and lower[end + 2] not in PREPOSITIONS)
     bare_participle = lower[second] in lexicon_.participles and second == end
     if not (complete or ((number or name) and not bare_participle)):
         return None
