@@ -17,6 +17,8 @@ T = TypeVar("T")
 _NEWLINE = re.compile("\n")
 _MATCH_END = re.Match.end
 _TOKEN_TEXT = itemgetter(2)
+# The memo key of `token_texts`; `document` puts the texts there as segmentation finds them.
+_TOKEN_TEXTS = "analyze.token_texts"
 
 
 def document(text: str, path: str = "<text>", *, source: str | None = None,
@@ -24,7 +26,7 @@ def document(text: str, path: str = "<text>", *, source: str | None = None,
              tgt_lang: str = "en") -> Document:
     """Segment a text (and its optional source and reference) into a Document."""
     with gc_paused():
-        tokens, starts = token_table(text)
+        tokens, starts, texts = token_table(text)
         paras = paragraphs(text)
         sents = sentence_table(text, paras, starts)
         line_starts = [0]
@@ -34,7 +36,7 @@ def document(text: str, path: str = "<text>", *, source: str | None = None,
     ref = document(reference, f"{path} (reference)", tgt_lang=tgt_lang) \
         if reference is not None else None
     return Document(path, text, tgt_lang, src_lang, tuple(paras), tuple(sents), tuple(tokens),
-                    tuple(line_starts), src, ref)
+                    tuple(line_starts), src, ref, memo={_TOKEN_TEXTS: texts})
 
 
 @contextmanager
@@ -99,7 +101,7 @@ def token_texts(doc: Document) -> list[str]:
     list rather than `[t.text for t in doc.tokens]`, which costs a Python step per word
     in every rule that writes it.
     """
-    return memoized(doc, "analyze.token_texts", lambda d: list(map(_TOKEN_TEXT, d.tokens)))
+    return memoized(doc, _TOKEN_TEXTS, lambda d: list(map(_TOKEN_TEXT, d.tokens)))
 
 
 def vocabulary(doc: Document) -> frozenset[str]:

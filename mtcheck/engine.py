@@ -19,6 +19,13 @@ from mtcheck.score import penalty, score
 CRASH_RULE = "internal.rule-crashed"
 
 
+# A rule to run on a document: its spec, effective severity and context.
+_Run = tuple[RuleSpec, Severity, RuleContext]
+# What a plan runs on documents of one kind: the rules, and the ids skipped for a missing
+# source or reference.
+_Runs = tuple[tuple[_Run, ...], tuple[str, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Plan:
     """What a configuration runs: computed once per configuration, not once per document."""
@@ -27,6 +34,7 @@ class _Plan:
     enabled: tuple[tuple[RuleSpec, Severity, Mapping[str, object]], ...]
     settings: Mapping[str, object]
     contexts: dict[str | None, tuple[RuleContext, ...]]
+    runs: dict[tuple[str | None, bool, bool], _Runs]
 
     def contexts_for(self, src_lang: str | None) -> tuple[RuleContext, ...]:
         """One context per enabled rule (they differ only by the document's source language)."""
@@ -34,6 +42,23 @@ class _Plan:
         if found is None:
             found = self.contexts[src_lang] = tuple(
                 RuleContext(options, src_lang, self.settings) for _, _, options in self.enabled)
+        return found
+
+    def runs_for(self, doc: Document) -> _Runs:
+        """The rules to run on a document and the ids skipped (the same for every document
+        with the same source language and inputs: worked out once for them all)."""
+        kind = (doc.src_lang, doc.source is not None, doc.reference is not None)
+        found = self.runs.get(kind)
+        if found is None:
+            run: list[_Run] = []
+            skipped: list[str] = []
+            for (spec, severity, _), ctx in zip(self.enabled, self.contexts_for(doc.src_lang),
+                                                strict=True):
+                if _missing_input(spec, doc):
+                    skipped.append(spec.id)
+                else:
+                    run.append((spec, severity, ctx))
+            found = self.runs[kind] = (tuple(run), tuple(skipped))
         return found
 
 
@@ -54,7 +79,7 @@ def _plan(config: Config) -> _Plan:
                                  "glossary": config.glossary})
     enabled = tuple((spec, config.severity_of(spec), MappingProxyType(config.options_of(spec)))
                     for spec in specs if config.enabled(spec))
-    plan = _Plan(specs, enabled, settings, {})
+    plan = _Plan(specs, enabled, settings, {}, {})
     if len(_PLANS) >= 64:
         _PLANS.clear()
     _PLANS[id(config)] = (weakref.ref(config), plan)
@@ -85,16 +110,11 @@ def findings(doc: Document, config: Config, *, strict: bool = False) -> tuple[
     A rule that raises becomes an `internal.rule-crashed` finding, so one bad rule
     cannot lose a whole report; `strict` re-raises instead (tests run that way).
     """
-    plan = _plan(config)
-    skipped: list[str] = []
+    runs, skipped = _plan(config).runs_for(doc)
     out: list[Finding] = []
     minimum = config.min_severity
     with gc_paused():
-        for (spec, severity, _), ctx in zip(plan.enabled, plan.contexts_for(doc.src_lang),
-                                               strict=True):
-            if _missing_input(spec, doc):
-                skipped.append(spec.id)
-                continue
+        for spec, severity, ctx in runs:
             try:
                 for hit in spec.func(doc, ctx):
                     finding = make_finding(doc, spec, hit, hit.severity or severity)
@@ -105,7 +125,7 @@ def findings(doc: Document, config: Config, *, strict: bool = False) -> tuple[
                     raise
                 out.append(_crash(doc, spec, err))
     out.sort(key=_finding_order)
-    return out, skipped
+    return out, list(skipped)
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:

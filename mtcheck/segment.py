@@ -25,6 +25,8 @@ _new_tuple = tuple.__new__
 _MATCH_START, _MATCH_END, _MATCH_GROUP = re.Match.start, re.Match.end, re.Match.group
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
+# A line that ends in one of these is finished (or introduces what follows it).
+_LINE_ENDS = _TERMINAL + _CLOSERS + ":"
 # A candidate end: terminal punctuation, closing quotes or brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(\S))")
 _LIST_ITEM = re.compile(r"[-*•·–—▪◦]\s|\(?\d{1,2}[.)]\s")
@@ -53,15 +55,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def token_table(text: str, start: int = 0, end: int | None = None) -> tuple[
-        list[Token], list[int]]:
-    """The tokens of `text[start:end]` and their start offsets (for bisection)."""
+        list[Token], list[int], list[str]]:
+    """The tokens of `text[start:end]`, their start offsets (for bisection) and texts
+    (what `analyze.token_texts` shares: made here anyway, they cost no second pass)."""
     stop = len(text) if end is None else end
     matches = list(TOKEN_RE.finditer(text, start, stop))
     starts = list(map(_MATCH_START, matches))
+    texts = list(map(_MATCH_GROUP, matches))
     # One token per word: build them in C (no Python frame per token), see model.Token.
     tokens = list(map(_new_tuple, repeat(Token), zip(
-        starts, map(_MATCH_END, matches), map(_MATCH_GROUP, matches), strict=True)))
-    return tokens, starts
+        starts, map(_MATCH_END, matches), texts, strict=True)))
+    return tokens, starts, texts
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -90,12 +94,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
     """A hard-wrapped line: the previous line has no end and this one starts in lower case."""
-    gap = text[previous[1]:start]
+    # The lower-case start is tested first: most lines start otherwise, and the gap
+    # between the lines need not be cut out and stripped.
     return (
-        previous[1] - previous[0] >= 40
-        and "\n\n" not in gap.replace(" ", "").replace("\t", "")
-        and text[previous[1] - 1] not in _TERMINAL + _CLOSERS + ":"
-        and text[start].islower()
+        text[start].islower()
+        and previous[1] - previous[0] >= 40
+        and text[previous[1] - 1] not in _LINE_ENDS
+        and "\n\n" not in text[previous[1]:start].replace(" ", "").replace("\t", "")
     )
 
 
@@ -103,10 +108,13 @@ def classify(block: str, index: int) -> Literal["body", "heading", "list", "meta
     """How a block reads: list item, metadata line, heading, or body prose."""
     if _LIST_ITEM.match(block):
         return "list"
+    ends_sentence = block.rstrip(_CLOSERS)[-1:] in _TERMINAL
+    meta = _META.match(block) is not None
+    if ends_sentence and not meta:
+        return "body"  # most blocks: no need to count their words
     # Only "at most 8" and "at most 20 words" matter: split no further than 21 words.
     words = len(block.split(None, 21))
-    ends_sentence = block.rstrip(_CLOSERS)[-1:] in _TERMINAL
-    if words <= 8 and _META.match(block):
+    if words <= 8 and meta:
         return "meta"
     if not ends_sentence and words <= 20:
         return "heading"
