@@ -122,6 +122,11 @@ def comma_pronoun_hints(doc: Document) -> list[int]:
     return [m.start() for m in re.finditer(",[QT]", _run_on_letters(doc))]
 
 
+def pronoun_letters(doc: Document) -> list[int]:
+    """Token indices of `he`, `she`, `they` or `we` (any case)."""
+    return [m.start() for m in re.finditer("Q", _run_on_letters(doc))]
+
+
 def noun_pronoun_hints(doc: Document) -> list[int]:
     """Token indices of `he`, `she`, `it`, `they` or `we` right after a noun or a name."""
     return [m.start() + 1 for m in re.finditer("n[QT]", _run_on_letters(doc))]

@@ -151,3 +151,22 @@ def _own_start(doc: Document, sentence: Sentence) -> int:
     at = sentence.start + m.end()
     return next((i for i in range(sentence.token_start, sentence.token_end)
                  if doc.tokens[i].start >= at), sentence.token_start)
+
+
+def _determiner_openings(doc: Document) -> list[tuple[Sentence, int]]:
+    """Body sentences that open with a determiner or `Each` (after a dateline), with the
+    index of that first word: where a subject noun phrase starts the sentence."""
+    def compute(d: Document) -> list[tuple[Sentence, int]]:
+        body = _reads_as_body(d)
+        tokens = d.tokens
+        out = []
+        for sentence in d.sentences:
+            if sentence.paragraph in body:
+                start = _own_start(d, sentence)
+                if tokens[start].text.lower() in _OPENERS and sentence.token_end - start >= 5:
+                    out.append((sentence, start))
+        return out
+    return memoized(doc, "broken.determiner-openings", compute)
+
+
+_OPENERS = _SUBJECT_START | {"each"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mtcheck.analyze import token_texts, vocabulary
+from mtcheck.analyze import token_texts
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -21,12 +21,14 @@ from mtcheck.rules.broken._codes import (
     agreement_letters,
     comma_pronoun_hints,
     noun_pronoun_hints,
+    pronoun_letters,
 )
 from mtcheck.rules.broken._shared import (
     _GAP,
     _SUBJECT_START,
     _TIME_NOUNS,
     _WORD_BEFORE,
+    _determiner_openings,
     _own_start,
     _reads_as_body,
     _sentences_of,
@@ -279,14 +281,9 @@ def _head_agreement(doc: Document) -> Iterator[Hit]:
     follow before the auxiliary. A comma, a relative word, another verb or a second
     noun phrase on the way ends the search: the auxiliary may belong to another clause.
     """
-    body = _reads_as_body(doc)
     texts = token_texts(doc)
     lex = lexicon()
-    for sentence in doc.sentences:
-        start = _own_start(doc, sentence)
-        if sentence.paragraph not in body or sentence.token_end - start < 5 or \
-                (texts[start].lower() not in _SUBJECT_START and texts[start] != "Each"):
-            continue  # cheap test first: a determiner opens the sentence
+    for sentence, start in _determiner_openings(doc):
         items = texts[start:min(sentence.token_end, start + 20)]
         words = [w.lower() for w in items]
         # `Each of the shelters`: `each` is the head, and singular
@@ -378,8 +375,7 @@ _SUBJECT_ENDS = word_set("but as than like whether including that all both "
                          "each which who whom whose")
 
 
-_PRONOUN_THEN_PREPOSITION = re.compile(
-    rf"\b(?P<pronoun>they|he|she|we){_GAP}(?:for|to|with|about|of|from|into|at|on|in|by)\b")
+_PREPOSITIONS_AFTER = word_set("for to with about of from into at on in by")
 _OBJECT_FORMS = {"they": "them", "he": "him", "she": "her", "we": "us"}
 
 
@@ -389,21 +385,20 @@ def _subject_pronoun_as_object(doc: Document) -> Iterator[Hit]:
     A subject pronoun is followed by its verb; right after a verb and before a
     preposition it stands where the object form (`them`) belongs.
     """
-    if vocabulary(doc).isdisjoint(_OBJECT_FORMS):
-        return  # cheap test first
-    text = doc.text
+    tokens = doc.tokens
+    texts = token_texts(doc)
     lex = lexicon()
-    for m in _PRONOUN_THEN_PREPOSITION.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if before is None or before.end(1) + 1 != m.start():
-            continue
-        verb = before.group(1).lower()
+    for i in pronoun_letters(doc):
+        pronoun = texts[i]
+        if not 0 < i < len(tokens) - 1 or pronoun not in _OBJECT_FORMS or \
+                texts[i + 1] not in _PREPOSITIONS_AFTER:
+            continue  # cheap test first: a lower-case pronoun before a preposition
+        verb = texts[i - 1].lower()
         if verb in AUXILIARIES or verb not in lex.finite or verb in lex.nouns or \
-                verb in _SAY_LIKE:
+                verb in _SAY_LIKE or "\n" in doc.text[tokens[i - 1].end:tokens[i + 1].start]:
             continue  # `said they in`: hardly, but `says he` inverts an attribution
-        pronoun = m.group("pronoun")
-        yield Hit(m.start(), m.end("pronoun"), f"'{verb} {pronoun}': after a verb the "
-                  f"object form '{_OBJECT_FORMS[pronoun]}' is needed", confidence=0.75)
+        yield Hit(tokens[i].start, tokens[i].end, f"'{texts[i - 1]} {pronoun}': after a verb "
+                  f"the object form '{_OBJECT_FORMS[pronoun]}' is needed", confidence=0.75)
 
 
 _SAY_LIKE = word_set("said says say added adds wrote writes told tells replied "

@@ -26,6 +26,7 @@ from mtcheck.rules.broken._shared import (
     _SUBORDINATING_PREPOSITIONS,
     _SUBORDINATORS,
     _TIME_NOUNS,
+    _determiner_openings,
     _mostly_english,
     _reads_as_body,
     _words,
@@ -300,7 +301,6 @@ _TELEGRAPHIC_BREAKER = re.compile(
 
 
 _INTENSIFIERS = word_set("very extremely too so quite highly particularly really")
-_NOUN_PHRASE_OPENERS = word_set("the a an this these those its their his her our")
 
 
 def _missing_copula(doc: Document) -> Iterator[Hit]:
@@ -311,13 +311,11 @@ def _missing_copula(doc: Document) -> Iterator[Hit]:
     sometimes leaves it out in English too. The subject is a determiner and at most
     three nouns or adjectives, none of which can be the verb.
     """
-    body = _reads_as_body(doc)
     texts = token_texts(doc)
     lex = lexicon()
-    for sentence in doc.sentences:
-        start = sentence.token_start
-        if sentence.paragraph not in body or texts[start].lower() not in _NOUN_PHRASE_OPENERS:
-            continue  # cheap test first: a determiner opens the sentence
+    for sentence, start in _determiner_openings(doc):
+        if _INTENSIFIERS.isdisjoint(texts[start + 2:min(start + 5, sentence.token_end - 1)]):
+            continue  # cheap test first: `very` soon after the determiner
         words = [w.lower() for w in texts[start:sentence.token_end]]
         at = next((i for i in range(2, min(len(words) - 1, 5)) if words[i] in _INTENSIFIERS),
                   None)

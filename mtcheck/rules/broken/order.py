@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import chain
 
-from mtcheck.analyze import token_texts
+from mtcheck.analyze import memoized, token_texts
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -18,7 +18,7 @@ from mtcheck.english import (
     lexicon,
     word_set,
 )
-from mtcheck.model import Document, Hit
+from mtcheck.model import Document, Hit, Sentence
 from mtcheck.rules.broken._codes import (
     _BEFORE_OF,
     _CODES,
@@ -137,7 +137,7 @@ def _whose_determiner(doc: Document) -> Iterator[Hit]:
                   "relative pronoun and a determiner together", confidence=0.85)
 
 
-_ALSO = re.compile(r"(?<=[a-z]) also (?=[\w\d])")
+_ALSO = re.compile(" also ")
 
 
 def _adverb_after_verb(doc: Document) -> Iterator[Hit]:
@@ -148,7 +148,9 @@ def _adverb_after_verb(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     lex = lexicon()
-    for m in _ALSO.finditer(text):
+    for m in _ALSO.finditer(text, 1):
+        if not (text[m.start() - 1].islower() and text[m.end():m.end() + 1].isalnum()):
+            continue
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is None:
             continue
@@ -338,6 +340,25 @@ _COUNT_WORDS = word_set("one two three four five six seven eight nine ten dozens
 _TIME_WORDS = word_set("last next this every yesterday today tonight ago meanwhile also")
 
 
+def _adverbial_openings(doc: Document) -> list[tuple[Sentence, int]]:
+    """Body sentences of six tokens or more that open with a preposition or a time word
+    (after a dateline or an opening quote), with the index of that first word."""
+    def compute(d: Document) -> list[tuple[Sentence, int]]:
+        body = _reads_as_body(d)
+        texts = token_texts(d)
+        out = []
+        for sentence in d.sentences:
+            if sentence.paragraph not in body:
+                continue
+            start = _own_start(d, sentence)
+            while start < sentence.token_end and texts[start] in _QUOTES:
+                start += 1
+            if sentence.token_end - start >= 6 and texts[start].lower() in _OPENING_ADVERBIALS:
+                out.append((sentence, start))
+        return out
+    return memoized(doc, "broken.adverbial-openings", compute)
+
+
 def _passive_inversion(doc: Document) -> Iterator[Hit]:
     """`In the region were recorded 40 new cases.`: a passive whose subject follows it.
 
@@ -346,17 +367,11 @@ def _passive_inversion(doc: Document) -> Iterator[Hit]:
     recorded in the region`). Before the verb stand only adverbials: phrases that open
     with a preposition and hold one noun phrase, or time words.
     """
-    body = _reads_as_body(doc)
     texts = token_texts(doc)
     lex = lexicon()
-    for sentence in doc.sentences:
-        start = _own_start(doc, sentence)
-        if sentence.paragraph not in body or not sentence.text.endswith(".") or \
-                sentence.token_end - start < 6:
+    for sentence, start in _adverbial_openings(doc):
+        if not sentence.text.endswith("."):
             continue
-        first = texts[start].lower()
-        if first not in PREPOSITIONS and first not in _TIME_WORDS:
-            continue  # cheap test first: the sentence opens with an adverbial
         words = [w.lower() for w in texts[start:sentence.token_end - 1]]
         be = next((i for i, w in enumerate(words) if w in AUXILIARIES
                    or (w in lex.finite and w not in lex.nouns and w not in lex.adjectives)),
@@ -384,6 +399,7 @@ _SUBJECT_PRONOUNS = word_set("he she it they we i you")
 _BE_SUBJECT_PRONOUNS = _SUBJECT_PRONOUNS | word_set("this that these those")
 _FRONTED_ADVERBS = word_set("today yesterday tomorrow now then recently already soon later "
                             "earlier meanwhile afterwards also still")
+_OPENING_ADVERBIALS = PREPOSITIONS | _FRONTED_ADVERBS | _TIME_WORDS
 
 
 def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
@@ -395,19 +411,10 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
     and inverts only after negative or restrictive words (`Never has ...`, `Only then
     did ...`), in questions, and before `be` (`Among the injured was ...`).
     """
-    body = _reads_as_body(doc)
     texts = token_texts(doc)
-    for sentence in doc.sentences:
-        start = _own_start(doc, sentence)
-        while start < sentence.token_end and texts[start] in _QUOTES:
-            start += 1
-        if sentence.paragraph not in body or sentence.token_end - start < 6 or \
-                sentence.text.rstrip(_QUOTES).endswith("?"):
+    for sentence, start in _adverbial_openings(doc):
+        if sentence.text.rstrip(_QUOTES).endswith("?"):
             continue
-        first = texts[start].lower()
-        if first not in PREPOSITIONS and first not in _FRONTED_ADVERBS and \
-                first not in _TIME_WORDS:
-            continue  # cheap test first: the sentence opens with an adverbial
         words = [w.lower() for w in texts[start:min(sentence.token_end, start + 9)]]
         aux = next((i for i, w in enumerate(words) if w in AUXILIARIES or not w[0].isalnum()
                     or w in _INVERSION_TRIGGERS or (w in lexicon().finite
