@@ -530,6 +530,13 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
      "region will ask the state for help."),
     ("broken.run-on", "The mayor, who was elected in May, opened the new library on Friday "
      "the reading room opens on Monday."),
+    ("broken.agreement", "Police said the lorry driver and his son was taken to hospital."),
+    ("broken.agreement", "The farmers, whom the ministry ignored them for months, protested."),
+    ("broken.agreement", "The new law, which parliament must still approve it, was "
+     "criticised."),
+    ("broken.dangling-attribution", "“Prices will fall,” the minister said in a radio "
+     "interview, he said."),
+    ("broken.dangling-ending", "The plan was labelled."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -571,6 +578,10 @@ def test_third_round_damage_is_found(rule_id, text):
     "Drivers were told to keep their engines running on Sunday, as the ferry was late.",
     "She sold the flat and the car the couple had bought in 2001.",
     "The club thanked the fans and the players the coach had picked for the final.",
+    "The chairman and chief executive of the airline has resigned.",
+    "The dispute between the union and the city is over.",
+    "The medals, which the federation sent them in May, were returned.",
+    "The victims have not been named.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

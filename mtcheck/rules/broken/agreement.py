@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mtcheck.analyze import token_texts
+from mtcheck.analyze import token_texts, vocabulary
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -72,7 +72,9 @@ _COORDINATORS = word_set("and or nor")
            "The price of the tickets for the final are too high for most fans.",
            "The situation it is the worst since the war.",
            "Each of the new buses have room for 80 passengers.",
-           "The council never asked they for their opinion."],
+           "The council never asked they for their opinion.",
+           "The mayor said that the driver and his passenger was injured.",
+           "The pensioners, whom the city calls them every week, get free meals."],
       good=["He said that the decision was final.", "If it were up to him, the plant "
             "would stay open.", "Does he have a plan?", "She told them she was ready.",
             "One of the reasons is the cost.", "The news was good for the markets.",
@@ -91,6 +93,8 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _resumptive_subjects(doc)
     yield from _head_agreement(doc)
     yield from _subject_pronoun_as_object(doc)
+    yield from _compound_subjects(doc)
+    yield from _resumptive_objects(doc)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -403,3 +407,74 @@ def _subject_pronoun_as_object(doc: Document) -> Iterator[Hit]:
 
 _SAY_LIKE = word_set("said says say added adds wrote writes told tells replied "
                      "explained noted")
+
+
+# Two noun phrases joined by `and`, each with its determiner, then a singular verb.
+_COMPOUND_SUBJECT = re.compile(
+    rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur){_GAP}(?:[\w'’-]+{_GAP}){{0,2}}?"
+    rf"(?P<first>[a-z][\w'’-]*){_GAP}and{_GAP}(?:the|his|her|its|their|our){_GAP}"
+    rf"(?:[\w'’-]+{_GAP}){{0,2}}?(?P<second>[a-z][\w'’-]*){_GAP}(?P<verb>was|is|has)\b")
+
+
+def _compound_subjects(doc: Document) -> Iterator[Hit]:
+    """`the former councillor and his brother-in-law was`: two people, a singular verb.
+
+    With a determiner before each noun, `and` joins two things (`the chairman and chief
+    executive` with one determiner may be one person), so the verb is plural.
+    """
+    if "and" not in vocabulary(doc):
+        return
+    lex = lexicon()
+    for m in _COMPOUND_SUBJECT.finditer(doc.text):
+        first, second = m.group("first"), m.group("second")
+        if not _is_noun(first, lex) or not _is_noun(second, lex) or first in FUNCTION_WORDS or \
+                second in FUNCTION_WORDS or (first in lex.plurals and second in lex.plurals):
+            continue
+        before = _WORD_BEFORE.search(doc.text, max(0, m.start() - 40), m.start())
+        if before is not None and (before.group(1).lower() in PREPOSITIONS or
+                                   before.group(1).lower() in _BETWEEN_WORDS):
+            continue  # `between the union and the city is`: the phrase is no subject
+        yield Hit(m.start(), m.end(), f"'{m.group('verb')}' does not agree with the two "
+                  f"subjects '{first}' and '{second}'", confidence=0.7)
+
+
+_BETWEEN_WORDS = word_set("both either neither whether")
+
+
+def _is_noun(word: str, lex: Lexicon) -> bool:
+    """A noun, or a compound whose head is one (`brother-in-law`, `vice-president`)."""
+    head, _, _ = word.partition("-")
+    _, _, tail = word.rpartition("-")
+    return word in lex.nouns or ("-" in word and (head in lex.nouns or tail in lex.nouns))
+
+
+# A relative clause whose object is taken up again by a pronoun before it closes.
+_RESUMED_OBJECT = re.compile(
+    rf"(?P<relative>\b(?:whom|which)){_GAP}(?P<subject>(?:the|a|an|its|their|his|our|this)"
+    rf"(?:{_GAP}[\w'’-]+){{1,3}}|[\w'’-]+){_GAP}(?:(?:also|still|must|will|can|"
+    rf"should|would|could|has|have|had|did|does|do|not){_GAP}){{0,3}}(?P<verb>[a-z]+)"
+    rf"{_GAP}(?P<pronoun>them|it|him)(?=[^\S\n]*[,.;]|{_GAP}(?:every|each|on|in|"
+    rf"at|for|during|since|after|before|last|next|this|again|now|twice|once|daily|often|"
+    rf"yesterday|today)\b)")
+# Verbs with two objects: `which the council gave them` is complete.
+_TWO_OBJECTS = word_set("give gave given gives send sent sends offer offered offers show "
+                        "showed shown shows tell told tells pay paid pays lend lent owe owed "
+                        "bring brought sell sold hand handed promise promised teach taught "
+                        "grant granted award awarded cost costs charge charged ask asked "
+                        "leave left")
+
+
+def _resumptive_objects(doc: Document) -> Iterator[Hit]:
+    """`the pensioners, whom the city calls them every week`: a relative clause that
+    repeats its object as a pronoun (Arabic, Hebrew, Romance and Slavic speech do)."""
+    vocab = vocabulary(doc)
+    if "whom" not in vocab and "which" not in vocab:
+        return  # cheap test first
+    lex = lexicon()
+    for m in _RESUMED_OBJECT.finditer(doc.text):
+        verb = m.group("verb")
+        if verb not in lex.finite or verb in AUXILIARIES or verb in _TWO_OBJECTS or (
+                m.group("relative") == "which" and m.group("pronoun") != "it"):
+            continue
+        yield Hit(m.start(), m.end("pronoun"), f"'{m.group('pronoun')}' repeats the object "
+                  f"that '{m.group('relative')}' already stands for", confidence=0.7)

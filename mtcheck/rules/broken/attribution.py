@@ -78,7 +78,8 @@ def _attribution_re() -> re.Pattern[str]:
         # a quote ending in a comma, then a subject without its verb: `...,” she.`
         rf"|(?P<verbless>,)[^\S\n]*[”\"][^\S\n]*(?P<who>(?i:he|she|they|we|I))[^\S\n]*\."
         # the same attribution twice: `...,” she said, she said.`
-        rf"|[,.!?…][^\S\n]*[”\"»][^\S\n]*(?P<first>{_SUBJECT}{_GAP}(?i:{verbs})),"
+        rf"|[,.!?…][^\S\n]*[”\"»][^\S\n]*(?P<first>{_SUBJECT}{_GAP}(?i:{verbs})"
+        rf"(?:{_GAP}(?:at|in|on|during|after|before|outside)[^\S\n]+[^.!?,;:“”\"\n]{{1,60}})?),"
         rf"[^\S\n]*(?P<second>(?i:he|she|they|we|it|i){_GAP}(?i:{verbs}))\b"
     )
 
@@ -90,6 +91,7 @@ def _attribution_re() -> re.Pattern[str]:
            "“The works are almost complete,” said.",
            "The coach told reporters, “We played our best game,” he said.",
            "“The port cannot take more ships,” she.",
+           "“We will not stop,” the union leader said outside the depot, he said.",
            "“Nobody told us.”\n\nSaid the union leader at the gate on Friday."],
       good=["“The works are almost complete,” she said.",
             "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])

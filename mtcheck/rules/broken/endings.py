@@ -56,6 +56,7 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
            "The hoteliers fear that many tourists will now go to.",
            "The firm said that the plant from the spring fully operate will.",
            "The mayor said the final decision depends on.",
+           "The old bridge was closed after it was deemed.",
            "The officials said the exercises are not directed against.",
            "The committee chose a candidate which is the."],
       good=["It is not clear what the deal consists of.",
@@ -77,7 +78,8 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         # Cheap test first: the word before the final full stop.
         last = all_tokens[sentence.token_end - 2].text.lower()
-        if last not in endings.last_words and last not in _BE and last not in ("by", "on") and \
+        if last not in endings.last_words and last not in _BE and last not in _NAMING and \
+                last not in ("by", "on") and \
                 last not in MODALS and \
                 all_tokens[sentence.token_end - 3].text.lower() not in MODALS:
             continue
@@ -127,6 +129,8 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
         return 3 if _passive_to(lower) else _destination_missing(lower)
     if last in _BE:
         return 1 if _bare_copula(lower) else 0
+    if last in _NAMING and lower[-2] in _BE:
+        return 2  # `The bridge was deemed.`: deemed what?
     if last == "by" and len(lower) > 3 and lower[-2] in lexicon().participles and \
             (lower[-3] in _BE or lower[-4] in _BE):
         return 2  # `The actors were trained by.`: the passive lost its agent
@@ -208,6 +212,9 @@ _COPULA_GAP = word_set("what which who whom whose where when how as than so ther
                        "to n't")
 
 
+# Passives that still need their complement (`was deemed unsafe`, `was dubbed the
+# iron lady`). `named` is absent: news writes `The victims were not named.`
+_NAMING = word_set("dubbed deemed labelled labeled regarded")
 # Adverbs that are verbs too, but only with an object (`will further the cause`); other
 # adverb-verbs end a clause as intransitive verbs (`The factory will close.`).
 _TRANSITIVE_ADVERBS = word_set("further")
