@@ -54,6 +54,12 @@ from mtcheck.rules.registry import RuleContext, rule
 _NOT_AUX = re.compile(rf"not{_GAP}(?:(?!only\b)[a-z]+ly{_GAP})?(?:has|have|had|is|are|was|were|"
                       r"will|would|can|could|do|does|did)\b")
 
+_NOT_PARTICIPLE = re.compile(rf"\bnot{_GAP}([a-z]+)(?=[^\S\n]*[.,;”\"»])")
+# `or not paid`, `if not paid`, `some not repaired`: the participle stands alone by
+# ellipsis.
+_PARTICIPLE_OK_AFTER = word_set("or if but and whether though although when unless yet "
+                                "still already some others many most all few several half "
+                                "part one")
 # `did not`, `or not is`, `to not`: the negation has its own verb or is fine where it is.
 _NEGATION_OK_AFTER = AUXILIARIES | word_set("to or if whether why")
 _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+ed){_GAP}"
@@ -68,7 +74,8 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "Yesterday has the government approved the new budget.",
            "The farmers whose the fields were flooded will get help.",
            "Has been reported that the mine will close in the spring.",
-           "The club signed also last summer two players from Brazil."],
+           "The club signed also last summer two players from Brazil.",
+           "The bonus that the firm in March promised is until now not paid."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -100,8 +107,19 @@ def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
 
 
 def _negation_first(doc: Document) -> Iterator[Hit]:
-    """`not has been`: a negation before its auxiliary."""
+    """`not has been`: a negation before its auxiliary; `until now not paid`: a negation
+    and a participle at the end of a clause with no auxiliary at all."""
     text = doc.text
+    lex = lexicon()
+    for m in _NOT_PARTICIPLE.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if m.group(1) not in lex.participles or m.group(1) in lex.adjectives or (
+                before is not None and (before.group(1).lower() in _NEGATION_OK_AFTER
+                                        or before.group(1).lower() in _PARTICIPLE_OK_AFTER
+                                        or "," in text[before.end(1):m.start()])):
+            continue  # `were not paid`, `whether paid or not paid`, `, not paid,`
+        yield Hit(m.start(), m.end(1), f"'{m.group(0).strip()}': a negated participle with "
+                  "no auxiliary ends the clause (source word order)", confidence=0.75)
     for m in _NOT_AUX.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
             continue  # `cannot`, `knot`
