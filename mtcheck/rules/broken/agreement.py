@@ -409,10 +409,13 @@ _SAY_LIKE = word_set("said says say added adds wrote writes told tells replied "
                      "explained noted")
 
 
-# Two noun phrases joined by `and`, each with its determiner, then a singular verb.
-_COMPOUND_SUBJECT = re.compile(
+# Two noun phrases joined by `and`, each with its determiner, then a singular verb: the
+# scan starts at ` and the`, and looks back for the first noun phrase.
+_AND_DETERMINER = re.compile(r" and (?:the|his|her|its|their|our) ")
+_FIRST_CONJUNCT = re.compile(
     rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur){_GAP}(?:[\w'’-]+{_GAP}){{0,2}}?"
-    rf"(?P<first>[a-z][\w'’-]*){_GAP}and{_GAP}(?:the|his|her|its|their|our){_GAP}"
+    r"(?P<first>[a-z][\w'’-]*)$")
+_SECOND_CONJUNCT = re.compile(
     rf"(?:[\w'’-]+{_GAP}){{0,2}}?(?P<second>[a-z][\w'’-]*){_GAP}(?P<verb>was|is|has)\b")
 
 
@@ -425,17 +428,22 @@ def _compound_subjects(doc: Document) -> Iterator[Hit]:
     if "and" not in vocabulary(doc):
         return
     lex = lexicon()
-    for m in _COMPOUND_SUBJECT.finditer(doc.text):
-        first, second = m.group("first"), m.group("second")
+    text = doc.text
+    for link in _AND_DETERMINER.finditer(text):
+        head = _FIRST_CONJUNCT.search(text, max(0, link.start() - 60), link.start())
+        tail = _SECOND_CONJUNCT.match(text, link.end())
+        if head is None or tail is None:
+            continue
+        first, second = head.group("first"), tail.group("second")
         if not _is_noun(first, lex) or not _is_noun(second, lex) or first in FUNCTION_WORDS or \
                 second in FUNCTION_WORDS or (first in lex.plurals and second in lex.plurals):
             continue
-        before = _WORD_BEFORE.search(doc.text, max(0, m.start() - 40), m.start())
+        before = _WORD_BEFORE.search(text, max(0, head.start() - 40), head.start())
         if before is not None and (before.group(1).lower() in PREPOSITIONS or
                                    before.group(1).lower() in _BETWEEN_WORDS):
             continue  # `between the union and the city is`: the phrase is no subject
-        yield Hit(m.start(), m.end(), f"'{m.group('verb')}' does not agree with the two "
-                  f"subjects '{first}' and '{second}'", confidence=0.7)
+        yield Hit(head.start(), tail.end(), f"'{tail.group('verb')}' does not agree with the "
+                  f"two subjects '{first}' and '{second}'", confidence=0.7)
 
 
 _BETWEEN_WORDS = word_set("both either neither whether")
@@ -450,7 +458,7 @@ def _is_noun(word: str, lex: Lexicon) -> bool:
 
 # A relative clause whose object is taken up again by a pronoun before it closes.
 _RESUMED_OBJECT = re.compile(
-    rf"(?P<relative>\b(?:whom|which)){_GAP}(?P<subject>(?:the|a|an|its|their|his|our|this)"
+    rf"(?P<relative>wh(?:om|ich)){_GAP}(?P<subject>(?:the|a|an|its|their|his|our|this)"
     rf"(?:{_GAP}[\w'’-]+){{1,3}}|[\w'’-]+){_GAP}(?:(?:also|still|must|will|can|"
     rf"should|would|could|has|have|had|did|does|do|not){_GAP}){{0,3}}(?P<verb>[a-z]+)"
     rf"{_GAP}(?P<pronoun>them|it|him)(?=[^\S\n]*[,.;]|{_GAP}(?:every|each|on|in|"
@@ -473,7 +481,8 @@ def _resumptive_objects(doc: Document) -> Iterator[Hit]:
     lex = lexicon()
     for m in _RESUMED_OBJECT.finditer(doc.text):
         verb = m.group("verb")
-        if verb not in lex.finite or verb in AUXILIARIES or verb in _TWO_OBJECTS or (
+        if (m.start() and doc.text[m.start() - 1].isalnum()) or verb not in lex.finite or \
+                verb in AUXILIARIES or verb in _TWO_OBJECTS or (
                 m.group("relative") == "which" and m.group("pronoun") != "it"):
             continue
         yield Hit(m.start(), m.end("pronoun"), f"'{m.group('pronoun')}' repeats the object "

@@ -54,7 +54,7 @@ from mtcheck.rules.registry import RuleContext, rule
 _NOT_AUX = re.compile(rf"not{_GAP}(?:(?!only\b)[a-z]+ly{_GAP})?(?:has|have|had|is|are|was|were|"
                       r"will|would|can|could|do|does|did)\b")
 
-_NOT_PARTICIPLE = re.compile(rf"\bnot{_GAP}([a-z]+)(?=[^\S\n]*[.,;”\"»])")
+_NOT_PARTICIPLE = re.compile(rf"not{_GAP}([a-z]+)(?=[^\S\n]*[.,;”\"»])")
 # `or not paid`, `if not paid`, `some not repaired`: the participle stands alone by
 # ellipsis.
 _PARTICIPLE_OK_AFTER = word_set("or if but and whether though although when unless yet "
@@ -113,7 +113,8 @@ def _negation_first(doc: Document) -> Iterator[Hit]:
     lex = lexicon()
     for m in _NOT_PARTICIPLE.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if m.group(1) not in lex.participles or m.group(1) in lex.adjectives or (
+        if (m.start() and text[m.start() - 1].isalnum()) or \
+                m.group(1) not in lex.participles or m.group(1) in lex.adjectives or (
                 before is not None and (before.group(1).lower() in _NEGATION_OK_AFTER
                                         or before.group(1).lower() in _PARTICIPLE_OK_AFTER
                                         or "," in text[before.end(1):m.start()])):
