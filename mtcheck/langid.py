@@ -53,7 +53,10 @@ LANGUAGE_NAMES = {
     "ms": "Malay", "nb": "Norwegian", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese",
     "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian",
     "sr": "Serbian", "sv": "Swedish", "th": "Thai", "tr": "Turkish", "uk": "Ukrainian",
-    "vi": "Vietnamese", "zh": "Chinese",
+    "vi": "Vietnamese", "zh": "Chinese", "af": "Afrikaans", "bn": "Bengali", "cy": "Welsh",
+    "fil": "Filipino", "gu": "Gujarati", "is": "Icelandic", "kn": "Kannada", "ml": "Malayalam",
+    "mr": "Marathi", "ne": "Nepali", "pa": "Punjabi", "sh": "Serbo-Croatian", "so": "Somali",
+    "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "ur": "Urdu",
 }
 # langdetect's codes that differ from the ones mtcheck (and wordfreq) use.
 _ALIASES = {"no": "nb", "nn": "nb", "zh-cn": "zh", "zh-tw": "zh", "iw": "he", "tl": "fil"}

@@ -334,3 +334,20 @@ def test_spans_agree_with_brute_force(ranges, start, length):
         inside = all(i in covered for i in range(start, end))
         # Containment in the union of overlapping ranges counts as inside.
         assert spans.contains(start, end) == inside
+
+
+@pytest.mark.parametrize(("text", "src_lang"), [
+    ("The new line links the port of Dar es Salaam with the capital.", "sw"),
+    ("A household pays about 8,000 krónur a month for heating.", "is"),
+    ("The fare rose to 150,000 rupiah, the operator said.", "id"),
+])
+def test_name_particles_and_currency_names_are_english(text, src_lang):
+    assert _found(text, src_lang=src_lang) == []
+
+
+def test_every_wordfreq_language_has_an_english_name():
+    from wordfreq import available_languages
+
+    from mtcheck.langid import language_name
+    unnamed = [code for code in available_languages() if language_name(code) == code]
+    assert unnamed == []

@@ -179,8 +179,10 @@ def _nearest_strander(lower: list[str]) -> str | None:
     for i in range(len(lower) - 2, max(1 if lower[0] in PRONOUNS else 0, len(lower) - 9) - 1,
                    -1):
         word = lower[i]
-        if word in _SUBJECT_START and i >= len(lower) - 6 and lower[i - 1] in lex.nouns and \
-                lower[i - 1] not in FUNCTION_WORDS and lower[i - 1] not in lex.past:
+        if word in _SUBJECT_START and i >= len(lower) - 7 and (
+                lower[i - 1] in _INDEFINITES or (lower[i - 1] in lex.nouns and lower[i - 1]
+                                                 not in FUNCTION_WORDS and
+                                                 lower[i - 1] not in lex.past)):
             return word  # `the bridge the city relies on`: a short contact relative clause
         if word not in _STRANDERS:
             continue
@@ -198,6 +200,8 @@ def _nearest_strander(lower: list[str]) -> str | None:
 
 
 _SUBJECT_RELATIVES = word_set("that which who")
+_INDEFINITES = word_set("something anything nothing everything someone anyone everyone "
+                        "somebody anybody everybody")
 # Verbs whose `on` always takes an object (`on` ends a clause as a particle elsewhere:
 # `the talks went on`).
 _ON_VERBS = word_set("depend rely hinge focus insist embark dwell capitalize capitalise "
