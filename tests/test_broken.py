@@ -539,6 +539,15 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
     ("broken.dangling-ending", "The plan was labelled."),
     ("broken.garbled-order", "The repairs that the owner in 2021 ordered are up to now not "
      "finished."),
+    ("broken.garbled-order", "Has already signed a deal with two airlines for the winter."),
+    ("broken.garbled-order", "Recently opened a second plant in the north of the country."),
+    ("broken.garbled-order", "Concluded that the fire started in the kitchen of the hotel."),
+    ("broken.garbled-order", "After the storm passed, could the fishermen return to the port."),
+    ("broken.agreement", "Since May, each of the three ferries have carried 500 cars a day."),
+    ("broken.agreement", "Several of them lives near the river."),
+    ("broken.agreement", "The coach he said that the team needs a new striker."),
+    ("broken.dangling-attribution", "“There is no water left,” said, a farmer from the "
+     "valley."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -586,6 +595,13 @@ def test_third_round_damage_is_found(rule_id, text):
     "The victims have not been named.",
     "Some flats were sold, others not sold.",
     "The invoices, not paid since May, were sent to a court.",
+    "Recently renovated flats in the centre cost twice as much.",
+    "Already moved to the coast, the family opened a café.",
+    "Convinced that the plan would fail, she resigned.",
+    "When the bridge reopens, will the buses return?",
+    "Each of the players has a contract until 2027.",
+    "Many of them were students.",
+    "The goal he scored was his first.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

@@ -31,6 +31,7 @@ from mtcheck.rules.broken._shared import (
     _determiner_openings,
     _own_start,
     _reads_as_body,
+    _saying_lemmas,
     _sentences_of,
 )
 from mtcheck.rules.registry import RuleContext, rule
@@ -74,7 +75,10 @@ _COORDINATORS = word_set("and or nor")
            "Each of the new buses have room for 80 passengers.",
            "The council never asked they for their opinion.",
            "The mayor said that the driver and his passenger was injured.",
-           "The pensioners, whom the city calls them every week, get free meals."],
+           "The pensioners, whom the city calls them every week, get free meals.",
+           "In the end, each of the ten clubs have voted for the plan.",
+           "Many of them works in the port.",
+           "The minister she said that the budget is final."],
       good=["He said that the decision was final.", "If it were up to him, the plant "
             "would stay open.", "Does he have a plan?", "She told them she was ready.",
             "One of the reasons is the cost.", "The news was good for the markets.",
@@ -95,6 +99,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _subject_pronoun_as_object(doc)
     yield from _compound_subjects(doc)
     yield from _resumptive_objects(doc)
+    yield from _partitive_agreement(doc)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -235,7 +240,11 @@ def _resumptive_without_comma(doc: Document) -> Iterator[Hit]:
             continue
         head = [w.lower() for w in texts[start:p]]
         verb, after = texts[p + 1].lower(), texts[p + 2].lower()
-        if verb not in _RESUMED_BE or head[-1] in _CLAUSE_NOUNS or \
+        # `The mayor he stressed that`: a verb of saying and its clause make a sentence
+        # of their own; a contact relative clause leaves `said` without one
+        said_that = after == "that" and verb in lex.finite and any(
+            lemma in _saying_lemmas() for lemma in (verb, *lex.verb_lemmas.get(verb, ())))
+        if (verb not in _RESUMED_BE and not said_that) or head[-1] in _CLAUSE_NOUNS or \
                 head[1] in _COMPARATIVES or not all(w.isalpha() for w in head) or \
                 after in PREPOSITIONS or after in lex.participles or (
                     after.endswith("ing") and after != "according") or \
@@ -487,3 +496,34 @@ def _resumptive_objects(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end("pronoun"), f"'{m.group('pronoun')}' repeats the object "
                   f"that '{m.group('relative')}' already stands for", confidence=0.7)
+
+
+# `each of the chains are`, `many of them travels`: the number of a partitive subject.
+_EACH_OF = re.compile(
+    rf"\b[Ee]ach{_GAP}of{_GAP}(?:the|these|those|their|its|our|his|her|them|us){_GAP}"
+    rf"(?:[\w'’-]+{_GAP}){{0,3}}?(?P<verb>are|were|have|do|aren't|weren't|haven't|don't)\b")
+_MANY_OF = re.compile(
+    rf"\b(?:[Mm]any|[Ss]everal|[Bb]oth|[Ff]ew|[Mm]ost|[Aa]ll){_GAP}of{_GAP}(?:them|us|these|"
+    rf"those){_GAP}(?:(?:also|still|now|often){_GAP})?(?P<verb>is|was|has|does|[a-z]+s)\b")
+
+
+def _partitive_agreement(doc: Document) -> Iterator[Hit]:
+    """`each of the chains are` (singular), `many of them travels` (plural)."""
+    vocab = vocabulary(doc)
+    lex = lexicon()
+    if "each" in vocab or "Each" in vocab:
+        for m in _EACH_OF.finditer(doc.text):
+            if "," in m.group() or "\n" in m.group():
+                continue
+            yield Hit(m.start(), m.end(), f"'{m.group('verb')}' does not agree with 'each', "
+                      "which is singular", confidence=0.75)
+    if "of" in vocab:
+        for m in _MANY_OF.finditer(doc.text):
+            verb = m.group("verb")
+            # Right after `of them` a word in -s is the verb, even one that is also a
+            # plural noun (`lives`, `plans`).
+            if verb not in _SINGULAR_AUXILIARIES and (
+                    verb not in lex.finite or not lex.verb_lemmas.get(verb)):
+                continue
+            yield Hit(m.start(), m.end(), f"'{verb}' does not agree with the plural "
+                      f"'{m.group().split()[0].lower()} of ...'", confidence=0.75)

@@ -74,7 +74,7 @@ def _attribution_re() -> re.Pattern[str]:
         rf"(?P<adjunct>{_GAP}(?:at|in|on|during|after|before|while|from|via|to)"
         r"[^\S\n]+[^.!?,;:“”\"\n]{1,80})?[^\S\n]*\."
         # a quote ending in a comma, then an attribution without a subject
-        rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?P<bare>(?i:{verbs}))[^\S\n]*\."
+        rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?P<bare>(?i:{verbs}))[^\S\n]*[.,]"
         # a quote ending in a comma, then a subject without its verb: `...,” she.`
         rf"|(?P<verbless>,)[^\S\n]*[”\"][^\S\n]*(?P<who>(?i:he|she|they|we|I))[^\S\n]*\."
         # the same attribution twice: `...,” she said, she said.`
@@ -92,6 +92,7 @@ def _attribution_re() -> re.Pattern[str]:
            "The coach told reporters, “We played our best game,” he said.",
            "“The port cannot take more ships,” she.",
            "“We will not stop,” the union leader said outside the depot, he said.",
+           "“The shelves are empty,” said, who runs a stall in the market.",
            "“Nobody told us.”\n\nSaid the union leader at the gate on Friday."],
       good=["“The works are almost complete,” she said.",
             "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])

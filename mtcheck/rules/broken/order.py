@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import chain
 
-from mtcheck.analyze import memoized, token_texts
+from mtcheck.analyze import memoized, sentence_at, token_texts
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -75,7 +75,8 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "The farmers whose the fields were flooded will get help.",
            "Has been reported that the mine will close in the spring.",
            "The club signed also last summer two players from Brazil.",
-           "The bonus that the firm in March promised is until now not paid."],
+           "The bonus that the firm in March promised is until now not paid.",
+           "When the new bridge opens, will the ferry stop running."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -94,7 +95,7 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         _negation_first(doc), _preposition_of(doc), _double_modals(doc), _verb_final(doc),
         _late_verb(doc), _auxiliary_first(doc), _relative_verb_last(doc),
         _passive_inversion(doc), _participle_pairs(doc), _fronted_auxiliary(doc),
-        _whose_determiner(doc), _adverb_after_verb(doc)))
+        _whose_determiner(doc), _adverb_after_verb(doc), _inverted_after_clause(doc)))
 
 
 def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -140,6 +141,31 @@ def _relative_determiner_re() -> re.Pattern[str]:
                       f"[{_codes_of(('the', 'a', 'an'))}]{_CODES.code_of('which')}")
 
 
+_COMMA_AUXILIARY = re.compile(
+    r", (?:will|would|can|could|has|have|had|did|does|do|must|should) (?:the|a|an|this|these|"
+    r"those|its|their|his|her|our|he|she|it|they|we|I)\b")
+
+
+def _inverted_after_clause(doc: Document) -> Iterator[Hit]:
+    """`Until the station is finished, will the old ferries continue`: after a fronted
+    clause, the auxiliary comes before the subject (verb-second order)."""
+    for m in _COMMA_AUXILIARY.finditer(doc.text):
+        sentence = sentence_at(doc, m.start())
+        if sentence is None or not sentence.text.endswith(".") or \
+                sentence.paragraph not in _reads_as_body(doc):
+            continue
+        head = [w.lower() for w in _WORD.findall(doc.text, sentence.start, m.start())]
+        if not head or head[0] not in _FRONTED_CLAUSE_OPENERS or \
+                not _INVERSION_TRIGGERS.isdisjoint(head):
+            continue  # `Not only ..., has the firm`: English inverts after these
+        yield Hit(sentence.start, sentence.end, f"'{m.group()[2:]}': the auxiliary comes "
+                  "before the subject after the opening clause (verb-second order)",
+                  confidence=0.75)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _whose_determiner(doc: Document) -> Iterator[Hit]:
     """`the farmers whose the wells`: `whose` is itself the determiner of its noun.
 
@@ -157,6 +183,7 @@ def _whose_determiner(doc: Document) -> Iterator[Hit]:
 
 
 _ALSO = re.compile(" also ")
+_SENTENCE_GAP = re.compile(r"[.!?][\"”’»]?\s+")
 
 
 def _adverb_after_verb(doc: Document) -> Iterator[Hit]:
@@ -174,12 +201,14 @@ def _adverb_after_verb(doc: Document) -> Iterator[Hit]:
         if before is None:
             continue
         verb = before.group(1)
-        if verb not in lex.past or verb in lex.nouns or verb in lex.adjectives or \
-                verb in AUXILIARIES or before.end(1) != m.start():
+        lower = verb.lower()
+        if lower not in lex.past or lower in lex.nouns or lower in lex.adjectives or \
+                lower in AUXILIARIES or before.end(1) != m.start():
             continue
         ahead = _WORD_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1))
-        if ahead is not None and (ahead.group(1).lower() in AUXILIARIES or
-                                  ahead.end(1) != before.start(1) - 1):
+        gap = text[ahead.end(1):before.start(1)] if ahead is not None else ""
+        if ahead is not None and (ahead.group(1).lower() in AUXILIARIES or (
+                gap != " " and not _SENTENCE_GAP.fullmatch(gap))):
             continue  # `was known also as`: a passive; `, said also`: no clause to judge
         yield Hit(before.start(1), m.end() - 1, f"'{verb} also': 'also' comes before the "
                   f"verb in English ('also {verb}')", confidence=0.7)
@@ -309,48 +338,77 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
 
     An auxiliary and a participle open only questions in English (`Has it ended?`) and
     conditions with a subject between them (`Had I known, ...`); before a full stop, a
-    sentence that opens `Has won` kept the verb-subject order of its source.
+    sentence that opens `Has won` (or `Has also started`) kept the verb-subject order of
+    its source. Null-subject languages leave the subject out altogether: `Is expected
+    that ...`, `Believes that ...`, `Already moved 1,200 households ...`.
     """
     tokens = doc.tokens
-    lex = lexicon()
     body = _reads_as_body(doc)
     for sentence in doc.sentences:
         if sentence.token_end - sentence.token_start < 6 or not sentence.text.endswith(".") \
                 or sentence.paragraph not in body:
             continue
         start = _own_start(doc, sentence)
-        if sentence.token_end - start < 6:
+        if sentence.token_end - start < 6 or not tokens[start + 1].text.islower():
             continue
-        first, second = tokens[start].text, tokens[start + 1].text
-        if (first.lower() not in _FRONTED_AUXILIARIES and second != "that" and
-                first != "Also") or not second.islower():
-            continue
-        if first == "Also":
-            # `Also plans to install ...`: an adverb, then a verb with its subject dropped
-            if second.endswith("s") and second in lex.finite and \
-                    tokens[start + 2].text == "to":
-                yield Hit(sentence.start, sentence.end, f"the sentence opens with '{first} "
-                          f"{second} to': the verb's subject is missing", confidence=0.7)
-        elif (second in lex.participles and second not in lex.adjectives and
-              second not in lex.nouns) or (first in ("Has", "Have", "Had") and second == "been"):
-            yield Hit(sentence.start, sentence.end, f"the sentence opens with its verb "
-                      f"'{first} {second}': verb-subject order of the source",
-                      confidence=0.75)
-        elif first.lower() in _BE and ((second in lex.adjectives and tokens[start + 2].text in (
-                "that", "to")) or (first in ("Is", "Was") and (
-                    second in lex.adverbs or second in PREPOSITIONS) and second not in _THERE)):
-            # `Is expected that the talks resume.`, `Was only by chance that ...`: the
-            # subject `It` was dropped
-            yield Hit(sentence.start, sentence.end, f"the sentence opens with '{first} "
-                      f"{second} {tokens[start + 2].text}': its subject 'It' is missing",
-                      confidence=0.75)
-        elif second == "that" and first[0].isupper() and first.endswith("s") and \
-                first.lower() in lex.finite and first.lower() not in lex.nouns and \
-                tokens[start + 2].text.lower() in _SUBJECT_START:
-            # `Believes that the losses ...`: a verb with its subject dropped (Spanish,
-            # Italian, Portuguese and the Slavic languages leave it in the verb)
-            yield Hit(sentence.start, sentence.end, f"the sentence opens with '{first} "
-                      f"that': the verb's subject is missing", confidence=0.75)
+        first = tokens[start].text
+        if first.lower() not in _FRONTED_AUXILIARIES and first not in _OPENING_ADVERBS and \
+                tokens[start + 1].text != "that":
+            continue  # cheap test first
+        reason = _verb_first(doc, sentence, start)
+        if reason:
+            yield Hit(sentence.start, sentence.end, reason, confidence=0.75)
+
+
+# Adverbs after which a verb with no subject opens a statement: `Also plans to ...`.
+_OPENING_ADVERBS = frozenset(("Also", "Already", "Recently", "Further", "Additionally"))
+
+
+def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
+    """Why a sentence that opens with an auxiliary, an adverb or `Verb that` has no
+    subject before its verb, or None."""
+    lex = lexicon()
+    texts = token_texts(doc)
+    first = texts[start]
+    at = start + 1
+    while texts[at] in _IN_VERB_GROUP and at + 2 < sentence.token_end:
+        at += 1  # `Has also started`
+    second, third = texts[at], texts[at + 1]
+    comma = "," in texts[start:sentence.token_end]
+    if first in _OPENING_ADVERBS:
+        # `Also plans to install`, `Already moved around 1,200 households`; with a comma
+        # the verb may open a participle clause (`Already moved to Paris, he ...`).
+        plans_to = second.endswith("s") and second in lex.finite and third == "to"
+        rest = [w.lower() for w in texts[at:sentence.token_end]]
+        # `Recently opened shops ... sell`: a participle before a noun, and a verb later
+        bare = not comma and second in lex.finite and second not in lex.nouns and \
+            second not in lex.adjectives and (second.endswith("s") or second in lex.past) and \
+            not any(could_be_finite_verb(rest, i) for i in range(1, len(rest)))
+        if plans_to or bare:
+            return f"the sentence opens with '{first} {second}': the verb's subject is missing"
+        return None
+    if first.lower() in _FRONTED_AUXILIARIES and (
+            (second in lex.participles and second not in lex.adjectives and
+             second not in lex.nouns) or (first.lower() in _HAVE and second == "been")):
+        return f"the sentence opens with its verb '{first} {second}': verb-subject order of " \
+               "the source"
+    if first.lower() in _BE and ((second in lex.adjectives and third in ("that", "to")) or (
+            first in ("Is", "Was") and (second in lex.adverbs or second in PREPOSITIONS)
+            and second not in _THERE)):
+        # `Is expected that the talks resume.`, `Was only by chance that ...`
+        return f"the sentence opens with '{first} {second} {third}': its subject 'It' is " \
+               "missing"
+    lower = first.lower()
+    if texts[start + 1] == "that" and lower in lex.finite and lower not in lex.nouns and \
+            lower not in lex.adjectives and texts[start + 2].lower() in _THAT_OPENERS and (
+                lower.endswith("s") or (lower in lex.past and not comma)):
+        # `Believes that the losses ...`, `Analysed that the popularity ...`: Spanish,
+        # Italian, Portuguese, Korean and the Slavic languages leave the subject out
+        return f"the sentence opens with '{first} that': the verb's subject is missing"
+    return None
+
+
+_THAT_OPENERS = _SUBJECT_START | word_set("around about some many most all more over")
 
 
 _INVERTED_BE = word_set("was were is are")
@@ -419,6 +477,7 @@ _BE_SUBJECT_PRONOUNS = _SUBJECT_PRONOUNS | word_set("this that these those")
 _FRONTED_ADVERBS = word_set("today yesterday tomorrow now then recently already soon later "
                             "earlier meanwhile afterwards also still")
 _OPENING_ADVERBIALS = PREPOSITIONS | _FRONTED_ADVERBS | _TIME_WORDS
+_FRONTED_CLAUSE_OPENERS = _SUBORDINATORS | _SUBORDINATING_PREPOSITIONS | _OPENING_ADVERBIALS
 
 
 def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:

@@ -279,8 +279,10 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         lower = [w.lower() for w in items]
         if len(items) < 9 or items.count(",") != 1 or ";" in items or "(" in items or \
                 lower[0] in _LINKERS or lower[0] in PREPOSITIONS or lower[0] == "not" or (
-                    lower[0] in lex.verbs and lower[0] not in lex.nouns):
-            continue  # `Asked about it, ...`, `When it rained, ...`, `Not only ..., ...`
+                    lower[0] in lex.verbs and lower[0] not in lex.nouns) or (
+                    lower[0] in lex.adverbs and lower[1] in lex.participles):
+            continue  # `Asked about it, ...`, `When it rained, ...`, `Not only ..., ...`,
+            # `Already moved to Paris, ...`
         comma = items.index(",")
         head, tail = lower[:comma], lower[comma + 1:]
         if len(head) < 4 or len(tail) < 4 or \
