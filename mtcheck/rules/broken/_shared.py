@@ -51,6 +51,8 @@ def _words(doc: Document, sentence: Sentence) -> list[str]:
 
 
 _QUOTES = "\"“”„«»"
+# A colon that opens a list, a quote or an explanation; not one inside a time (`08:42`).
+_LIST_COLON = re.compile(r":(?!\d)")
 
 
 _ENDS_SENTENCE = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|\))(?:\s*<[^<>]{1,40}>|\s*&\w+;)*$")

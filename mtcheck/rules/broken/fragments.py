@@ -21,6 +21,7 @@ from mtcheck.rules.broken._codes import _clause_shapes
 from mtcheck.rules.broken._shared import (
     _CLAUSE_BREAKS,
     _IN_VERB_GROUP,
+    _LIST_COLON,
     _QUOTES,
     _RELATIVE,
     _SUBORDINATING_PREPOSITIONS,
@@ -66,8 +67,8 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if sentence.paragraph in wrapped and sentence.start == doc.paragraphs[
                 sentence.paragraph].start:
             continue  # the start of this sentence is on the line before
-        if any(c in text for c in _QUOTES) or ":" in text or ";" in text:
-            continue
+        if any(c in text for c in _QUOTES) or _LIST_COLON.search(text) or ";" in text:
+            continue  # a colon that opens a list or a quote, not one in `08:42`
         lead = doc.tokens[sentence.token_start].text.lower()
         if lead in _SUBORDINATORS or lead in _SUBORDINATING_PREPOSITIONS:
             hit = _lone_subordinate(doc, sentence, _words(doc, sentence))

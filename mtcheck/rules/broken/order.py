@@ -33,6 +33,7 @@ from mtcheck.rules.broken._shared import (
     _GAP_TAKERS,
     _IN_VERB_GROUP,
     _LINKERS,
+    _LIST_COLON,
     _MONTHS_AND_DAYS,
     _QUOTES,
     _RELATIVE,
@@ -251,7 +252,8 @@ def _verb_final(doc: Document) -> Iterator[Hit]:
         last = tokens[sentence.token_end - 2].text
         if last not in lex.verbs or last in lex.nouns or not last.isalpha():
             continue  # cheap test first: the sentence ends in a word that is only a verb
-        if any(c in text for c in _QUOTES) or "," in text or ";" in text or ":" in text:
+        if any(c in text for c in _QUOTES) or "," in text or ";" in text or \
+                _LIST_COLON.search(text):
             continue
         words = _words(doc, sentence)
         lower = [w.lower() for w in words]

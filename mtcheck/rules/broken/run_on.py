@@ -26,6 +26,7 @@ from mtcheck.rules.broken._shared import (
     _GAP,
     _IN_VERB_GROUP,
     _LINKERS,
+    _LIST_COLON,
     _MONTHS_AND_DAYS,
     _QUOTES,
     _RELATIVE,
@@ -86,7 +87,8 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if at == len(hints) or hints[at] >= sentence.token_end - 2:
             continue  # cheap test first: a determiner after a content word
         items = [t.text for t in tokens[sentence.token_start:sentence.token_end]]
-        if any(c in sentence.text for c in _QUOTES) or ";" in items or ":" in items:
+        if any(c in sentence.text for c in _QUOTES) or ";" in items or \
+                _LIST_COLON.search(sentence.text):
             continue
         lower = [w.lower() for w in items]
         if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS:
