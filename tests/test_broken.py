@@ -548,7 +548,7 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
     ("broken.agreement", "The coach he said that the team needs a new striker."),
     ("broken.dangling-attribution", "“There is no water left,” said, a farmer from the "
      "valley."),
-    ("broken.fragment", "The night ferry from Split to the island of Vis, which from the old "
+    ("broken.fragment", "The old steamer from Split to the island of Vis, which from the old "
      "harbour at 06:15 local time with a delay of an hour because of fog."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
