@@ -500,30 +500,35 @@ def _resumptive_objects(doc: Document) -> Iterator[Hit]:
 
 # `each of the chains are`, `many of them travels`: the number of a partitive subject.
 _EACH_OF = re.compile(
-    rf"\b[Ee]ach{_GAP}of{_GAP}(?:the|these|those|their|its|our|his|her|them|us){_GAP}"
+    rf"ach{_GAP}of{_GAP}(?:the|these|those|their|its|our|his|her|them|us){_GAP}"
     rf"(?:[\w'’-]+{_GAP}){{0,3}}?(?P<verb>are|were|have|do|aren't|weren't|haven't|don't)\b")
-_MANY_OF = re.compile(
-    rf"\b(?:[Mm]any|[Ss]everal|[Bb]oth|[Ff]ew|[Mm]ost|[Aa]ll){_GAP}of{_GAP}(?:them|us|these|"
-    rf"those){_GAP}(?:(?:also|still|now|often){_GAP})?(?P<verb>is|was|has|does|[a-z]+s)\b")
+_OF_THEM = re.compile(
+    rf"of{_GAP}(?:them|us|these|those){_GAP}(?:(?:also|still|now|often){_GAP})?"
+    rf"(?P<verb>is|was|has|does|[a-z]+s)\b")
+_PLURAL_PARTITIVES = word_set("many several both few most all")
 
 
 def _partitive_agreement(doc: Document) -> Iterator[Hit]:
     """`each of the chains are` (singular), `many of them travels` (plural)."""
-    vocab = vocabulary(doc)
+    text = doc.text
     lex = lexicon()
-    if "each" in vocab or "Each" in vocab:
-        for m in _EACH_OF.finditer(doc.text):
-            if "," in m.group() or "\n" in m.group():
-                continue
-            yield Hit(m.start(), m.end(), f"'{m.group('verb')}' does not agree with 'each', "
-                      "which is singular", confidence=0.75)
-    if "of" in vocab:
-        for m in _MANY_OF.finditer(doc.text):
-            verb = m.group("verb")
-            # Right after `of them` a word in -s is the verb, even one that is also a
-            # plural noun (`lives`, `plans`).
-            if verb not in _SINGULAR_AUXILIARIES and (
-                    verb not in lex.finite or not lex.verb_lemmas.get(verb)):
-                continue
-            yield Hit(m.start(), m.end(), f"'{verb}' does not agree with the plural "
-                      f"'{m.group().split()[0].lower()} of ...'", confidence=0.75)
+    for m in _EACH_OF.finditer(text, 1):
+        start = m.start() - 1
+        if text[start] not in "Ee" or (start and text[start - 1].isalnum()) or \
+                "," in m.group() or "\n" in m.group():
+            continue
+        yield Hit(start, m.end(), f"'{m.group('verb')}' does not agree with 'each', which "
+                  "is singular", confidence=0.75)
+    for m in _OF_THEM.finditer(text):
+        verb = m.group("verb")
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before is None or before.group(1).lower() not in _PLURAL_PARTITIVES or \
+                before.end(1) + 1 != m.start():
+            continue
+        # Right after `of them` a word in -s is the verb, even one that is also a
+        # plural noun (`lives`, `plans`).
+        if verb not in _SINGULAR_AUXILIARIES and (
+                verb not in lex.finite or not lex.verb_lemmas.get(verb)):
+            continue
+        yield Hit(before.start(1), m.end(), f"'{verb}' does not agree with the plural "
+                  f"'{before.group(1).lower()} of ...'", confidence=0.75)
