@@ -52,6 +52,8 @@ def _found(text: str, config: Config | None = None) -> list[tuple[str, str]]:
     ("© 2024 Example Media Group", "page furniture"),
     ("Copyright 2023 Example News", "page furniture"),
     ("Tutti i diritti riservati", "page furniture"),
+    ("Reproducción prohibida © 2025", "page furniture"),
+    ("Responsible editor: Li Na", "page furniture"),
     ("Deel dit bericht", "share prompt"),
     ("Partager cet article", "share prompt"),
     ("Подписывайтесь на наш канал в Telegram", "share prompt"),

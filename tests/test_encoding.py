@@ -97,3 +97,14 @@ def test_html_leftovers(text, leftover, suggestion):
 ])
 def test_ampersands_and_angle_brackets_in_prose_are_fine(text):
     assert _found(text) == []
+
+
+def test_hungarian_read_as_latin1_is_repaired_only_for_hungarian_sources():
+    text = "Engineer Zoltán Kõrösi said the spa would reopen in May."
+    config = Config().with_overrides(select=("encoding",))
+    hungarian, _ = findings(document(text, src_lang="hu"), config, strict=True)
+    assert [(f.text, f.suggestion) for f in hungarian] == [("Kõrösi", "Kőrösi")]
+    # Estonian writes õ, French û: the same letters are right there.
+    for other in ("et", "fr"):
+        found, _ = findings(document(text, src_lang=other), config, strict=True)
+        assert found == []

@@ -18,8 +18,9 @@ import ftfy
 from ftfy.badness import is_bad
 
 from mtcheck.analyze import memoized
+from mtcheck.langid import source_language
 from mtcheck.model import Document, Hit
-from mtcheck.rules.registry import RuleContext, rule
+from mtcheck.rules.registry import Example, RuleContext, rule
 
 _SPACE = " \t\n"
 _MAX_WORD = 120  # how far a suspicious word may reach on either side
@@ -94,7 +95,9 @@ def mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
 
 @rule("encoding.mojibake", category="encoding", severity="major",
       bad=["The minister GÃ¼ler spoke.", "Ankaraâ€™s plan was approved.",
-           "The Ã‰lysÃ©e said nothing.", "In Borsa Ä°stanbul, shares rose."],
+           "The Ã‰lysÃ©e said nothing.", "In Borsa Ä°stanbul, shares rose.",
+           Example("Engineer Gábor Szõke said the baths in Pécs would reopen.",
+                   src_lang="hu")],
       good=["The minister Güler spoke.", "Ankara’s plan was approved.", "Â is a letter.",
             "SÃO PAULO, Aug. 18 — The festival closed on Sunday."])
 def mojibake(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -107,6 +110,25 @@ def mojibake(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for start, end, fixed in mojibake_spans(doc):
         yield Hit(start, end, f"mojibake: '{doc.text[start:end]}' should read '{fixed}'",
                   suggestion=fixed, confidence=0.95)
+    yield from _latin2_as_latin1(doc)
+
+
+# Hungarian `ő` and `ű` are bytes F5 and FB in Latin-2; read as Latin-1 they become `õ`
+# and `û`, letters Hungarian never uses.
+_LATIN2_READ_AS_LATIN1 = str.maketrans("õûÕÛ", "őűŐŰ")
+_HUNGARIAN_LOOKALIKES = re.compile(r"\w*[õûÕÛ]\w*")
+
+
+def _latin2_as_latin1(doc: Document) -> Iterator[Hit]:
+    """`Szõke` for `Szőke`: a Hungarian text decoded as Latin-1 (one byte per letter, so
+    ftfy's two-byte patterns do not show it)."""
+    text = doc.text
+    if not any(c in text for c in "õûÕÛ") or source_language(doc) != "hu":
+        return  # cheap test first
+    for m in _HUNGARIAN_LOOKALIKES.finditer(text):
+        fixed = m.group().translate(_LATIN2_READ_AS_LATIN1)
+        yield Hit(m.start(), m.end(), f"'{m.group()}' looks like Hungarian read with the "
+                  f"wrong character set: '{fixed}'", suggestion=fixed, confidence=0.8)
 
 
 # A letter lost to a lossy re-encoding: U+FFFD, or `?` between lower-case letters.
