@@ -550,6 +550,14 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
      "valley."),
     ("broken.fragment", "The old steamer from Split to the island of Vis, which from the old "
      "harbour at 06:15 local time with a delay of an hour because of fog."),
+    ("broken.verb-form", "The airport has not yet publishing the new timetable."),
+    ("broken.verb-form", "The council will discussing the budget on Friday."),
+    ("broken.garbled-order", "From Monday will be closed also the two car parks near the "
+     "station."),
+    ("broken.run-on", "Economists expect weaker exports to Asia the government will cut taxes "
+     "in the spring."),
+    ("broken.run-on", "The old market reopened on Friday, traders can rent stalls again."),
+    ("broken.agreement", "The coach he has picked three new players for the final."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -605,6 +613,11 @@ def test_third_round_damage_is_found(rule_id, text):
     "Many of them were students.",
     "The goal he scored was his first.",
     "The last train left at 23:40 and reached the coast after midnight.",
+    "Exporters have growing debts.",
+    "The teachers helped the pupils finish their projects.",
+    "The plan he has drawn up is ambitious.",
+    "The study it has published shows a deficit.",
+    "The storm passed quickly, the weather office said.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

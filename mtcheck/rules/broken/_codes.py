@@ -180,13 +180,14 @@ def verb_form_letters(doc: Document) -> str:
     `have`, `d` of `do`, `t` `to`, `n` `not` or an adverb inside a verb group, `b` a verb's
     base form, `e` a past or participle form that is no base form, noun or adjective
     (`implemented`), `p` a past form that is no participle either (`went`), `E` a past
-    form in -ed that is also a noun or adjective (`wanted`), `B` `been`,
+    form in -ed that is also a noun or adjective (`wanted`), `g` a form in -ing that is
+    no noun or adjective (`commenting`), `G` one that is a noun too (`publishing`), `B` `been`,
     `c` a noun that is no adverb or auxiliary (`villages`)."""
     return memoized(doc, "broken.verb-form-letters",
                     lambda d: _codes(d).classes("verb-form"))
 
 
-_IN_GROUP = word_set("not never also still just already n't")
+_IN_GROUP = word_set("not never also still just already yet n't")
 
 
 def _verb_form_letter(word: str) -> str | None:
@@ -205,6 +206,8 @@ def _verb_form_letter(word: str) -> str | None:
     lex = lexicon()
     if word in lex.verb_forms:
         return "b"
+    if word.endswith("ing") and word in lex.verbs and word not in lex.adjectives:
+        return "G" if word in lex.nouns else "g"  # `commenting`; `publishing` a noun too
     if (word in lex.past or word in lex.participles) and word not in lex.nouns and \
             word not in lex.adjectives:
         # The table's participle column misses regular spellings (`learned` lists only

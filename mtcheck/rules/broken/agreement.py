@@ -217,6 +217,7 @@ def _resumptive_subjects(doc: Document) -> Iterator[Hit]:
 
 
 _RESUMED_BE = word_set("is are was were")
+_RESUMED_AUXILIARIES = word_set("has have had will would")
 # `the reason it is`, `the way they are`: a clause may follow these nouns with no link.
 _CLAUSE_NOUNS = word_set("reason reasons way ways place places moment time times day days "
                          "year years extent point")
@@ -244,7 +245,17 @@ def _resumptive_without_comma(doc: Document) -> Iterator[Hit]:
         # of their own; a contact relative clause leaves `said` without one
         said_that = after == "that" and verb in lex.finite and any(
             lemma in _saying_lemmas() for lemma in (verb, *lex.verb_lemmas.get(verb, ())))
-        if (verb not in _RESUMED_BE and not said_that) or head[-1] in _CLAUSE_NOUNS or \
+        # `The mayor it has asked citizens to`: an auxiliary, a participle and an object
+        # of its own; a contact relative clause's verb has lost its object
+        with_object = verb in _RESUMED_AUXILIARIES and after in lex.participles and \
+            p + 3 < sentence.token_end and (texts[p + 3].lower() in _SUBJECT_START or
+                                            texts[p + 3][0].isdigit() or
+                                            texts[p + 3].lower() in _NUMBER_WORDS or (
+                texts[p + 3].lower() in lex.plurals and texts[p + 3].lower() not in lex.finite))
+        if with_object:
+            after = texts[p + 3].lower()
+        if (verb not in _RESUMED_BE and not said_that and not with_object) or \
+                head[-1] in _CLAUSE_NOUNS or \
                 head[1] in _COMPARATIVES or not all(w.isalpha() for w in head) or \
                 after in PREPOSITIONS or after in lex.participles or (
                     after.endswith("ing") and after != "according") or \

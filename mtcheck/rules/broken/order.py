@@ -77,7 +77,8 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "Has been reported that the mine will close in the spring.",
            "The club signed also last summer two players from Brazil.",
            "The bonus that the firm in March promised is until now not paid.",
-           "When the new bridge opens, will the ferry stop running."],
+           "When the new bridge opens, will the ferry stop running.",
+           "From June will be closed also the two bridges over the river."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -455,17 +456,27 @@ def _passive_inversion(doc: Document) -> Iterator[Hit]:
         be = next((i for i, w in enumerate(words) if w in AUXILIARIES
                    or (w in lex.finite and w not in lex.nouns and w not in lex.adjectives)),
                   None)
-        if be is None or be < 2 or be + 2 >= len(words) or words[be] not in _INVERTED_BE:
+        if be is None or be < 2 or be + 3 >= len(words):
             continue
+        first = be
+        if words[be] in MODALS and words[be + 1] == "be":
+            be += 1  # `From March will be cancelled the parties`
+        elif words[be] not in _INVERTED_BE:
+            continue
+        while be + 3 < len(words) and words[be + 1] in _IN_VERB_GROUP:
+            be += 1  # `were also recorded`
         participle, after = words[be + 1], words[be + 2]
+        while after in _IN_VERB_GROUP and be + 3 < len(words):
+            be += 1  # `will be cancelled also the parties`
+            after = words[be + 2]
         if participle not in lex.participles or participle in lex.nouns or not (
                 after in _SUBJECT_START or after[:1].isdigit() or after in lex.adjectives
                 or after in _COUNT_WORDS):
             continue
-        if _adverbials_only(words[:be]):
+        if _adverbials_only(words[:first]):
             yield Hit(sentence.start, sentence.end, f"passive with its subject after the "
-                      f"verb: '{texts[start + be]} {texts[start + be + 1]}' comes before what "
-                      f"was {participle}", confidence=0.7)
+                      f"verb: '{' '.join(texts[start + first:start + be + 2])}' comes before "
+                      f"what was {participle}", confidence=0.7)
 
 
 # Auxiliaries that a fronted adverbial cannot pull before the subject in a statement

@@ -317,6 +317,8 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
     lex = lexicon()
     if lower[0] in _SPLICE_SUBJECTS:
         return 1 if lower[1] in lex.finite else None  # after `it`, `spread` is a verb
+    if lower[0] in lex.plurals and lower[0] not in lex.finite and lower[1] in AUXILIARIES:
+        return 1  # `..., customers can order`: a bare plural and its auxiliary
     if lower[0] in _PARTITIVES and lower[1:3] in (["of", "them"], ["of", "us"]):
         return 3 if len(lower) > 3 and (lower[3] in AUXILIARIES or lower[3] in lex.past) \
             else None
@@ -341,6 +343,27 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
     return None
 
 
+# Verbs whose object takes a bare infinitive (`help the town plan its response`).
+_BARE_INFINITIVE_TAKERS = word_set("help helps helped let lets make makes made see sees saw "
+                                   "watch watched hear heard")
+# Clause-taking verbs that take a person before the clause: `told reporters the plan
+# would fail`. Others have no room for a noun there: in `fear losses the season is
+# short` the object `losses` closed the verb's phrase.
+_PERSON_THEN_CLAUSE = word_set("tell inform assure warn remind convince notify promise show "
+                               "teach advise ask")
+
+
+def _takes_clause_at(lower: list[str], v: int, b: int) -> bool:
+    """Whether the verb at `v` takes the clause that starts at `b` as its complement."""
+    if lower[v + 1:v + 2] == ["that"]:
+        return False  # `said that ...` took its clause already
+    lemmas = (lower[v], *lexicon().verb_lemmas.get(lower[v], ()))
+    if not any(lemma in _clause_taking() for lemma in lemmas):
+        return False
+    return b == v + 1 or any(lemma in _PERSON_THEN_CLAUSE for lemma in lemmas) or \
+        not any(w in lexicon().nouns for w in lower[v + 1:b])
+
+
 def _joins_noun_phrases(lower: list[str], i: int, b: int) -> bool:
     """`the ships and the oil platforms`: `and` between two noun phrases, with no verb
     between it and the position `b`."""
@@ -358,7 +381,7 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     # A date (`on Wednesday a large exhibition`) is an adverbial before an object.
     name = items[b - 1][0].isupper() and previous not in _MONTHS_AND_DAYS
     if not (number or name or previous in lexicon_.nouns or previous in _MONTHS_AND_DAYS) \
-            or previous in FUNCTION_WORDS \
+            or previous in FUNCTION_WORDS or previous in _BARE_INFINITIVE_TAKERS \
             or (previous in _TIME_NOUNS and lower[b - 2] in DETERMINERS) \
             or previous.endswith("ing") or could_be_finite_verb(lower, b - 1):
         return None
@@ -378,8 +401,7 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     comma = max((i for i in range(b) if lower[i] == ","), default=-1)
     if any(w in _RELATIVE for w in lower[comma + 1:b]):
         return None
-    if any(lemma in _clause_taking() for v in before if lower[v + 1:v + 2] != ["that"]
-           for lemma in (lower[v], *lexicon_.verb_lemmas.get(lower[v], ()))):
+    if any(_takes_clause_at(lower, v, b) for v in before):
         return None  # `told reporters the plan would fail`; `said that ...` took its clause
     # The second verb is a whole clause's verb: an auxiliary, an object after it, or a
     # subject that no relative clause can follow (a number or a name before it).
@@ -399,7 +421,8 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     # An intransitive verb and its phrase (`the exhibition opens on 6 June`) leave no
     # object for a relative clause to take either.
     complete = passive or (end + 1 < len(lower) and (lower[end + 1] in _SUBJECT_START
-                                                     or lower[end + 1][:1].isdigit())
+                                                     or lower[end + 1][:1].isdigit()
+                                                     or lower[end + 1] in lexicon_.plurals)
                            and not _TIME_NOUNS.intersection(lower[end + 2:end + 4])) or (
         lower[end] in _intransitive_forms() and lower[end] not in lexicon_.adjectives
         and end + 2 < len(lower)

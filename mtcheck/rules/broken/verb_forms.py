@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from mtcheck.english import DETERMINERS, lexicon, word_set
-from mtcheck.model import Document, Hit
+from mtcheck.english import DETERMINERS, PREPOSITIONS, PRONOUNS, lexicon, word_set
+from mtcheck.model import Document, Hit, Token
 from mtcheck.rules.broken._codes import that_hints, verb_form_letters
 from mtcheck.rules.registry import RuleContext, rule
 
@@ -18,6 +18,9 @@ _SHAPES = (
     (re.compile("hn{0,2}p"), "'have' takes the past participle, not the past tense"),
     (re.compile("dn{0,2}[epE]"), "'do' takes the base form, not a past form"),
     (re.compile("tp"), "'to' takes the base form, not the past tense"),
+    # An -ing form that is also a noun is one only without `not` between (`has training`)
+    (re.compile("hn{0,2}g|hn{1,2}G"), "'have' takes the past participle, not the -ing form"),
+    (re.compile("mn{0,2}[gG]"), "a modal verb takes the base form, not the -ing form"),
 )
 
 
@@ -27,7 +30,8 @@ _SHAPES = (
            "The strikers has went home after the talks.",
            "Officials did not said when the bridge would reopen.",
            "Hundreds of residents been moved to schools in the town.",
-           "The ministry wants that the farmers apply before May."],
+           "The ministry wants that the farmers apply before May.",
+           "The ministry has not yet commenting on the plan."],
       good=["The company will invest 2 billion euros.",
             "The reform will be implemented next year.",
             "The strikers have gone home.", "His will signed in 1990 was read out.",
@@ -54,6 +58,8 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             if first.text[0].isupper() and (first.text.lower() in ("may", "will")
                                             or letters[m.end() - 1] == "E"):
                 continue  # `May`, `Will Smith`, `Do wanted posters work?`
+            if letters[m.end() - 1] in "gG" and not _verb_reading(tokens, m.end()):
+                continue  # `have growing debts`: the -ing form is an adjective
             seen.add(m.start())
             yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': "
                       f"{message}", confidence=0.85)
@@ -82,6 +88,16 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue  # `Have the residents been told?`, `has in recent years been`
         yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': 'been' needs "
                   "'has', 'have' or 'had' before it", confidence=0.8)
+
+
+def _verb_reading(tokens: Sequence[Token], after: int) -> bool:
+    """An -ing form reads as a verb when a preposition, a determiner, a pronoun or the
+    end of the clause follows it, not a noun it could describe."""
+    if after >= len(tokens):
+        return True
+    word = tokens[after].text.lower()
+    return not word[0].isalnum() or word in PREPOSITIONS or word in DETERMINERS or \
+        word in PRONOUNS
 
 
 # `wants that the producers to be able`: the subjunctive clause of Romance and Slavic
