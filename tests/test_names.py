@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import mtcheck
 from mtcheck.analyze import document
 from mtcheck.config import Config
+from mtcheck.engine import check as mtcheck_check
 from mtcheck.engine import findings
 from mtcheck.names import (
     NameWord,
@@ -458,3 +459,10 @@ def test_one_letter_swapped_inside_a_long_surname_is_flagged():
 def test_short_names_with_one_letter_swapped_stay_apart():
     text = "Anna Marin spoke first. Marin left early. Later Maren, a colleague, arrived."
     assert not [f for f in mtcheck.check(text).findings if f.rule.startswith("names.")]
+
+
+def test_a_spelling_in_broken_encoding_is_no_name_variant():
+    text = ("The councillor Inês Carvalho presented the plan. InÃªs Carvalho said the trees "
+            "would be planted in May. InÃªs said more.")
+    found = mtcheck_check(text).documents[0].findings
+    assert [f.rule for f in found if f.category == "name"] == []

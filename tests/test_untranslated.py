@@ -340,6 +340,7 @@ def test_spans_agree_with_brute_force(ranges, start, length):
     ("The new line links the port of Dar es Salaam with the capital.", "sw"),
     ("A household pays about 8,000 krónur a month for heating.", "is"),
     ("The fare rose to 150,000 rupiah, the operator said.", "id"),
+    ("Ferries link the islands of Møre og Romsdal with the mainland.", "nb"),
 ])
 def test_name_particles_and_currency_names_are_english(text, src_lang):
     assert _found(text, src_lang=src_lang) == []

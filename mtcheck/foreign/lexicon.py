@@ -26,9 +26,9 @@ from mtcheck.wordlists import (
 # Ursula von der Leyen): next to a capitalized word they belong to the name.
 PARTICLES = frozenset({
     "a", "al", "ben", "bin", "bint", "d", "da", "das", "de", "degli", "dei", "del", "della",
-    "delle", "der", "des", "di", "do", "dos", "du", "e", "el", "en", "es", "ibn", "la", "las",
-    "le", "les", "lo", "los", "op", "st", "te", "ten", "ter", "ul", "und", "van", "vom", "von",
-    "y", "zu", "zum", "zur",
+    "delle", "der", "des", "di", "do", "dos", "du", "e", "el", "en", "ibn", "la", "las", "le",
+    "les", "lo", "los", "op", "st", "te", "ten", "ter", "ul", "und", "van", "vom", "von", "y",
+    "zu", "zum", "zur",
 })
 # UTF-8 read as Latin-1 or cp1252 (`LeÃ³n`, `unionâ€™s`): the encoding rules report it.
 MOJIBAKE_LEADS = "ÃÂÅÄâÐÑ"

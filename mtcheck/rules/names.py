@@ -3,6 +3,7 @@ against the user's glossary)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
@@ -189,6 +190,8 @@ def inconsistent_spelling(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     damaged = mojibake_spans(doc)
     for cluster in clusters:
         dominant = cluster.dominant
+        if any(_overlaps(damaged, start, end) for start, end in _spans(dominant, True)):
+            continue  # the spelling most used is itself broken encoding
         context = full.get(dominant.text)
         known = f"'{dominant.text}' ({_where(doc, dominant)}"
         known += f", in '{context}')" if context and context != dominant.text else ")"
@@ -197,11 +200,17 @@ def inconsistent_spelling(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             if dominant.count > variant.count:
                 confidence = min(0.95, confidence + 0.05)
             for start, end in _spans(variant, each):
-                if any(s < end and start < e for s, e, _ in damaged):
+                if _overlaps(damaged, start, end):
                     continue  # `FerrÃ©` is broken encoding (`encoding.mojibake`), no name
                 yield Hit(start, end,
                           f"'{variant.text}' ({_where(doc, variant)}) {_WHAT[relation]} {known}",
                           suggestion=dominant.text, confidence=confidence)
+
+
+def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether one of the sorted, disjoint spans overlaps start-end (a binary search)."""
+    at = bisect_right(spans, (start, end))
+    return any(s < end and start < e for s, e, _ in spans[max(0, at - 1):at + 1])
 
 
 @rule("names.source-mismatch", category="name", severity="major", needs=("source",),

@@ -146,6 +146,10 @@ def glued_words(text: str) -> Iterator[regex.Match[str]]:
     return _glued_at(text, (joint.start() for joint in _JOINT.finditer(text)))
 
 
+# Beyond this many words with a joint, finding each one costs more than one scan.
+_MOST_FINDS = 16
+
+
 def _glued_in(doc: Document) -> Iterator[regex.Match[str]]:
     """`glued_words(doc.text)`, with the joints looked for only where they can be.
 
@@ -154,8 +158,11 @@ def _glued_in(doc: Document) -> Iterator[regex.Match[str]]:
     few, and `str.find` finds their occurrences faster than a regex scans the text.
     """
     text = doc.text
+    words = list(filter(_has_joint, unusual_words(doc)))
+    if len(words) > _MOST_FINDS:
+        return glued_words(text)  # each `find` reads the whole text: one regex scan is less
     joints: set[int] = set()
-    for word in filter(_has_joint, unusual_words(doc)):
+    for word in words:
         at = text.find(word)
         while at >= 0:
             joints.update(m.start() for m in _JOINT.finditer(text, at, at + len(word)))

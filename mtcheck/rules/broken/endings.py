@@ -176,7 +176,7 @@ def _nearest_strander(lower: list[str]) -> str | None:
     decision depends on.`): neither takes the object.
     """
     lex = lexicon()
-    for i in range(len(lower) - 2, max(1 if lower[0] in PRONOUNS else 0, len(lower) - 9) - 1,
+    for i in range(len(lower) - 2, max(1 if lower[0] in PRONOUNS else 0, len(lower) - 13) - 1,
                    -1):
         word = lower[i]
         if word in _SUBJECT_START and i >= len(lower) - 7 and (

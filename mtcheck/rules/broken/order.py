@@ -232,6 +232,7 @@ def _participle_pairs(doc: Document) -> Iterator[Hit]:
 
 
 _FINAL_BE = word_set("was were is are has have had")
+_DEGREE_WORDS = word_set("too so as how quite rather such")
 _HAVE = word_set("has have had")
 
 
@@ -251,8 +252,10 @@ def _verb_final(doc: Document) -> Iterator[Hit]:
                 sentence.token_end - sentence.token_start < 5:
             continue
         last = tokens[sentence.token_end - 2].text
-        if last not in lex.verbs or last in lex.nouns or not last.isalpha():
+        if last not in lex.verbs or last in lex.nouns or last in lex.adjectives or \
+                not last.isalpha():
             continue  # cheap test first: the sentence ends in a word that is only a verb
+            # (`stretched thin`: an adjective ends it)
         if any(c in text for c in _QUOTES) or "," in text or ";" in text or \
                 _LIST_COLON.search(text):
             continue
@@ -623,7 +626,9 @@ def _verb_final_reason(lower: list[str], words: list[str]) -> str | None:
     first = verbs[0]
     if lower[first] in _HAVE and first < len(lower) - 2 and lower[-1] in lex.participles \
             and len(verbs) == 2 and any(w in PREPOSITIONS or w[:1].isdigit()
-                                        for w in lower[first + 1:-1]):
+                                        for w in lower[first + 1:-1]) and \
+            not any(w in _SUBORDINATORS or w in _SUBORDINATING_PREPOSITIONS
+                    for w in lower[first + 1:-1]):  # `since their children graduated`
         return f"'{words[first]}' is separated from its participle '{words[-1]}'"
     if any(w not in lex.verbs and w not in _IN_VERB_GROUP and w not in lex.adverbs
            for w in lower[first:]) or \
@@ -641,10 +646,13 @@ def _verb_final_reason(lower: list[str], words: list[str]) -> str | None:
 
 
 def _second_noun_phrase(lower: list[str], words: list[str], b: int) -> bool:
-    """A determiner right after a noun or a name: a new noun phrase with no link before it."""
+    """A determiner right after a noun or a name: a new noun phrase with no link before it.
+    `too heavy a burden`, `so big a deal` put the adjective before the article."""
     if lower[b] not in _SUBJECT_START:
         return False
     before = lower[b - 1]
+    if b > 1 and lower[b - 2] in _DEGREE_WORDS:
+        return False
     lex = lexicon()
     if before in FUNCTION_WORDS or before in _TIME_NOUNS or before in _MONTHS_AND_DAYS or \
             before.endswith("ing") or (before in lex.adverbs and before not in lex.nouns):
