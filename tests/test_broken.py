@@ -558,6 +558,14 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
      "in the spring."),
     ("broken.run-on", "The old market reopened on Friday, traders can rent stalls again."),
     ("broken.agreement", "The coach he has picked three new players for the final."),
+    ("broken.garbled-order", "Will be announced next week who will lead the new agency."),
+    ("broken.garbled-order", "Is the second time that the festival has been cancelled."),
+    ("broken.garbled-order", "Said that the bridge will reopen before Christmas, which "
+     "pleased the shops."),
+    ("broken.garbled-order", "Because the old mill was empty, planned to turn it into flats."),
+    ("broken.run-on", "The festival will cost two million euros, part of the money comes "
+     "from sponsors."),
+    ("broken.run-on", "The season was poor, the number of visitors fell by a third."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -621,6 +629,9 @@ def test_third_round_damage_is_found(rule_id, text):
     "The rules place too heavy a burden on a club already stretched thin.",
     "Few of the miners had been underground since the pit closed.",
     "It was a reform that parents living near the school had long campaigned for.",
+    "According to the new rules, the rent would have been lower.",
+    "Will Smith starred in the film.",
+    "Because the old mill was empty, the town planned to turn it into flats.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

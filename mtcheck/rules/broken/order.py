@@ -37,6 +37,7 @@ from mtcheck.rules.broken._shared import (
     _MONTHS_AND_DAYS,
     _QUOTES,
     _RELATIVE,
+    _REPORTING,
     _SUBJECT_START,
     _SUBORDINATING_PREPOSITIONS,
     _SUBORDINATORS,
@@ -45,6 +46,7 @@ from mtcheck.rules.broken._shared import (
     _mostly_english,
     _own_start,
     _reads_as_body,
+    _saying_lemmas,
     _sentences_of,
     _words,
 )
@@ -78,7 +80,8 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "The club signed also last summer two players from Brazil.",
            "The bonus that the firm in March promised is until now not paid.",
            "When the new bridge opens, will the ferry stop running.",
-           "From June will be closed also the two bridges over the river."],
+           "From June will be closed also the two bridges over the river.",
+           "Because the harvest was poor, decided to import rice from Thailand."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -150,7 +153,9 @@ _COMMA_AUXILIARY = re.compile(
 
 def _inverted_after_clause(doc: Document) -> Iterator[Hit]:
     """`Until the station is finished, will the old ferries continue`: after a fronted
-    clause, the auxiliary comes before the subject (verb-second order)."""
+    clause, the auxiliary comes before the subject (verb-second order); `Because the
+    rice is good, wanted to make sake`: the main clause has no subject at all."""
+    yield from _subjectless_after_clause(doc)
     for m in _COMMA_AUXILIARY.finditer(doc.text):
         sentence = sentence_at(doc, m.start())
         if sentence is None or not sentence.text.endswith(".") or \
@@ -166,6 +171,27 @@ def _inverted_after_clause(doc: Document) -> Iterator[Hit]:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_COMMA_VERB_TO = re.compile(r", ([a-z]+) to [a-z]")
+
+
+def _subjectless_after_clause(doc: Document) -> Iterator[Hit]:
+    """A fronted subordinate clause, a comma, then a past verb with no subject."""
+    lex = lexicon()
+    for m in _COMMA_VERB_TO.finditer(doc.text):
+        verb = m.group(1)
+        if verb not in lex.past or verb in lex.nouns:
+            continue  # before `to` and a verb, `wanted` is no adjective
+        sentence = sentence_at(doc, m.start())
+        if sentence is None or not sentence.text.endswith(".") or \
+                sentence.paragraph not in _reads_as_body(doc):
+            continue
+        head = [w.lower() for w in _WORD.findall(doc.text, sentence.start, m.start())]
+        if not head or (head[0] not in _SUBORDINATORS and
+                        head[0] not in _SUBORDINATING_PREPOSITIONS) or "," in doc.text[
+                            sentence.start:m.start()]:
+            continue
+        yield Hit(sentence.start, sentence.end, f"'{verb} to' has no subject after the "
+                  "opening clause", confidence=0.7)
 
 
 def _whose_determiner(doc: Document) -> Iterator[Hit]:
@@ -359,7 +385,8 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
             continue
         first = tokens[start].text
         if first.lower() not in _FRONTED_AUXILIARIES and first not in _OPENING_ADVERBS and \
-                tokens[start + 1].text != "that":
+                first not in _OPENING_MODALS and tokens[start + 1].text != "that" and \
+                tokens[start + 2].text != "that":
             continue  # cheap test first
         reason = _verb_first(doc, sentence, start)
         if reason:
@@ -399,19 +426,32 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         return f"the sentence opens with its verb '{first} {second}': verb-subject order of " \
                "the source"
     if first.lower() in _BE and ((second in lex.adjectives and third in ("that", "to")) or (
-            first in ("Is", "Was") and (second in lex.adverbs or second in PREPOSITIONS)
+            first in ("Is", "Was") and (second in lex.adverbs or second in PREPOSITIONS
+                                        or second in _SUBJECT_START)
             and second not in _THERE)):
-        # `Is expected that the talks resume.`, `Was only by chance that ...`
+        # `Is expected that the talks resume.`, `Was only by chance that ...`, `Is the
+        # first time that ...`: a statement (a question would end in `?`)
         return f"the sentence opens with '{first} {second} {third}': its subject 'It' is " \
                "missing"
+    if first in _OPENING_MODALS and second in ("be", "have") and third in lex.participles:
+        # `Will be decided in the autumn ...`: an impersonal passive lost its `It`
+        return f"the sentence opens with '{first} {second} {third}': its subject is missing"
     lower = first.lower()
-    if texts[start + 1] == "that" and lower in lex.finite and lower not in lex.nouns and \
-            lower not in lex.adjectives and texts[start + 2].lower() in _THAT_OPENERS and (
-                lower.endswith("s") or (lower in lex.past and not comma)):
-        # `Believes that the losses ...`, `Analysed that the popularity ...`: Spanish,
-        # Italian, Portuguese, Korean and the Slavic languages leave the subject out
-        return f"the sentence opens with '{first} that': the verb's subject is missing"
+    saying = any(lemma in _saying_lemmas() or lemma in _REPORTING
+                 for lemma in (lower, *lex.verb_lemmas.get(lower, ())))
+    if second == "that" and lower in lex.finite and lower not in lex.nouns and \
+            (lower not in lex.adjectives or saying) and third.lower() in _THAT_OPENERS and (
+                lower.endswith("s") or (lower in lex.past and (saying or not comma))):
+        # `Believes that the losses ...`, `Said that the line ...`, `Admitted also that
+        # ...`: Spanish, Italian, Portuguese, Korean and the Slavic languages leave the
+        # subject out (`Convinced that ..., he` is an adjective and its clause)
+        return f"the sentence opens with '{first} {second}': the verb's subject is missing"
     return None
+
+
+# Modals that open a statement only when its subject is missing (`May` is a month,
+# `Will` a name).
+_OPENING_MODALS = frozenset(("Will", "Would", "Can", "Could", "Must", "Should"))
 
 
 _THAT_OPENERS = _SUBJECT_START | word_set("around about some many most all more over")

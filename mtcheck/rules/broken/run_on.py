@@ -192,7 +192,8 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             previous = lower[b - 1]
             # `last summer they`: a time adverbial; `the summer they won` a relative clause
             adverbial = previous in _MONTHS_AND_DAYS or (
-                previous in _TIME_NOUNS and lower[b - 2] in ("last", "next", "this", "every"))
+                previous in _TIME_NOUNS and (lower[b - 2] in ("last", "next", "this", "every")
+                                             or lower[b - 2][:1].isdigit()))
             if not (adverbial or previous[:1].isdigit() or (
                     previous in lex.nouns and previous not in FUNCTION_WORDS
                     and previous not in _RELATIVE_ADVERB_NOUNS and previous not in _TIME_NOUNS
@@ -217,7 +218,10 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             whole = ((rest[0] in _SUBJECT_START or rest[0][:1].isdigit()) and not
                      _TIME_NOUNS.intersection(rest[1:4]) and "times" not in rest[1:4]) or (
                 lower[verb] in intransitive and rest[0] in PREPOSITIONS and len(rest) > 1
-                and rest[1] not in PREPOSITIONS)
+                and rest[1] not in PREPOSITIONS) or (
+                # `... for 31 years he says he has never seen`: saying, and what is said
+                rest[0] in _SPLICE_SUBJECTS and any(
+                    lemma in _saying_lemmas() for lemma in lex.verb_lemmas.get(lower[verb], ())))
             if not whole or any(_verb_at(rest, i) for i in range(1, len(rest))):
                 continue
             yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause starts "
@@ -279,8 +283,8 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
             continue
         items = texts[_own_start(doc, sentence):sentence.token_end - 1]
         lower = [w.lower() for w in items]
-        if len(items) < 9 or items.count(",") != 1 or ";" in items or "(" in items or \
-                lower[0] in _LINKERS or lower[0] in PREPOSITIONS or lower[0] == "not" or (
+        if len(items) < 9 or items.count(",") != 1 or ";" in items or "(" in items \
+                or lower[0] in _LINKERS or lower[0] in PREPOSITIONS or lower[0] == "not" or (
                     lower[0] in lex.verbs and lower[0] not in lex.nouns) or (
                     lower[0] in lex.adverbs and lower[1] in lex.participles):
             continue  # `Asked about it, ...`, `When it rained, ...`, `Not only ..., ...`,
@@ -322,6 +326,11 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
     if lower[0] in _PARTITIVES and lower[1:3] in (["of", "them"], ["of", "us"]):
         return 3 if len(lower) > 3 and (lower[3] in AUXILIARIES or lower[3] in lex.past) \
             else None
+    if lower[0] in _PARTITIVES | {"part"} and lower[1:3] == ["of", "the"] and len(lower) > 4:
+        # `part of the money comes from`: the verb after the partitive's noun
+        verb = 4 if lower[4] not in _IN_VERB_GROUP else 5
+        return verb if verb < len(lower) and (lower[verb] in AUXILIARIES or (
+            lower[verb] in lex.finite and could_be_finite_verb(lower, verb))) else None
     if lower[0] not in _SUBJECT_START and lower[0] not in lex.adjectives:
         return None
     of_phrase = False
@@ -334,7 +343,10 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
                 word == "and" and lower[i - 1] in lex.nouns)):
             continue  # `the cost of the flour and energy`
         # `rate cuts`, `oil prices`: after a noun, a plural is a compound's head, not a verb.
-        if word in AUXILIARIES or (word in lex.finite and word not in lex.nouns and (
+        # After an `of` phrase a past form is the verb even if it is a noun too (`the
+        # number of visitors rose`).
+        if word in AUXILIARIES or (word in lex.finite and (word not in lex.nouns or (
+                of_phrase and word in lex.past)) and (
                 word not in lex.adjectives or word in lex.past) and not words[i][0].isupper()):
             # `the decisive game will be played`: a noun right before the verb
             return i if lower[i - 1] in lex.nouns or words[i - 1][0].isupper() else None
