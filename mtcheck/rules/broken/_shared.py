@@ -144,6 +144,15 @@ _DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}?(?:,[^\n–—]{1,40}?)
 
 def _own_start(doc: Document, sentence: Sentence) -> int:
     """The index of the sentence's first token after a dateline (its first token else)."""
+    return memoized(doc, "broken.own-starts", _own_starts)[sentence.index]
+
+
+def _own_starts(doc: Document) -> list[int]:
+    """`_own_start` of every sentence: many checks ask for it, sentence by sentence."""
+    return [_after_dateline(doc, sentence) for sentence in doc.sentences]
+
+
+def _after_dateline(doc: Document, sentence: Sentence) -> int:
     if sentence.start != doc.paragraphs[sentence.paragraph].start or \
             not sentence.text[:2].isupper():
         return sentence.token_start  # a dateline opens a paragraph, in capitals
