@@ -379,8 +379,9 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
         in_phrase = before in _PHRASE_LINKS or before in DETERMINERS or \
             before in lex.adjectives or before in lex.nouns or before[:1].isdigit() or \
             before in _NUMBER_WORDS or items[i - 1][0].isupper()
-        if word in _SUBJECT_ENDS or (word in DETERMINERS and before not in _PHRASE_LINKS):
-            return None  # a comparison, a clause of its own, or a second noun phrase
+        if word in _SUBJECT_ENDS or (word in DETERMINERS and before not in _PHRASE_LINKS) \
+                or (word in lex.past and word not in lex.nouns and before not in _PHRASE_LINKS):
+            return None  # a comparison, a clause, a second noun phrase, or the verb itself
         if word in _PHRASE_LINKS or word in DETERMINERS or word[:1].isdigit() or \
                 word == "'s" or (in_phrase and (
                     word in lex.adjectives or items[i][0].isupper() or word in lex.nouns

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from mtcheck.analyze import sentence_at, token_texts, vocabulary
+from mtcheck.analyze import memoized, sentence_at, token_texts, vocabulary
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -20,7 +20,12 @@ from mtcheck.english import (
     word_set,
 )
 from mtcheck.model import Document, Hit
-from mtcheck.rules.broken._codes import _run_on_hints, comma_hints, pronoun_hints
+from mtcheck.rules.broken._codes import (
+    _run_on_hints,
+    agreement_letters,
+    comma_hints,
+    pronoun_hints,
+)
 from mtcheck.rules.broken._shared import (
     _BE,
     _GAP,
@@ -78,7 +83,8 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     tokens = doc.tokens
     body = _reads_as_body(doc)
     nouns = lexicon().nouns
-    hints = _run_on_hints(doc)
+    bare = set(_bare_subject_hints(doc))
+    hints = sorted({*_run_on_hints(doc), *bare})
     for sentence in doc.sentences:
         if sentence.paragraph not in body or sentence.token_end - sentence.token_start < 13 \
                 or not sentence.text.endswith("."):
@@ -93,11 +99,17 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         lower = [w.lower() for w in items]
         if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS:
             continue
-        # Cheap test first: a determiner right after a word that is no function word.
-        starts = [b for b in range(3, len(items) - 2) if lower[b] in _SUBJECT_START
-                  and lower[b - 1] not in FUNCTION_WORDS and (
-                      lower[b - 1] in nouns or items[b - 1][0].isupper()
-                      or items[b - 1][0].isdigit())]
+        # Cheap test first: a determiner (or a bare plural with its verb: `on Monday
+        # workers blocked`) right after a word that is no function word.
+        # After another noun or a name a bare plural is a compound's head (`energy
+        # vehicles`, `Paris residents`), so it opens a clause only after a date or a time.
+        starts = [b for b in range(3, len(items) - 2) if (
+                      (lower[b] in _SUBJECT_START and lower[b - 1] not in FUNCTION_WORDS and (
+                          lower[b - 1] in nouns or items[b - 1][0].isupper()
+                          or items[b - 1][0].isdigit()))
+                      or (b + sentence.token_start in bare and (
+                          lower[b - 1] in _MONTHS_AND_DAYS or lower[b - 1] in _TIME_NOUNS
+                          or lower[b - 1][:1].isdigit())))]
         if not starts:
             continue
         verbs = [i for i in range(len(items)) if items[i][0].isalpha() and (
@@ -376,6 +388,27 @@ def _takes_clause_at(lower: list[str], v: int, b: int) -> bool:
         not any(w in lexicon().nouns for w in lower[v + 1:b])
 
 
+def _bare_subject_hints(doc: Document) -> list[int]:
+    """Token indices of bare plurals followed by an auxiliary or a past verb (`workers
+    blocked`, `residents have`): subjects that need no determiner."""
+    def compute(d: Document) -> list[int]:
+        lex = lexicon()
+        texts = token_texts(d)
+        out = []
+        for m in _PLURAL.finditer(agreement_letters(d)):
+            i = m.start()
+            if i + 1 >= len(texts) or texts[i] in lex.finite or not texts[i].islower():
+                continue
+            after = texts[i + 1].lower()
+            if after in AUXILIARIES or (after in lex.past and after not in lex.nouns):
+                out.append(i)  # `workers blocked the roads`: the clause's own check follows
+        return out
+    return memoized(doc, "broken.bare-subject-hints", compute)
+
+
+_PLURAL = re.compile("p")
+
+
 def _joins_noun_phrases(lower: list[str], i: int, b: int) -> bool:
     """`the ships and the oil platforms`: `and` between two noun phrases, with no verb
     between it and the position `b`."""
@@ -395,7 +428,8 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     if not (number or name or previous in lexicon_.nouns or previous in _MONTHS_AND_DAYS) \
             or previous in FUNCTION_WORDS or previous in _BARE_INFINITIVE_TAKERS \
             or (previous in _TIME_NOUNS and lower[b - 2] in DETERMINERS) \
-            or previous.endswith("ing") or could_be_finite_verb(lower, b - 1):
+            or (previous.endswith("ing") and previous not in _TIME_NOUNS) \
+            or could_be_finite_verb(lower, b - 1):
         return None
     before = [v for v in verbs if v < b]
     # `the renovated halls`: a participle after a determiner is an adjective.
