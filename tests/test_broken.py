@@ -638,6 +638,9 @@ def test_third_round_damage_is_found(rule_id, text):
     "Because the old mill was empty, the town planned to turn it into flats.",
     "Exports of electric vehicles reached a record in the first half of the year.",
     "The flats the tenants had rented in the old town were sold last year.",
+    "A late goal by Ana Ruiz gave Sporting CP a 3-2 win over Benfica in the cup final on "
+    "Saturday.",
+    "The shares fell 2% in early trading, while the main index rose 0.4% as banks gained.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

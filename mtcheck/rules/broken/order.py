@@ -325,8 +325,10 @@ def _relative_verb_last(doc: Document) -> Iterator[Hit]:
             if r >= len(lower) - 6:
                 continue
             word = lower[r]
+            # `the index rose 0.9%`: a past form after a noun is the verb, noun or not
             verb = next((i for i in range(r + 1, len(lower)) if lower[i] in _CLAUSE_ENDS
-                         or (could_be_finite_verb(lower, i) and lower[i] not in lex.nouns)),
+                         or (could_be_finite_verb(lower, i) and (
+                             lower[i] not in lex.nouns or lower[i] in lex.past))),
                         None)
             if verb is None or lower[verb] in _CLAUSE_ENDS or lower[verb] in AUXILIARIES or \
                     items[verb][0].isupper():

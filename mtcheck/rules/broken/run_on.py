@@ -367,6 +367,21 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
     return None
 
 
+def _two_objects(items: list[str], lower: list[str], b: int) -> bool:
+    """`to give Vitória SC a 2-1 win`: a verb with a person (a name or a pronoun) and then
+    a thing as its objects; the determiner at `b` opens the second object."""
+    lex = lexicon()
+    for v in range(max(0, b - 4), b - 1):
+        if _TWO_OBJECT_LEMMAS.intersection((lower[v], *lex.verb_lemmas.get(lower[v], ()))):
+            return any(items[i][0].isupper() or lower[i] in _OBJECT_PRONOUNS
+                       for i in range(v + 1, b))
+    return False
+
+
+_OBJECT_PRONOUNS = word_set("him her them us me you it")
+# Verbs with two objects, a person and a thing: `give the club a win`.
+_TWO_OBJECT_LEMMAS = word_set("give hand offer send award grant earn cost bring lend owe "
+                              "pay show tell teach promise deny")
 # Verbs whose object takes a bare infinitive (`help the town plan its response`).
 _BARE_INFINITIVE_TAKERS = word_set("help helps helped let lets make makes made see sees saw "
                                    "watch watched hear heard")
@@ -447,8 +462,10 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     comma = max((i for i in range(b) if lower[i] == ","), default=-1)
     if any(w in _RELATIVE for w in lower[comma + 1:b]):
         return None
-    if any(_takes_clause_at(lower, v, b) for v in before):
-        return None  # `told reporters the plan would fail`; `said that ...` took its clause
+    # `told reporters the plan would fail`, `said that ...` (took its clause), `to give
+    # Vitória SC a 2-1 win` (a verb with two objects)
+    if any(_takes_clause_at(lower, v, b) for v in before) or _two_objects(items, lower, b):
+        return None
     # The second verb is a whole clause's verb: an auxiliary, an object after it, or a
     # subject that no relative clause can follow (a number or a name before it).
     end = second
