@@ -644,3 +644,8 @@ def test_third_round_damage_is_found(rule_id, text):
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []
+
+
+def test_a_paragraph_ending_in_a_cjk_full_stop_is_terminated():
+    text = "The mayor spoke first.\n\n町としては慎重に進める方針だ。\n\nThe plan starts in April."
+    assert "broken.missing-terminal-punctuation" not in [rule for rule, _ in _found(text)]

@@ -55,7 +55,9 @@ _QUOTES = "\"“”„«»"
 _LIST_COLON = re.compile(r":(?!\d)")
 
 
-_ENDS_SENTENCE = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|\))(?:\s*<[^<>]{1,40}>|\s*&\w+;)*$")
+# `。！？` (Chinese, Japanese), `؟` (Arabic), `।` (Hindi) end an untranslated sentence.
+_ENDS_SENTENCE = re.compile(
+    r"(?:[.!?…:;。！？؟।][\"'”’»)\]」』]*|\))(?:\s*<[^<>]{1,40}>|\s*&\w+;)*$")
 
 
 def _ends_sentence(block: str) -> bool:
