@@ -570,6 +570,11 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
      "for hours at the border."),
     ("broken.run-on", "The factory stopped production in 2021 workers lost their jobs within "
      "a month."),
+    ("broken.garbled-order", "Also said that the port will be closed during the storm."),
+    ("broken.garbled-order", "Last winter were many flights delayed, the airport said."),
+    ("broken.agreement", "Farmers who still has old tractors can apply for a grant."),
+    ("broken.agreement", "The bridge it was opened in 1990 by the king."),
+    ("broken.agreement", "The new rules, which take effect in May, applies to every shop."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -641,6 +646,10 @@ def test_third_round_damage_is_found(rule_id, text):
     "A late goal by Ana Ruiz gave Sporting CP a 3-2 win over Benfica in the cup final on "
     "Saturday.",
     "The shares fell 2% in early trading, while the main index rose 0.4% as banks gained.",
+    "She is one of the farmers who has signed the petition.",
+    "The road it was built on is now closed.",
+    "The new rules, which take effect in May, apply to every shop.",
+    "In the envelope was a letter signed by the mayor.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

@@ -78,6 +78,7 @@ _COORDINATORS = word_set("and or nor")
            "The pensioners, whom the city calls them every week, get free meals.",
            "In the end, each of the ten clubs have voted for the plan.",
            "Many of them works in the port.",
+           "Tenants who already has a contract may stay.",
            "The minister she said that the budget is final."],
       good=["He said that the decision was final.", "If it were up to him, the plant "
             "would stay open.", "Does he have a plan?", "She told them she was ready.",
@@ -100,6 +101,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _compound_subjects(doc)
     yield from _resumptive_objects(doc)
     yield from _partitive_agreement(doc)
+    yield from _relative_agreement(doc)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -254,10 +256,15 @@ def _resumptive_without_comma(doc: Document) -> Iterator[Hit]:
                 texts[p + 3].lower() in lex.plurals and texts[p + 3].lower() not in lex.finite))
         if with_object:
             after = texts[p + 3].lower()
+        # `The contract it was signed at the city hall`: a passive with its phrase
+        passive = verb in _RESUMED_BE and after in lex.participles and \
+            p + 4 < sentence.token_end and texts[p + 3].lower() in PREPOSITIONS and (
+                texts[p + 4].lower() in _SUBJECT_START or texts[p + 4][:1].isupper()
+                or texts[p + 4][:1].isdigit())
         if (verb not in _RESUMED_BE and not said_that and not with_object) or \
                 head[-1] in _CLAUSE_NOUNS or \
                 head[1] in _COMPARATIVES or not all(w.isalpha() for w in head) or \
-                after in PREPOSITIONS or after in lex.participles or (
+                after in PREPOSITIONS or (after in lex.participles and not passive) or (
                     after.endswith("ing") and after != "according") or \
                 not after.isalpha() or any(could_be_finite_verb(head, i)
                                            for i in range(1, len(head))):
@@ -308,7 +315,7 @@ def _head_agreement(doc: Document) -> Iterator[Hit]:
     texts = token_texts(doc)
     lex = lexicon()
     for sentence, start in _determiner_openings(doc):
-        items = texts[start:min(sentence.token_end, start + 20)]
+        items = texts[start:min(sentence.token_end, start + 40)]
         words = [w.lower() for w in items]
         # `Each of the shelters`: `each` is the head, and singular
         head = 0 if words[:2] == ["each", "of"] else _subject_head(words, items, lex)
@@ -319,7 +326,10 @@ def _head_agreement(doc: Document) -> Iterator[Hit]:
         verb = _auxiliary_after(words, items, head, plural, lex)
         if verb is None:
             continue
-        if plural and words[verb] in _SINGULAR_AUXILIARIES:
+        singular_verb = words[verb] in _SINGULAR_AUXILIARIES or (
+            words[verb].endswith("s") and words[verb] not in AUXILIARIES
+            and words[verb] not in lex.verb_forms and words[verb] in lex.finite)
+        if plural and singular_verb:
             wanted = "plural"
         elif not plural and (words[verb] in _PLURAL_AUXILIARIES or
                              words[verb] in lex.verb_forms) and \
@@ -338,7 +348,7 @@ def _subject_head(words: list[str], items: list[str], lex: Lexicon) -> int | Non
     head = None
     for i in range(1, min(len(words), 6)):
         word = words[i]
-        if not items[i].islower() and not word[:1].isdigit():
+        if items[i][:1].isupper():
             return None  # a name (`The United States`, `The Ministry of Finance`)
         if word in FUNCTION_WORDS or not (word in lex.nouns or word in lex.adjectives
                                           or word[:1].isdigit() or "-" in word):
@@ -364,6 +374,16 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
     i = head + 1
     while i < len(words):
         word, before = words[i], words[i - 1]
+        if word == "," and i == head + 1 and words[i + 1:i + 2] in (["which"], ["who"]):
+            # `The ticket prices, which will be ..., is`: past the relative clause
+            close = next((j for j in range(i + 2, len(words)) if words[j] == ","), None)
+            if close is None or close + 1 >= len(words):
+                return None
+            verb = words[close + 1]
+            if verb in lex.finite and verb not in lex.nouns and verb not in lex.adjectives:
+                return close + 1  # `The new rules, which ..., applies`: the main verb
+            i = close + 1
+            continue
         if word in _SINGULAR_AUXILIARIES or word in _PLURAL_AUXILIARIES or (
                 not plural and before in lex.plurals and word in lex.verb_forms
                 and word not in lex.adjectives and word not in AUXILIARIES):
@@ -544,3 +564,24 @@ def _partitive_agreement(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(before.start(1), m.end(), f"'{verb}' does not agree with the plural "
                   f"'{before.group(1).lower()} of ...'", confidence=0.75)
+
+
+_RELATIVE_THEN_VERB = re.compile(
+    rf"(?P<noun>[A-Za-z][a-z]+){_GAP}(?:who|that){_GAP}(?:(?:already|still|also|now|often|never)"
+    rf"{_GAP})?(?P<verb>has|is|was|does|hasn't|isn't|wasn't|doesn't)\b")
+
+
+def _relative_agreement(doc: Document) -> Iterator[Hit]:
+    """`Owners who already has a licence`: a relative clause's verb agrees with the plural
+    noun it follows (`one of the owners who has` is left alone)."""
+    if "who" not in vocabulary(doc) and "that" not in vocabulary(doc):
+        return
+    lex = lexicon()
+    text = doc.text
+    for m in _RELATIVE_THEN_VERB.finditer(text):
+        noun = m.group("noun").lower()
+        if noun not in lex.plurals or (noun in lex.finite and noun not in lex.nouns) or \
+                "one of" in text[max(0, m.start() - 30):m.start()].lower():
+            continue
+        yield Hit(m.start(), m.end(), f"'{m.group('verb')}' does not agree with '{noun}', "
+                  "which the relative clause stands for", confidence=0.7)

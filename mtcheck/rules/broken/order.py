@@ -81,7 +81,8 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "The bonus that the firm in March promised is until now not paid.",
            "When the new bridge opens, will the ferry stop running.",
            "From June will be closed also the two bridges over the river.",
-           "Because the harvest was poor, decided to import rice from Thailand."],
+           "Because the harvest was poor, decided to import rice from Thailand.",
+           "In March was every second train cancelled, the operator said."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -414,12 +415,15 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         # `Also plans to install`, `Already moved around 1,200 households`; with a comma
         # the verb may open a participle clause (`Already moved to Paris, he ...`).
         plans_to = second.endswith("s") and second in lex.finite and third == "to"
+        said_that = third == "that" and second in lex.finite and any(
+            lemma in _saying_lemmas() or lemma in _REPORTING
+            for lemma in (second, *lex.verb_lemmas.get(second, ())))
         rest = [w.lower() for w in texts[at:sentence.token_end]]
         # `Recently opened shops ... sell`: a participle before a noun, and a verb later
         bare = not comma and second in lex.finite and second not in lex.nouns and \
             second not in lex.adjectives and (second.endswith("s") or second in lex.past) and \
             not any(could_be_finite_verb(rest, i) for i in range(1, len(rest)))
-        if plans_to or bare:
+        if plans_to or bare or said_that:
             return f"the sentence opens with '{first} {second}': the verb's subject is missing"
         return None
     if first.lower() in _FRONTED_AUXILIARIES and (
@@ -558,7 +562,9 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
         if aux is None or aux + 2 >= len(words) or not (
                 (words[aux] in _V2_AUXILIARIES and (words[aux + 1] in _SUBJECT_START
                                                      or words[aux + 1] in _SUBJECT_PRONOUNS))
-                or (words[aux] in _INVERTED_BE and words[aux + 1] in _BE_SUBJECT_PRONOUNS)):
+                or (words[aux] in _INVERTED_BE and (
+                    words[aux + 1] in _BE_SUBJECT_PRONOUNS
+                    or _passive_after_subject(texts, start + aux + 1, sentence.token_end)))):
             continue  # `Among the dead was a child` inverts `be` with a noun, not `is this`
         if aux > 1 and not _adverbials_only(words[:aux]):
             continue
@@ -566,6 +572,24 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
                   f"{texts[start + aux + 1]}': the auxiliary comes before the subject after "
                   f"'{' '.join(texts[start:start + aux])}' (verb-second order of the source)",
                   confidence=0.75)
+
+
+def _passive_after_subject(texts: list[str], at: int, end: int) -> bool:
+    """`... was every tenth departure cancelled,`: after `be`, a noun phrase and then the
+    participle that ends the clause (`a letter signed by him` is a noun phrase)."""
+    lex = lexicon()
+    if texts[at].lower() not in _SUBJECT_START and texts[at].lower() not in _EVERY:
+        return False
+    for i in range(at + 1, min(at + 5, end - 1)):
+        word = texts[i].lower()
+        if word in lex.participles and word not in lex.adjectives and word not in lex.nouns:
+            return not texts[i + 1][0].isalnum()
+        if not word.isalpha() or word in FUNCTION_WORDS:
+            return False
+    return False
+
+
+_EVERY = word_set("every each all both many most several some")
 
 
 def _adverbials_only(words: list[str]) -> bool:
