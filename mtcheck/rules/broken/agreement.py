@@ -566,22 +566,34 @@ def _partitive_agreement(doc: Document) -> Iterator[Hit]:
                   f"'{before.group(1).lower()} of ...'", confidence=0.75)
 
 
-_RELATIVE_THEN_VERB = re.compile(
-    rf"(?P<noun>[A-Za-z][a-z]+){_GAP}(?:who|that){_GAP}(?:(?:already|still|also|now|often|never)"
-    rf"{_GAP})?(?P<verb>has|is|was|does|hasn't|isn't|wasn't|doesn't)\b")
+_WHO_THAT = frozenset(("who", "that"))
+_RELATIVE_VERBS = frozenset(("has", "is", "was", "does", "hasn't", "isn't", "wasn't",
+                             "doesn't"))
+_AGREEMENT_ADVERBS = word_set("already still also now often never")
+_SINGULAR_VERB = re.compile("z")
 
 
 def _relative_agreement(doc: Document) -> Iterator[Hit]:
     """`Owners who already has a licence`: a relative clause's verb agrees with the plural
     noun it follows (`one of the owners who has` is left alone)."""
-    if "who" not in vocabulary(doc) and "that" not in vocabulary(doc):
-        return
     lex = lexicon()
-    text = doc.text
-    for m in _RELATIVE_THEN_VERB.finditer(text):
-        noun = m.group("noun").lower()
-        if noun not in lex.plurals or (noun in lex.finite and noun not in lex.nouns) or \
-                "one of" in text[max(0, m.start() - 30):m.start()].lower():
+    texts = token_texts(doc)
+    tokens = doc.tokens
+    for m in _SINGULAR_VERB.finditer(agreement_letters(doc)):
+        at = m.start()  # the verb; before it `who`, perhaps with an adverb between
+        if texts[at] not in _RELATIVE_VERBS:
             continue
-        yield Hit(m.start(), m.end(), f"'{m.group('verb')}' does not agree with '{noun}', "
-                  "which the relative clause stands for", confidence=0.7)
+        relative = at - 1 if texts[at - 1] in _WHO_THAT else \
+            at - 2 if texts[at - 1] in _AGREEMENT_ADVERBS and texts[at - 2] in _WHO_THAT \
+            else None
+        if relative is None or relative < 1:
+            continue
+        noun = texts[relative - 1].lower()
+        start = tokens[relative - 1].start
+        if noun not in lex.plurals or (noun in lex.finite and noun not in lex.nouns) or \
+                "one of" in doc.text[max(0, start - 30):start].lower() or \
+                "\n" in doc.text[start:tokens[at].end]:
+            continue
+        yield Hit(start, tokens[at].end, f"'{texts[at]}' does not agree with "
+                  f"'{texts[relative - 1]}', which the relative clause stands for",
+                  confidence=0.7)

@@ -125,7 +125,9 @@ def _verb_groups(lower: list[str], words: list[str]) -> list[int]:
     return starts
 
 
-_BECAUSE = re.compile(r"\bbecause\b(?![^\S\n]+of\b)")
+# Opens with the literal, so the scan is a fast search; the word boundary before it is
+# checked on the few hits.
+_BECAUSE = re.compile(r"because\b(?![^\S\n]+of\b)")
 _CLAUSE_STOP = re.compile(r"[,;:.!?—–()]")
 
 
@@ -135,6 +137,8 @@ def _verbless_because(doc: Document) -> Iterator[Hit]:
     body = _reads_as_body(doc)
     text = doc.text
     for m in _BECAUSE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
         stop = _CLAUSE_STOP.search(text, m.end())
         end = stop.start() if stop else len(text)
         if stop is None or stop.group() != "." or "\n" in text[m.end():end]:

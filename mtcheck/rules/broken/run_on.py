@@ -132,22 +132,36 @@ _PARTITIVES = word_set("many some most all none one both several each few half")
 # A sentence adverb, then a subject: `... in June afterwards he moves to Vienna.`
 _JOIN_ADVERBS = word_set("however afterwards meanwhile therefore moreover furthermore "
                          "nevertheless nonetheless subsequently thereafter consequently")
-_ADVERB_JOIN = re.compile(
-    rf"(?P<before>[\w%]+){_GAP}(?P<adverb>(?i:however|afterwards|meanwhile|therefore|moreover|"
-    rf"furthermore|nevertheless|nonetheless|subsequently|thereafter|consequently)){_GAP}"
-    rf"(?P<subject>(?i:he|she|it|they|we|the|a|an|this|these|its|their)){_GAP}")
+_JOIN_ADVERB_FORMS = _JOIN_ADVERBS | {w.capitalize() for w in _JOIN_ADVERBS}
+_WORD_THEN_GAP = re.compile(rf"(?P<before>[\w%'’-]+){_GAP}$")
+
+
+@lru_cache(maxsize=64)
+def _adverb_join_re(adverbs: frozenset[str]) -> re.Pattern[str]:
+    """The adverbs a document holds (as written), then a subject. The scan starts at the
+    adverb, a literal; the word before it is looked up afterwards (a pattern that opens
+    with a word class tries every position of the text)."""
+    return re.compile(rf"(?P<adverb>{'|'.join(sorted(adverbs))}){_GAP}"
+                      rf"(?P<subject>(?i:he|she|it|they|we|the|a|an|this|these|its|their)){_GAP}")
 
 
 def _adverb_joins(doc: Document) -> Iterator[Hit]:
     """Two sentences joined by a sentence adverb alone: `... in June 2027 afterwards he
     moves to Vienna.` The adverb follows a noun or a number with no punctuation, and a
     clause with its verb came before it."""
-    if _JOIN_ADVERBS.isdisjoint(vocabulary(doc)):
+    present = frozenset(w for w in vocabulary(doc) & _JOIN_ADVERB_FORMS)
+    if not present:
         return  # cheap test first: none of the adverbs occurs
     lex = lexicon()
-    for m in _ADVERB_JOIN.finditer(doc.text):
-        before = m.group("before").lower()
-        if not (before[:1].isdigit() or before in lex.nouns or m.group("before")[0].isupper()) \
+    text = doc.text
+    for m in _adverb_join_re(present).finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        word = _WORD_THEN_GAP.search(text, max(0, m.start() - 40), m.start())
+        if word is None:
+            continue
+        before = word.group("before").lower()
+        if not (before[:1].isdigit() or before in lex.nouns or word.group("before")[0].isupper()) \
                 or before in FUNCTION_WORDS or (could_be_finite_verb([before], 0) and
                                                 before not in lex.nouns):
             continue
@@ -242,10 +256,12 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             break
 
 
-_PARTITIVE_SUBJECT = re.compile(
-    rf"(?P<before>[\w'’-]+){_GAP}(?P<subject>(?i:many|some|most|all|none|one|both|several|"
-    rf"each|few|half|two|three|four)){_GAP}of{_GAP}(?:them|us|those){_GAP}"
-    rf"(?:(?:also|still|now|already){_GAP})?(?P<verb>[a-z]+)\b")
+# Anchored on `of them`; the quantifier and the word before it are looked up afterwards.
+_OF_THEM_VERB = re.compile(
+    rf"of{_GAP}(?:them|us|those){_GAP}(?:(?:also|still|now|already){_GAP})?(?P<verb>[a-z]+)\b")
+_QUANTIFIER_BEFORE = re.compile(
+    rf"(?P<before>[\w'’-]+){_GAP}(?P<subject>many|some|most|all|none|one|both|several|each|"
+    rf"few|half|two|three|four){_GAP}$", re.IGNORECASE)
 
 
 def _partitive_clauses(doc: Document) -> Iterator[Hit]:
@@ -254,16 +270,23 @@ def _partitive_clauses(doc: Document) -> Iterator[Hit]:
     if vocabulary(doc).isdisjoint(("them", "us", "those")):
         return  # cheap test first
     lex = lexicon()
-    for m in _PARTITIVE_SUBJECT.finditer(doc.text):
-        before, verb = m.group("before").lower(), m.group("verb")
-        if before in FUNCTION_WORDS or before not in lex.nouns or \
+    text = doc.text
+    for m in _OF_THEM_VERB.finditer(text):
+        verb = m.group("verb")
+        if (m.start() and text[m.start() - 1].isalnum()) or \
                 not (verb in AUXILIARIES or verb in lex.finite):
             continue
-        sentence = sentence_at(doc, m.start("subject"))
+        q = _QUANTIFIER_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if q is None:
+            continue
+        before = q.group("before").lower()
+        if before in FUNCTION_WORDS or before not in lex.nouns:
+            continue
+        sentence = sentence_at(doc, q.start("subject"))
         if sentence is None or sentence.paragraph not in _reads_as_body(doc):
             continue
         yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause starts at "
-                  f"'{doc.text[m.start('subject'):m.end()]}' with no punctuation before it",
+                  f"'{text[q.start('subject'):m.end()]}' with no punctuation before it",
                   confidence=0.7)
 
 
