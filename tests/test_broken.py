@@ -658,3 +658,14 @@ def test_third_round_rules_stay_quiet(text):
 def test_a_paragraph_ending_in_a_cjk_full_stop_is_terminated():
     text = "The mayor spoke first.\n\n町としては慎重に進める方針だ。\n\nThe plan starts in April."
     assert "broken.missing-terminal-punctuation" not in [rule for rule, _ in _found(text)]
+
+
+def test_a_prose_paragraph_read_as_a_heading_still_needs_its_full_stop():
+    body = "The storm reached the coast on Monday night and cut power to 20,000 homes."
+    missing = ("In Brest and Quimper, the city councils opened their gyms and several "
+               "schools to families who had to leave their homes")
+    text = f"Storm Hits Brittany\n\n{body}\n\n{missing}\n\n{body}"
+    assert ("broken.missing-terminal-punctuation", "homes") in [
+        (rule, found.rsplit(maxsplit=1)[-1]) for rule, found in _found(text)]
+    subheading = "What the councils are doing next"
+    assert _found(f"Storm Hits Brittany\n\n{body}\n\n{subheading}\n\n{body}") == []

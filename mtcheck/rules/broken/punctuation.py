@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from mtcheck.english import data_sections, lexicon
+from mtcheck.english import could_be_finite_verb, data_sections, lexicon
 from mtcheck.model import Document, Hit, Paragraph
 from mtcheck.rules.broken._shared import _ends_sentence, _reads_as_body, _wrapped
 from mtcheck.rules.encoding import mojibake_spans
@@ -203,6 +203,21 @@ def _pair_hit(mark: str, at: int) -> Hit:
 _LAST_TOKEN = re.compile(r"\S+$")
 
 
+def _prose_between_prose(doc: Document, para: Paragraph, body: frozenset[int]) -> bool:
+    """A block read as a heading (short, no full stop) that is a sentence of prose: body
+    paragraphs on both sides, a dozen words or more, mostly lower case, with a comma
+    and a verb. Subheadings are shorter and do not read on like this."""
+    if para.kind != "heading" or para.index - 1 not in body or para.index + 1 not in body:
+        return False
+    words = [w.lower() for w in _PROSE_WORD.findall(para.text)]
+    lower = sum(1 for w in _PROSE_WORD.findall(para.text) if w[0].islower())
+    return len(words) >= 12 and "," in para.text and lower >= 0.6 * len(words) and any(
+        could_be_finite_verb(words, i) for i in range(1, len(words)))
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 @rule("broken.missing-terminal-punctuation", category="broken", severity="minor",
       bad=["The drills will last until June. The ministry said that they are purely "
            "defensive and not directed at any country\n\nThe navy confirmed the plan.",
@@ -220,7 +235,8 @@ def missing_terminal_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hi
     body = _reads_as_body(doc)
     wrapped = _wrapped(doc)
     for para in doc.paragraphs:
-        if para.index not in body or _ends_sentence(para.text) or para.index + 1 in wrapped:
+        if (para.index not in body and not _prose_between_prose(doc, para, body)) or \
+                _ends_sentence(para.text) or para.index + 1 in wrapped:
             continue
         if para.text[0] in "([" or "://" in para.text[-60:]:
             continue
