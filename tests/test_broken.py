@@ -575,6 +575,8 @@ def test_foreign_punctuation_after_english_words_is_fixed_and_quotes_are_kept():
     ("broken.agreement", "Farmers who still has old tractors can apply for a grant."),
     ("broken.agreement", "The bridge it was opened in 1990 by the king."),
     ("broken.agreement", "The new rules, which take effect in May, applies to every shop."),
+    ("broken.run-on", "Sales of the new model began in the last days of October the dealers, "
+     "who had waited for months, sold 900 cars within a week."),
 ])
 def test_third_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -650,6 +652,7 @@ def test_third_round_damage_is_found(rule_id, text):
     "The road it was built on is now closed.",
     "The new rules, which take effect in May, apply to every shop.",
     "In the envelope was a letter signed by the mayor.",
+    "The museum thanked the painters the city, which paid for the show, had invited.",
 ])
 def test_third_round_rules_stay_quiet(text):
     assert _found(text) == []

@@ -8,7 +8,12 @@ from collections.abc import Iterable
 from mtcheck.analyze import memoized, token_texts
 from mtcheck.english import AUXILIARIES, FUNCTION_WORDS, MODALS, lexicon, word_set
 from mtcheck.model import Document
-from mtcheck.rules.broken._shared import _CLAUSE_OPENERS, _RELATIVE, _SUBJECT_START
+from mtcheck.rules.broken._shared import (
+    _CLAUSE_OPENERS,
+    _MONTHS_AND_DAYS,
+    _RELATIVE,
+    _SUBJECT_START,
+)
 from mtcheck.wordcodes import Encoded, WordCodes
 
 
@@ -93,6 +98,8 @@ def _run_on_letter(word: str) -> str | None:
         return ","
     if word in _CLAUSE_OPENERS:
         return "O"
+    if word in _MONTHS_AND_DAYS:
+        return "n"  # `August`, `May`: dates, however the lexicon reads the word
     lex = lexicon()
     if word not in FUNCTION_WORDS and word[:1].isalnum() and (
             word in lex.nouns or not word.isalpha() or not lex.knows(word)):

@@ -447,6 +447,16 @@ def _bare_subject_hints(doc: Document) -> list[int]:
 _PLURAL = re.compile("p")
 
 
+def _relative_span(lower: list[str], b: int) -> range:
+    """The indices of a relative clause between commas right after the noun phrase that
+    starts at `b` (`the algae, which ... lake,`), or an empty range."""
+    comma = next((i for i in range(b + 1, min(b + 5, len(lower))) if lower[i] == ","), None)
+    if comma is None or lower[comma + 1:comma + 2] not in (["which"], ["who"]):
+        return range(0)
+    close = next((i for i in range(comma + 2, len(lower)) if lower[i] == ","), None)
+    return range(comma, close + 1) if close is not None else range(0)
+
+
 def _joins_noun_phrases(lower: list[str], i: int, b: int) -> bool:
     """`the ships and the oil platforms`: `and` between two noun phrases, with no verb
     between it and the position `b`."""
@@ -470,16 +480,20 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
             or could_be_finite_verb(lower, b - 1):
         return None
     before = [v for v in verbs if v < b]
+    # `the algae, which normally appear in small numbers, multiplied`: the subject's
+    # relative clause between commas is skipped, with its verbs.
+    inner = _relative_span(lower, b)
     # `the renovated halls`: a participle after a determiner is an adjective.
-    after = [v for v in verbs if v > b and not (
+    after = [v for v in verbs if v > b and v not in inner and not (
         lower[v] in lexicon_.participles and lower[v - 1] in _SUBJECT_START)]
     if not before or not after:
         return None
     first, second = before[-1], after[0]
     if any((w in _LINKERS and not _joins_noun_phrases(lower, i, b)) or w in ",—–-()"
            for i, w in enumerate(lower[first + 1:b], first + 1)) or \
-            any(w in _LINKERS or not (w[0].isalnum() or w == "'s")
-                for w in lower[b + 1:second]) or second - b > 7:
+            any(i not in inner and (w in _LINKERS or not (w[0].isalnum() or w == "'s"))
+                for i, w in enumerate(lower[b + 1:second], b + 1)) or \
+            second - b - len(inner) > 7:
         return None
     # A relative clause closed by a comma (`, who took office in 2022,`) is behind us.
     comma = max((i for i in range(b) if lower[i] == ","), default=-1)
