@@ -53,6 +53,8 @@ def _words(doc: Document, sentence: Sentence) -> list[str]:
 _QUOTES = "\"“”„«»"
 # A colon that opens a list, a quote or an explanation; not one inside a time (`08:42`).
 _LIST_COLON = re.compile(r":(?!\d)")
+# A word as the checks that read raw text count it (`Jean-Luc`, `O’Brien`).
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 # `。！？` (Chinese, Japanese), `؟` (Arabic), `।` (Hindi) end an untranslated sentence.
@@ -81,6 +83,13 @@ def _mostly_english(words: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def _saying_lemmas() -> frozenset[str]:
     return frozenset(data_sections("broken_verbs.txt")["attribution"])
+
+
+def _says(word: str, *, reporting: bool = False) -> bool:
+    """A form of a verb of saying (`said`, `stresses`); with `reporting`, also of a verb
+    that reports an opinion (`expects`, `admitted`)."""
+    return any(lemma in _saying_lemmas() or (reporting and lemma in _REPORTING)
+               for lemma in (word, *lexicon().verb_lemmas.get(word, ())))
 
 
 _BE = word_set("is are was were be been being")

@@ -27,11 +27,12 @@ from mtcheck.rules.broken._shared import (
     _GAP,
     _SUBJECT_START,
     _TIME_NOUNS,
+    _WORD,
     _WORD_BEFORE,
     _determiner_openings,
     _own_start,
     _reads_as_body,
-    _saying_lemmas,
+    _says,
     _sentences_of,
 )
 from mtcheck.rules.registry import RuleContext, rule
@@ -245,8 +246,7 @@ def _resumptive_without_comma(doc: Document) -> Iterator[Hit]:
         verb, after = texts[p + 1].lower(), texts[p + 2].lower()
         # `The mayor he stressed that`: a verb of saying and its clause make a sentence
         # of their own; a contact relative clause leaves `said` without one
-        said_that = after == "that" and verb in lex.finite and any(
-            lemma in _saying_lemmas() for lemma in (verb, *lex.verb_lemmas.get(verb, ())))
+        said_that = after == "that" and verb in lex.finite and _says(verb)
         # `The mayor it has asked citizens to`: an auxiliary, a participle and an object
         # of its own; a contact relative clause's verb has lost its object
         with_object = verb in _RESUMED_AUXILIARIES and after in lex.participles and \
@@ -276,7 +276,6 @@ def _resumptive_without_comma(doc: Document) -> Iterator[Hit]:
 
 _COMPARATIVES = word_set("more less fewer")
 _PARENTHETICAL = re.compile(r"[^\S\n]+[\w'’-]+,")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -569,7 +568,7 @@ def _partitive_agreement(doc: Document) -> Iterator[Hit]:
 _WHO_THAT = frozenset(("who", "that"))
 _RELATIVE_VERBS = frozenset(("has", "is", "was", "does", "hasn't", "isn't", "wasn't",
                              "doesn't"))
-_AGREEMENT_ADVERBS = word_set("already still also now often never")
+_RELATIVE_ADVERBS = word_set("already still also now often never")
 _SINGULAR_VERB = re.compile("z")
 
 
@@ -584,7 +583,7 @@ def _relative_agreement(doc: Document) -> Iterator[Hit]:
         if texts[at] not in _RELATIVE_VERBS:
             continue
         relative = at - 1 if texts[at - 1] in _WHO_THAT else \
-            at - 2 if texts[at - 1] in _AGREEMENT_ADVERBS and texts[at - 2] in _WHO_THAT \
+            at - 2 if texts[at - 1] in _RELATIVE_ADVERBS and texts[at - 2] in _WHO_THAT \
             else None
         if relative is None or relative < 1:
             continue

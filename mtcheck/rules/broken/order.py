@@ -37,16 +37,16 @@ from mtcheck.rules.broken._shared import (
     _MONTHS_AND_DAYS,
     _QUOTES,
     _RELATIVE,
-    _REPORTING,
     _SUBJECT_START,
     _SUBORDINATING_PREPOSITIONS,
     _SUBORDINATORS,
     _TIME_NOUNS,
+    _WORD,
     _WORD_BEFORE,
     _mostly_english,
     _own_start,
     _reads_as_body,
-    _saying_lemmas,
+    _says,
     _sentences_of,
     _words,
 )
@@ -171,7 +171,6 @@ def _inverted_after_clause(doc: Document) -> Iterator[Hit]:
                   confidence=0.75)
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _COMMA_VERB_TO = re.compile(r", ([a-z]+) to [a-z]")
 
 
@@ -415,9 +414,7 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         # `Also plans to install`, `Already moved around 1,200 households`; with a comma
         # the verb may open a participle clause (`Already moved to Paris, he ...`).
         plans_to = second.endswith("s") and second in lex.finite and third == "to"
-        said_that = third == "that" and second in lex.finite and any(
-            lemma in _saying_lemmas() or lemma in _REPORTING
-            for lemma in (second, *lex.verb_lemmas.get(second, ())))
+        said_that = third == "that" and second in lex.finite and _says(second, reporting=True)
         rest = [w.lower() for w in texts[at:sentence.token_end]]
         # `Recently opened shops ... sell`: a participle before a noun, and a verb later
         bare = not comma and second in lex.finite and second not in lex.nouns and \
@@ -443,8 +440,7 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         # `Will be decided in the autumn ...`: an impersonal passive lost its `It`
         return f"the sentence opens with '{first} {second} {third}': its subject is missing"
     lower = first.lower()
-    saying = any(lemma in _saying_lemmas() or lemma in _REPORTING
-                 for lemma in (lower, *lex.verb_lemmas.get(lower, ())))
+    saying = _says(lower, reporting=True)
     if second == "that" and lower in lex.finite and lower not in lex.nouns and \
             (lower not in lex.adjectives or saying) and third.lower() in _THAT_OPENERS and (
                 lower.endswith("s") or (lower in lex.past and (saying or not comma))):

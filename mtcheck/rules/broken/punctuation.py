@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from mtcheck.english import could_be_finite_verb, data_sections, lexicon
 from mtcheck.model import Document, Hit, Paragraph
-from mtcheck.rules.broken._shared import _ends_sentence, _reads_as_body, _wrapped
+from mtcheck.rules.broken._shared import _WORD, _ends_sentence, _reads_as_body, _wrapped
 from mtcheck.rules.encoding import mojibake_spans
 from mtcheck.rules.registry import RuleContext, rule
 
@@ -209,13 +209,12 @@ def _prose_between_prose(doc: Document, para: Paragraph, body: frozenset[int]) -
     and a verb. Subheadings are shorter and do not read on like this."""
     if para.kind != "heading" or para.index - 1 not in body or para.index + 1 not in body:
         return False
-    words = [w.lower() for w in _PROSE_WORD.findall(para.text)]
-    lower = sum(1 for w in _PROSE_WORD.findall(para.text) if w[0].islower())
+    words = [w.lower() for w in _WORD.findall(para.text)]
+    lower = sum(1 for w in _WORD.findall(para.text) if w[0].islower())
     return len(words) >= 12 and "," in para.text and lower >= 0.6 * len(words) and any(
         could_be_finite_verb(words, i) for i in range(1, len(words)))
 
 
-_PROSE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @rule("broken.missing-terminal-punctuation", category="broken", severity="minor",

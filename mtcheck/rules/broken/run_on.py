@@ -44,6 +44,7 @@ from mtcheck.rules.broken._shared import (
     _own_start,
     _reads_as_body,
     _saying_lemmas,
+    _says,
     _sentences_of,
     _words,
 )
@@ -246,8 +247,7 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
                 lower[verb] in intransitive and rest[0] in PREPOSITIONS and len(rest) > 1
                 and rest[1] not in PREPOSITIONS) or (
                 # `... for 31 years he says he has never seen`: saying, and what is said
-                rest[0] in _SPLICE_SUBJECTS and any(
-                    lemma in _saying_lemmas() for lemma in lex.verb_lemmas.get(lower[verb], ())))
+                rest[0] in _SPLICE_SUBJECTS and _says(lower[verb]))
             if not whole or any(_verb_at(rest, i) for i in range(1, len(rest))):
                 continue
             yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause starts "
