@@ -209,8 +209,9 @@ def _prose_between_prose(doc: Document, para: Paragraph, body: frozenset[int]) -
     and a verb. Subheadings are shorter and do not read on like this."""
     if para.kind != "heading" or para.index - 1 not in body or para.index + 1 not in body:
         return False
-    words = [w.lower() for w in _WORD.findall(para.text)]
-    lower = sum(1 for w in _WORD.findall(para.text) if w[0].islower())
+    found = _WORD.findall(para.text)
+    words = [w.lower() for w in found]
+    lower = sum(1 for w in found if w[0].islower())
     return len(words) >= 12 and "," in para.text and lower >= 0.6 * len(words) and any(
         could_be_finite_verb(words, i) for i in range(1, len(words)))
 
