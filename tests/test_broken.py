@@ -672,3 +672,45 @@ def test_a_prose_paragraph_read_as_a_heading_still_needs_its_full_stop():
         (rule, found.rsplit(maxsplit=1)[-1]) for rule, found in _found(text)]
     subheading = "What the councils are doing next"
     assert _found(f"Storm Hits Brittany\n\n{body}\n\n{subheading}\n\n{body}") == []
+
+
+# Sentences written after the fourth round of rules (session 4), none used to build them.
+@pytest.mark.parametrize(("rule_id", "text"), [
+    ("broken.agreement", "The pilgrims, they walked for nine days to reach the shrine."),
+    ("broken.agreement", "The number of tourists in the old town were lower than in 2019."),
+    ("broken.verb-form", "Several residents said the landlord was ignore their letters."),
+    ("broken.verb-form", "The airport has reopen its second runway after the repairs."),
+    ("broken.verb-form", "The match had been postpone because of the heavy snow."),
+    ("broken.garbled-order", "Will also hire forty new nurses for the night shifts."),
+    ("broken.garbled-order", "Intends to sell the old depot to a private developer."),
+    ("broken.garbled-order", "The Port Authority provincial signed the lease on Friday."),
+    ("broken.garbled-order", "The rector outgoing, Maria Lopes, opened the ceremony."),
+    ("broken.dangling-ending", "The bakery stays open on Sundays in order that."),
+    ("broken.dangling-ending", "The deputies raised questions about the loans of which."),
+    ("broken.dangling-ending", "In her speech, the minister for health referred to."),
+    ("broken.dangling-ending", "They asked for a new bridge, which the region never."),
+    ("broken.dangling-attribution", "“The pool stays shut,” sports councillor Rita Borg said "
+     "in Valletta, she said."),
+])
+def test_fourth_round_damage_is_found(rule_id, text):
+    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The next morning, they drove back to the farm.",
+    "This summer, they will open a second shop.",
+    "The museum, it seems, will stay closed.",
+    "A number of shops were closed on Monday.",
+    "All the guards did was watch.",
+    "The clinic has let two nurses go.",
+    "Will Moreno also spoke at the rally.",
+    "Plans to widen the road drew protests from farmers.",
+    "The Italian military said the drill went well.",
+    "It was better late than never.",
+    "This is the law the court referred to.",
+    "The incoming mayor will take office in June.",
+    "“We stay,” council leader Ana Pérez said on Monday.",
+])
+def test_fourth_round_rules_stay_quiet(text):
+    assert _found(text) == []
+

@@ -108,3 +108,18 @@ def test_hungarian_read_as_latin1_is_repaired_only_for_hungarian_sources():
     for other in ("et", "fr"):
         found, _ = findings(document(text, src_lang=other), config, strict=True)
         assert found == []
+
+
+# Written after the rule: Vietnamese letters that ftfy leaves alone in Windows-1252.
+def test_three_byte_letters_read_as_windows_1252_are_repaired():
+    found = _found("Rice farmers in Nguyá»…n Trãi and Cáº§n Giuá»™c lost their crops.")
+    assert [(rule, text) for rule, text, _ in found] == [
+        ("encoding.mojibake", "Nguyá»…n"), ("encoding.mojibake", "Cáº§n"),
+        ("encoding.mojibake", "Giuá»™c")]
+    assert [fix for _, _, fix in found] == ["Nguyễn", "Cần", "Giuộc"]
+
+
+@pytest.mark.parametrize("text", ["The café in Zürich serves crème brûlée.",
+                                  "He wrote «naïve» in the margin, then “¿qué?”."])
+def test_real_accents_and_quotes_are_not_recoded(text):
+    assert _found(text) == []

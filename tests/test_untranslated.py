@@ -353,3 +353,21 @@ def test_every_wordfreq_language_has_an_english_name():
     from mtcheck.langid import language_name
     unnamed = [code for code in available_languages() if language_name(code) == code]
     assert unnamed == []
+
+
+# Written after the rule: an organization's own name, introduced by what it is or
+# followed by its acronym, is kept in its language on purpose.
+@pytest.mark.parametrize("text", [
+    "The tender went to Správa silnic Olomouckého kraje (SSOK), the road agency, in May.",
+    "Money came from the Fundação para a Ciência e a Tecnologia (FCT) last year.",
+    "The march was called by the movement Stop dla spalarni w mieście on Sunday.",
+    "An editor at the weekly Tygodnik Podhalański said the paper would appeal.",
+])
+def test_an_organization_named_in_its_own_language_is_not_untranslated(text):
+    assert _found(f"Council Meets\n\nThe council met on Monday. {text}") == []
+
+
+def test_an_acronym_names_only_the_words_whose_initials_it_spells():
+    text = ("Council Meets\n\nThe council met on Monday. Miasto nie ma pieniędzy na nowe "
+            "autobusy, said the head of the transport authority (ZTM).")
+    assert _texts(_found(text, rule="untranslated.sentence")) != []

@@ -62,7 +62,9 @@ class Spans:
 
 
 def exempt_spans(doc: Document) -> tuple[tuple[int, int], ...]:
-    """Offsets where foreign words are meant: quoted titles and terms, glosses.
+    """Offsets where foreign words are meant: quoted titles and terms, glosses, names
+    introduced by what they name (`the association Brno na kole`) or abbreviated after
+    them (`Dopravní podnik města Brna (DPMB)`).
 
     A quotation is taken for a title or a term (`“Te doy mis ojos”`, *Der kleine
     Hobbit*) when it is in italics, or when it is short (at most 12 words), does
@@ -93,8 +95,50 @@ def _exempt_between(text: str, start: int, end: int) -> tuple[tuple[int, int], .
     for m in _PARENS.finditer(text, start, end):
         if len(m.group(1).split()) <= 4:
             spans.append((m.start(), m.end()))
+        named = _named_by_acronym(text, m)
+        if named is not None:
+            spans.append((named, m.start()))
+    spans.extend(m.span(1) for m in _NAMED.finditer(text, start, end))
     spans.sort()
     return tuple(spans)
+
+
+# A name kept in its own language after the noun that introduces it: `the association
+# Brno na kole`, `the daily Gazeta Wyborcza` (up to five words, to the next punctuation).
+_NAMED = re.compile(
+    r"(?i:association|group|initiative|campaign|movement|party|company|firm|club|band|"
+    r"newspaper|daily|weekly|magazine|festival|programme|program|project|foundation|"
+    r"organi[sz]ation|society|union|choir|ensemble|collective|network|platform|"
+    r"cooperative|website|portal|broadcaster|channel|brand|restaurant)[^\S\n]+"
+    r"([A-ZÀ-ÞĀ-Ž][^\s,.;:!?()]*(?:[^\S\n]+[^\s,.;:!?()“”\"]+){0,4})")
+_ACRONYM = re.compile(r"[A-ZÀ-ÞĀ-Ž]{2,8}")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[^\S\n]*$")
+
+
+def _named_by_acronym(text: str, parens: re.Match[str]) -> int | None:
+    """Where the name that an acronym in brackets abbreviates starts, or None.
+
+    `Dopravní podnik města Brna (DPMB)`, `Producteurs et productrices acéricoles du
+    Québec (PPAQ)`: an organization's own name, kept in its language on purpose. The
+    acronym's letters are the initials of the words before it, read backwards; up to
+    two words in a row may be skipped (`et`, `du`).
+    """
+    acronym = parens.group(1)
+    if _ACRONYM.fullmatch(acronym) is None:
+        return None
+    letters, at, skipped = acronym.lower(), parens.start(), 0
+    while letters:
+        word = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if word is None:
+            return None
+        if word.group(1)[0].lower() == letters[-1]:
+            letters, skipped = letters[:-1], 0
+        else:
+            skipped += 1
+            if skipped > 2:
+                return None
+        at = word.start(1)
+    return at
 
 
 class ExemptSpans:

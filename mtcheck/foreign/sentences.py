@@ -159,3 +159,4 @@ def _run_span(doc: Document, run: list[Mark], langs: tuple[str, ...],
     if guess.known and guess.lang != "en" and guess.confidence >= min_confidence:
         return SpanFinding(start, end, guess.lang, guess.confidence, "clause")
     return None
+

@@ -84,18 +84,42 @@ def mojibake_spans(doc: Document) -> list[tuple[int, int, str]]:
             lo, hi = _word_around(text, m.start(), m.start() + 1)
             done = hi
             word = text[lo:hi]
-            if not is_bad(word):
-                continue
-            fixed = ftfy.fix_encoding(word)
+            fixed = ftfy.fix_encoding(word) if is_bad(word) else word
+            if fixed == word:
+                fixed = _recoded(word)
             if fixed != word:
                 out.append(_changed_word(text, lo, hi, fixed))
         return out
     return memoized(doc, "encoding.mojibake", compute)
 
 
+def _recoded(word: str) -> str:
+    """`Thá»›i` read back as UTF-8 (`Thới`), or `word` itself.
+
+    ftfy leaves alone the Windows-1252 readings of some three-byte letters (Vietnamese
+    `ớ` becomes `á»›`) because each of their characters also occurs in real text. A word
+    with a quote or currency sign inside its letters that reads back as letters only
+    is mojibake all the same.
+    """
+    core = word.strip(_EDGE_PUNCTUATION)
+    if not any(not c.isalnum() and not c.isascii() for c in core):
+        return word
+    try:
+        fixed = core.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return word
+    if not fixed.isalpha():
+        return word
+    return word.replace(core, fixed, 1)
+
+
+_EDGE_PUNCTUATION = ".,;:!?\"'“”‘’«»()[]"
+
+
 @rule("encoding.mojibake", category="encoding", severity="major",
       bad=["The minister GÃ¼ler spoke.", "Ankaraâ€™s plan was approved.",
            "The Ã‰lysÃ©e said nothing.", "In Borsa Ä°stanbul, shares rose.",
+           "Farmers in Thá»›i Lai lost their rice.",
            Example("Engineer Gábor Szõke said the baths in Pécs would reopen.",
                    src_lang="hu")],
       good=["The minister Güler spoke.", "Ankara’s plan was approved.", "Â is a letter.",

@@ -189,7 +189,8 @@ def verb_form_letters(doc: Document) -> str:
     (`implemented`), `p` a past form that is no participle either (`went`), `E` a past
     form in -ed that is also a noun or adjective (`wanted`), `g` a form in -ing that is
     no noun or adjective (`commenting`), `G` one that is a noun too (`publishing`), `B` `been`,
-    `c` a noun that is no adverb or auxiliary (`villages`)."""
+    `w` `is`, `are`, `was` or `were`, `c` a noun that is no adverb or auxiliary
+    (`villages`)."""
     return memoized(doc, "broken.verb-form-letters",
                     lambda d: _codes(d).classes("verb-form"))
 
@@ -208,6 +209,8 @@ def _verb_form_letter(word: str) -> str | None:
         return "t"
     if word == "been":
         return "B"
+    if word in ("is", "are", "was", "were"):
+        return "w"
     if word in _IN_GROUP:
         return "n"
     lex = lexicon()

@@ -25,6 +25,7 @@ from mtcheck.rules.broken._codes import (
 )
 from mtcheck.rules.broken._shared import (
     _GAP,
+    _MONTHS_AND_DAYS,
     _SUBJECT_START,
     _TIME_NOUNS,
     _WORD,
@@ -192,7 +193,7 @@ def _candidates(doc: Document, letters: re.Pattern[str],
 # A sentence that opens with a noun phrase, then a comma and a pronoun with its verb.
 _RESUMPTIVE = re.compile(
     r"(?:The|A|An|Its|Their|His|Her|Our|This|These|Those)\b[^,.;:!?\n\"“”]{3,80},[^\S\n]*"
-    rf"(?P<pronoun>he|she|it|they){_GAP}(?P<verb>[a-z]+)(?P<after>[^\S\n]*[\w“\"])")
+    rf"(?P<pronoun>he|she|it|they){_GAP}(?P<verb>[a-z]++)(?P<after>[^\S\n]*[\w“\"])")
 
 
 def _resumptive_subjects(doc: Document) -> Iterator[Hit]:
@@ -211,7 +212,9 @@ def _resumptive_subjects(doc: Document) -> Iterator[Hit]:
                 _PARENTHETICAL.match(doc.text, m.end("verb")):
             continue  # `The old village, it is said, was founded by monks.`
         head = [w.lower() for w in _WORD.findall(doc.text, m.start(), m.start("pronoun"))]
-        if len(head) < 3 or head[1] in _COMPARATIVES or head[1].endswith("er") or any(
+        # A time is an adverbial, not a subject (`The next day, they met`).
+        if len(head) < 2 or head[-1] in _TIME_NOUNS or head[-1] in _MONTHS_AND_DAYS or \
+                head[1] in _COMPARATIVES or head[1].endswith("er") or any(
                 could_be_finite_verb(head, i) for i in range(1, len(head))):
             continue
         yield Hit(m.start(), m.end("verb"), f"the subject '{' '.join(head)}' is repeated by "
@@ -275,7 +278,7 @@ def _resumptive_without_comma(doc: Document) -> Iterator[Hit]:
 
 
 _COMPARATIVES = word_set("more less fewer")
-_PARENTHETICAL = re.compile(r"[^\S\n]+[\w'’-]+,")
+_PARENTHETICAL = re.compile(r"(?:[^\S\n]+[\w'’-]+)?,")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -332,7 +335,9 @@ def _head_agreement(doc: Document) -> Iterator[Hit]:
             wanted = "plural"
         elif not plural and (words[verb] in _PLURAL_AUXILIARIES or
                              words[verb] in lex.verb_forms) and \
-                (head == 0 or not noun.endswith("s")) and noun not in _EITHER_NUMBER:
+                (head == 0 or not noun.endswith("s")) and (
+                    noun not in _EITHER_NUMBER or words[:3] == ["the", "number", "of"]):
+            # `a number of visitors are`, but `the number of visitors is`
             wanted = "singular"
         else:
             continue

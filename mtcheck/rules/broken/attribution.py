@@ -57,6 +57,10 @@ _SUBJECT = (r"(?:(?i:he|she|they|we|it|i)|[Tt]he(?:[^\S\n]+[\w-]+){1,2}"
             r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
 
 
+# A name after its title or role in lower case: `branch chairman Hakan Yildirim`.
+_TITLED = r"(?:[a-z][\w'’-]*[^\S\n]+){1,3}[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}"
+
+
 # Where an attribution can dangle: a closing quote after terminal punctuation or a comma.
 _QUOTE_CLOSE = re.compile(r"[.!?…,][^\S\n]*[”\"»]")
 
@@ -78,7 +82,7 @@ def _attribution_re() -> re.Pattern[str]:
         # a quote ending in a comma, then a subject without its verb: `...,” she.`
         rf"|(?P<verbless>,)[^\S\n]*[”\"][^\S\n]*(?P<who>(?i:he|she|they|we|I))[^\S\n]*\."
         # the same attribution twice: `...,” she said, she said.`
-        rf"|[,.!?…][^\S\n]*[”\"»][^\S\n]*(?P<first>{_SUBJECT}{_GAP}(?i:{verbs})"
+        rf"|[,.!?…][^\S\n]*[”\"»][^\S\n]*(?P<first>(?:{_SUBJECT}|{_TITLED}){_GAP}(?i:{verbs})"
         rf"(?:{_GAP}(?:at|in|on|during|after|before|outside)[^\S\n]+[^.!?,;:“”\"\n]{{1,60}})?),"
         rf"[^\S\n]*(?P<second>(?i:he|she|they|we|it|i){_GAP}(?i:{verbs}))\b"
     )
@@ -92,6 +96,7 @@ def _attribution_re() -> re.Pattern[str]:
            "The coach told reporters, “We played our best game,” he said.",
            "“The port cannot take more ships,” she.",
            "“We will not stop,” the union leader said outside the depot, he said.",
+           "“The trains will run,” rail spokeswoman Ines Maier said in Linz, she said.",
            "“The shelves are empty,” said, who runs a stall in the market.",
            "“Nobody told us.”\n\nSaid the union leader at the gate on Friday."],
       good=["“The works are almost complete,” she said.",

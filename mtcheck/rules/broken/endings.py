@@ -14,6 +14,7 @@ from mtcheck.english import (
     FUNCTION_WORDS,
     MODALS,
     PRONOUNS,
+    Lexicon,
     could_be_finite_verb,
     data_sections,
     lexicon,
@@ -79,7 +80,7 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         # Cheap test first: the word before the final full stop.
         last = all_tokens[sentence.token_end - 2].text.lower()
         if last not in endings.last_words and last not in _BE and last not in _NAMING and \
-                last not in ("by", "on") and \
+                last not in ("by", "on", "never") and \
                 last not in MODALS and \
                 all_tokens[sentence.token_end - 3].text.lower() not in MODALS:
             continue
@@ -117,6 +118,10 @@ def _verbless_that_clauses(doc: Document) -> Iterator[Hit]:
                       "stops before its predicate", confidence=0.85)
 
 
+# `now or never`, `better late than never`, `she would never`: complete as they are.
+_BEFORE_FINAL_NEVER = MODALS | AUXILIARIES | word_set("or than ever")
+
+
 def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     """How many final words dangle (0 when the ending is fine)."""
     last = lower[-1]
@@ -127,6 +132,8 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
             return len(phrase)
     if last == "to":
         return 3 if _passive_to(lower) else _destination_missing(lower)
+    if last == "never" and lower[-2] not in _BEFORE_FINAL_NEVER:
+        return 1  # `which the council never.`: the verb is missing
     if last in _BE:
         return 1 if _bare_copula(lower) else 0
     if last in _NAMING and lower[-2] in _BE:
@@ -179,11 +186,8 @@ def _nearest_strander(lower: list[str]) -> str | None:
     for i in range(len(lower) - 2, max(1 if lower[0] in PRONOUNS else 0, len(lower) - 13) - 1,
                    -1):
         word = lower[i]
-        if word in _SUBJECT_START and i >= len(lower) - 7 and (
-                lower[i - 1] in _INDEFINITES or (lower[i - 1] in lex.nouns and lower[i - 1]
-                                                 not in FUNCTION_WORDS and
-                                                 lower[i - 1] not in lex.past)):
-            return word  # `the bridge the city relies on`: a short contact relative clause
+        if i >= len(lower) - 7 and _opens_contact_relative(lower, i, lex):
+            return word
         if word not in _STRANDERS:
             continue
         after = lower[i + 1]
@@ -197,6 +201,14 @@ def _nearest_strander(lower: list[str]) -> str | None:
             continue  # `said it could be`: a subject; `the people he works with` strands
         return word
     return None
+
+
+def _opens_contact_relative(lower: list[str], i: int, lex: Lexicon) -> bool:
+    """`the bridge the city relies on`: a determiner right after a noun opens a relative
+    clause with no relative word, whose verb takes the noun as its object."""
+    before = lower[i - 1]
+    return lower[i] in _SUBJECT_START and (before in _INDEFINITES or (
+        before in lex.nouns and before not in FUNCTION_WORDS and before not in lex.past))
 
 
 _SUBJECT_RELATIVES = word_set("that which who")
@@ -276,7 +288,12 @@ def _that_clause_lemmas() -> frozenset[str]:
 _MOTION = word_set("go goes went gone come comes came travel travels travelled traveled "
                    "move moves moved return returns returned fly flies flew flown head heads "
                    "headed drive drives drove driven walk walks walked relocate relocated "
-                   "emigrate emigrated commute commuted")
+                   "emigrate emigrated commute commuted") | word_set(
+    # and verbs whose `to` is a preposition with an object (`pointed to`, `refers to`)
+    "point points pointed refer refers referred belong belongs belonged lead leads led "
+    "respond responds responded contribute contributes contributed object objects objected "
+    "listen listens listened reply replies replied react reacts reacted amount amounts "
+    "amounted relate relates related adhere adheres adhered")
 
 
 def _destination_missing(lower: list[str]) -> int:
@@ -296,6 +313,8 @@ def _destination_missing(lower: list[str]) -> int:
         if lower[i] in _STRANDERS and not (lower[i] in ("that", "to") and i and
                                            could_be_finite_verb(lower, i - 1)):
             return 0
+        if i >= len(lower) - 5 and _opens_contact_relative(lower, i, lexicon()):
+            return 0  # `the report the minister referred to`
     return len(lower) - verb
 
 

@@ -7,13 +7,14 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import chain
 
-from mtcheck.analyze import memoized, sentence_at, token_texts
+from mtcheck.analyze import memoized, sentence_at, token_texts, vocabulary
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
     FUNCTION_WORDS,
     MODALS,
     PREPOSITIONS,
+    Lexicon,
     could_be_finite_verb,
     lexicon,
     word_set,
@@ -82,7 +83,9 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "When the new bridge opens, will the ferry stop running.",
            "From June will be closed also the two bridges over the river.",
            "Because the harvest was poor, decided to import rice from Thailand.",
-           "In March was every second train cancelled, the operator said."],
+           "In March was every second train cancelled, the operator said.",
+           "The Road Safety Agency regional also closed two bridges.",
+           "Plans to open a second terminal at the airport in the spring of 2028."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -95,13 +98,15 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Verb-second languages put the auxiliary before the subject after a fronted time
     (`Yesterday has the government approved`); null-subject languages open with the
     verb (`Is expected that ...`, `Considers that ...`); inflected relative pronouns
-    come out as `whose the` or `the which`.
+    come out as `whose the` or `the which`. Romance languages and Indonesian put a
+    classifying adjective after its noun (`The Civil Defence municipal closed`).
     """
     yield from _without_overlaps(chain(
         _negation_first(doc), _preposition_of(doc), _double_modals(doc), _verb_final(doc),
         _late_verb(doc), _auxiliary_first(doc), _relative_verb_last(doc),
         _passive_inversion(doc), _participle_pairs(doc), _fronted_auxiliary(doc),
-        _whose_determiner(doc), _adverb_after_verb(doc), _inverted_after_clause(doc)))
+        _whose_determiner(doc), _adverb_after_verb(doc), _inverted_after_clause(doc),
+        _adjective_after_noun(doc)))
 
 
 def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -387,8 +392,8 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
             continue
         first = tokens[start].text
         if first.lower() not in _FRONTED_AUXILIARIES and first not in _OPENING_ADVERBS and \
-                first not in _OPENING_MODALS and tokens[start + 1].text != "that" and \
-                tokens[start + 2].text != "that":
+                first not in _OPENING_MODALS and tokens[start + 1].text not in ("that", "to") \
+                and tokens[start + 2].text != "that":
             continue  # cheap test first
         reason = _verb_first(doc, sentence, start)
         if reason:
@@ -439,7 +444,20 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
     if first in _OPENING_MODALS and second in ("be", "have") and third in lex.participles:
         # `Will be decided in the autumn ...`: an impersonal passive lost its `It`
         return f"the sentence opens with '{first} {second} {third}': its subject is missing"
+    if first in _OPENING_MODALS and second in lex.verb_forms and second not in lex.past and (
+            at > start + 1 or (second not in lex.nouns and second not in lex.adjectives)):
+        # `Will also extend the scheme`: Chinese, Japanese and Korean leave the subject
+        # out; `Will` is a name only before a noun or a past form (`Will also said`)
+        return f"the sentence opens with '{' '.join(texts[start:at + 1])}': the verb's " \
+               "subject is missing"
     lower = first.lower()
+    if second == "to" and first in _INFINITIVE_TAKERS and third in lex.verb_forms:
+        rest = [w.lower() for w in texts[at + 2:sentence.token_end]]
+        if not any(could_be_finite_verb(rest, i) for i in range(1, len(rest))):
+            # `Plans to complete the berth by 2027.`: with a verb later, `Plans` would be
+            # the subject (`Plans to close the school drew protests`)
+            return f"the sentence opens with '{first} to {third}': the verb's subject is " \
+                   "missing"
     saying = _says(lower, reporting=True)
     if second == "that" and lower in lex.finite and lower not in lex.nouns and \
             (lower not in lex.adjectives or saying) and third.lower() in _THAT_OPENERS and (
@@ -456,6 +474,9 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
 _OPENING_MODALS = frozenset(("Will", "Would", "Can", "Could", "Must", "Should"))
 
 
+# Verbs in -s that take an infinitive and may open a sentence as plural nouns.
+_INFINITIVE_TAKERS = frozenset(("Plans", "Aims", "Intends", "Hopes", "Expects", "Wants",
+                                "Seeks", "Needs", "Wishes", "Promises", "Agrees", "Refuses"))
 _THAT_OPENERS = _SUBJECT_START | word_set("around about some many most all more over")
 
 
@@ -759,3 +780,52 @@ def _preposition_of_re() -> re.Pattern[str]:
 @cache
 def _double_modal_re() -> re.Pattern[str]:
     return re.compile(f"[{_codes_of(sorted(MODALS))}]{{2}}")
+
+
+# Adjectives that classify (`municipal`, `economic`): English puts them before their
+# noun, never after it as it may others (`the members present`, `funds available`).
+# Those that are nouns too (`the public`, `the military`, `a local`) are left out.
+_CLASSIFYING = word_set(
+    "municipal regional provincial economic political financial cultural agricultural "
+    "industrial residential educational judicial presidential parliamentary ministerial "
+    "environmental technical administrative electoral legislative urban metropolitan "
+    "governmental departmental diplomatic fiscal ecological scientific sanitary postal "
+    "territorial") | word_set("outgoing incoming")  # and two that only go before a noun
+
+
+def _adjective_after_noun(doc: Document) -> Iterator[Hit]:
+    """`The Civil Defence municipal also condemned`: the sentence's subject, then a
+    classifying adjective that belongs before it, then the verb, a preposition or a
+    comma (`The mayor outgoing, Paolo Rinaldi, said`)."""
+    if _CLASSIFYING.isdisjoint(vocabulary(doc)):
+        return
+    texts, tokens = token_texts(doc), doc.tokens
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body:
+            continue
+        start = _own_start(doc, sentence)
+        first = i = start + (texts[start].lower() in _SUBJECT_START)
+        stop = min(sentence.token_end - 1, first + 4)
+        while i < stop and _noun_or_name(texts[i], i == start, lex):
+            i += 1
+        if i == first or i >= stop or texts[i] not in _CLASSIFYING:
+            continue
+        after = texts[i + 1].lower()
+        if after in PREPOSITIONS or after in _IN_VERB_GROUP or after in AUXILIARIES or \
+                after == "," or (
+                after in lex.finite and after not in lex.nouns):
+            yield Hit(tokens[first].start, tokens[i].end, f"'{texts[i]}' follows its noun "
+                      f"'{texts[i - 1]}' (source word order)", confidence=0.75)
+
+
+def _noun_or_name(word: str, opens: bool, lex: Lexicon) -> bool:
+    """A noun, or a capitalized word of a name (the sentence's first word only if it is a
+    noun in lower case)."""
+    lower = word.lower()
+    if lower in FUNCTION_WORDS or lower in _CLASSIFYING:
+        return False
+    if word[0].isupper() and not opens:
+        return True
+    return lower in lex.nouns or lower in lex.plurals

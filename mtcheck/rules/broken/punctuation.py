@@ -205,17 +205,15 @@ _LAST_TOKEN = re.compile(r"\S+$")
 
 def _prose_between_prose(doc: Document, para: Paragraph, body: frozenset[int]) -> bool:
     """A block read as a heading (short, no full stop) that is a sentence of prose: body
-    paragraphs on both sides, a dozen words or more, mostly lower case, with a comma
-    and a verb. Subheadings are shorter and do not read on like this."""
+    paragraphs on both sides, a dozen words or more with a comma (sixteen without one),
+    mostly lower case, and a verb. Subheadings are shorter and do not read on like this."""
     if para.kind != "heading" or para.index - 1 not in body or para.index + 1 not in body:
         return False
     found = _WORD.findall(para.text)
     words = [w.lower() for w in found]
     lower = sum(1 for w in found if w[0].islower())
-    return len(words) >= 12 and "," in para.text and lower >= 0.6 * len(words) and any(
-        could_be_finite_verb(words, i) for i in range(1, len(words)))
-
-
+    return len(words) >= (12 if "," in para.text else 16) and lower >= 0.6 * len(words) \
+        and any(could_be_finite_verb(words, i) for i in range(1, len(words)))
 
 
 @rule("broken.missing-terminal-punctuation", category="broken", severity="minor",

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from mtcheck.english import DETERMINERS, PREPOSITIONS, PRONOUNS, lexicon, word_set
+from mtcheck.analyze import sentence_at
+from mtcheck.english import DETERMINERS, PREPOSITIONS, PRONOUNS, Lexicon, lexicon, word_set
 from mtcheck.model import Document, Hit, Token
 from mtcheck.rules.broken._codes import that_hints, verb_form_letters
 from mtcheck.rules.registry import RuleContext, rule
@@ -31,11 +32,14 @@ _SHAPES = (
            "Officials did not said when the bridge would reopen.",
            "Hundreds of residents been moved to schools in the town.",
            "The ministry wants that the farmers apply before May.",
-           "The ministry has not yet commenting on the plan."],
+           "The ministry has not yet commenting on the plan.",
+           "Nobody at the office was listen to the residents.",
+           "The opposition has obtain a majority in the council."],
       good=["The company will invest 2 billion euros.",
             "The reform will be implemented next year.",
             "The strikers have gone home.", "His will signed in 1990 was read out.",
-            "She ought to have known.", "Have the residents been told?"])
+            "She ought to have known.", "Have the residents been told?",
+            "All the volunteers did was listen."])
 def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A verb form that its auxiliary rules out: `will to invest`, `has went`.
 
@@ -43,8 +47,10 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     on the main verb, or use an infinitive particle after their modals (Russian, Polish,
     Turkish), lead MT to `must to pay` and `can solved`. A modal that is a noun (`his
     will`, `a can`) is left alone. `been` right after its subject lost its `have`
-    (`residents been moved`), unless a question or condition put `have` first; `want`
-    takes no `that` clause (`wants that the farmers apply`).
+    (`residents been moved`), unless a question or condition put `have` first; `be`
+    and `have` take no base form (`was listen`, `has obtain`) outside a pseudo-cleft
+    (`all they did was wait`);
+    `want` takes no `that` clause (`wants that the farmers apply`).
     """
     tokens = doc.tokens
     letters = verb_form_letters(doc)
@@ -72,6 +78,7 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       "takes an object and an infinitive (`wants the producers to`), not a "
                       "'that' clause", confidence=0.8)
     lex = lexicon()
+    yield from _base_after_be(doc, letters, lex)
     for m in _BEEN.finditer(letters, 1):
         if letters[m.start() - 1] not in "bc":
             continue
@@ -108,3 +115,28 @@ _THAT_SUBJECTS = word_set("the a an its their his her our all we they he she you
 _BEEN = re.compile("B")
 _HAVE = word_set("have has had having")
 _NEW_CLAUSE = word_set("and but or which who that because while when if")
+
+
+# `was listen`, `has obtain`, `been cancel`: a form of `be` or `have`, then a base form
+# that is no noun, adjective, past or participle.
+_BE_BASE = re.compile("[hwB]n{0,2}b")
+_DO = word_set("do does did")
+
+
+def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
+    """`No one was listen to him`, `has obtain`: `be` or `have` before a base form."""
+    tokens = doc.tokens
+    for m in _BE_BASE.finditer(letters):
+        first, last = tokens[m.start()], tokens[m.end() - 1]
+        verb = last.text.lower()
+        if verb in lex.nouns or verb in lex.adjectives or verb in lex.participles or \
+                verb in lex.past or "\n" in doc.text[first.start:last.end]:
+            continue
+        sentence = sentence_at(doc, first.start)
+        start = sentence.token_start if sentence else m.start()
+        if any(t.text.lower() in _DO for t in tokens[start:m.start()]):
+            continue  # `All they did was wait`: a pseudo-cleft
+        what = "'have' takes the past participle" if letters[m.start()] == "h" else \
+            "'be' takes a participle or an -ing form"
+        yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': {what}, "
+                  "not the base form", confidence=0.8)
