@@ -691,6 +691,15 @@ def test_a_prose_paragraph_read_as_a_heading_still_needs_its_full_stop():
     ("broken.dangling-ending", "They asked for a new bridge, which the region never."),
     ("broken.dangling-attribution", "“The pool stays shut,” sports councillor Rita Borg said "
      "in Valletta, she said."),
+    ("broken.dangling-attribution", "“We sold every last ticket,” – told to the radio."),
+    ("broken.dangling-ending", "The new tram will serve the university campus, who."),
+    ("broken.dangling-ending", "The foal was weak at first and is still very."),
+    ("broken.verb-form", "The shop owners had to closing early during the works."),
+    ("broken.garbled-order", "Was born in a mining town in the north in 1958."),
+    ("broken.garbled-order", "The vans electric will collect the rubbish at night."),
+    ("broken.garbled-order", "Yesterday warned the doctors that the wards were full."),
+    ("broken.missing-complement", "The union wrote to the council, but the mayor only "
+     "reminded."),
 ])
 def test_fourth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -710,6 +719,12 @@ def test_fourth_round_damage_is_found(rule_id, text):
     "This is the law the court referred to.",
     "The incoming mayor will take office in June.",
     "“We stay,” council leader Ana Pérez said on Monday.",
+    "Nobody could say which.",
+    "The club said it had to close, which surprised nobody.",
+    "Today the doctors warned that the wards were full.",
+    "Now comes the hardest part of the season.",
+    "He was born in a mining town in 1958.",
+    "The new buses are electric.",
 ])
 def test_fourth_round_rules_stay_quiet(text):
     assert _found(text) == []

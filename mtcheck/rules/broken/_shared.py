@@ -92,6 +92,17 @@ def _says(word: str, *, reporting: bool = False) -> bool:
                for lemma in (word, *lexicon().verb_lemmas.get(word, ())))
 
 
+def _takes_that_clause(word: str) -> bool:
+    """A form of a verb of saying or of one that takes a `that` clause (`say`, `stress`)."""
+    lemmas = (word, *lexicon().verb_lemmas.get(word, ()))
+    return any(lemma in _saying_lemmas() or lemma in _that_clause_lemmas() for lemma in lemmas)
+
+
+@lru_cache(maxsize=1)
+def _that_clause_lemmas() -> frozenset[str]:
+    return frozenset(data_sections("broken_verbs.txt")["that-clause"])
+
+
 _BE = word_set("is are was were be been being")
 # Verbs that report an opinion like a verb of saying: `Prices will rise, analysts expect.`
 _REPORTING = word_set("confirm report admit believe think expect estimate fear hope predict "

@@ -78,7 +78,8 @@ def _attribution_re() -> re.Pattern[str]:
         rf"(?P<adjunct>{_GAP}(?:at|in|on|during|after|before|while|from|via|to)"
         r"[^\S\n]+[^.!?,;:“”\"\n]{1,80})?[^\S\n]*\."
         # a quote ending in a comma, then an attribution without a subject
-        rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?P<bare>(?i:{verbs}))[^\S\n]*[.,]"
+        rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?:[–—][^\S\n]*)?(?P<bare>(?i:{verbs}))"
+        r"(?:[^\S\n]+(?:to|in|at|on)[^\S\n]+[^.!?,;:“”\"\n]{1,40})?[^\S\n]*[.,]"
         # a quote ending in a comma, then a subject without its verb: `...,” she.`
         rf"|(?P<verbless>,)[^\S\n]*[”\"][^\S\n]*(?P<who>(?i:he|she|they|we|I))[^\S\n]*\."
         # the same attribution twice: `...,” she said, she said.`
@@ -98,7 +99,8 @@ def _attribution_re() -> re.Pattern[str]:
            "“We will not stop,” the union leader said outside the depot, he said.",
            "“The trains will run,” rail spokeswoman Ines Maier said in Linz, she said.",
            "“The shelves are empty,” said, who runs a stall in the market.",
-           "“Nobody told us.”\n\nSaid the union leader at the gate on Friday."],
+           "“Nobody told us.”\n\nSaid the union leader at the gate on Friday.",
+           "“The season starts late,” – told to our reporter."],
       good=["“The works are almost complete,” she said.",
             "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])
 def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -309,7 +311,7 @@ def _transitive_forms() -> dict[str, str]:
 
 # After these the last word reads as a verb even when it is also a noun (`also demands`).
 _VERB_CUES = MODALS | word_set("also then further later not never to do does did and "
-                               "subsequently again")
+                               "subsequently again only")
 
 _WH_ADVERBS = word_set("where when why how while whereby")
 _CONTACT_SUBJECTS = PRONOUNS | word_set("the a an its their his her our this these those")

@@ -22,7 +22,7 @@ from mtcheck.english import (
 )
 from mtcheck.model import Document, Hit
 from mtcheck.rules.broken._codes import that_hints
-from mtcheck.rules.broken._shared import _BE, _SUBJECT_START, _saying_lemmas
+from mtcheck.rules.broken._shared import _BE, _SUBJECT_START, _takes_that_clause
 from mtcheck.rules.registry import RuleContext, rule
 
 
@@ -59,7 +59,8 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
            "The mayor said the final decision depends on.",
            "The old bridge was closed after it was deemed.",
            "The officials said the exercises are not directed against.",
-           "The committee chose a candidate which is the."],
+           "The committee chose a candidate which is the.",
+           "The line will reach the northern suburbs, which."],
       good=["It is not clear what the deal consists of.",
             "These are the people he works with.", "Ten members voted against.",
             "The patients had hepatitis A."])
@@ -79,6 +80,11 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         # Cheap test first: the word before the final full stop.
         last = all_tokens[sentence.token_end - 2].text.lower()
+        if last in _RELATIVE_WORDS and all_tokens[sentence.token_end - 3].text == ",":
+            word = all_tokens[sentence.token_end - 2]
+            yield Hit(word.start, sentence.end, f"the sentence ends in ', {word.text}': the "
+                      "relative clause it opens is missing", confidence=0.85)
+            continue
         if last not in endings.last_words and last not in _BE and last not in _NAMING and \
                 last not in ("by", "on", "never") and \
                 last not in MODALS and \
@@ -118,6 +124,8 @@ def _verbless_that_clauses(doc: Document) -> Iterator[Hit]:
                       "stops before its predicate", confidence=0.85)
 
 
+# After a comma these open a relative clause, which cannot be empty (`, which.`).
+_RELATIVE_WORDS = word_set("which who whom whose where")
 # `now or never`, `better late than never`, `she would never`: complete as they are.
 _BEFORE_FINAL_NEVER = MODALS | AUXILIARIES | word_set("or than ever")
 
@@ -270,17 +278,6 @@ def _clause_without_verb(lower: list[str]) -> int:
                 for i in range(at + 2, len(lower))):
         return 0  # `still`, `too` are adverbs at the end of a clause, not its verb
     return len(rest) + 1
-
-
-def _takes_that_clause(word: str) -> bool:
-    """A form of a verb of saying or of one that takes a `that` clause (`say`, `stress`)."""
-    lemmas = (word, *lexicon().verb_lemmas.get(word, ()))
-    return any(lemma in _saying_lemmas() or lemma in _that_clause_lemmas() for lemma in lemmas)
-
-
-@lru_cache(maxsize=1)
-def _that_clause_lemmas() -> frozenset[str]:
-    return frozenset(data_sections("broken_verbs.txt")["that-clause"])
 
 
 # Verbs of motion whose `to` names a destination, never an infinitive left out by

@@ -49,6 +49,7 @@ from mtcheck.rules.broken._shared import (
     _reads_as_body,
     _says,
     _sentences_of,
+    _takes_that_clause,
     _words,
 )
 from mtcheck.rules.registry import RuleContext, rule
@@ -85,7 +86,8 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "Because the harvest was poor, decided to import rice from Thailand.",
            "In March was every second train cancelled, the operator said.",
            "The Road Safety Agency regional also closed two bridges.",
-           "Plans to open a second terminal at the airport in the spring of 2028."],
+           "Plans to open a second terminal at the airport in the spring of 2028.",
+           "Today fear the shop owners that the new road will take their customers."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -430,7 +432,8 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         return None
     if first.lower() in _FRONTED_AUXILIARIES and (
             (second in lex.participles and second not in lex.adjectives and
-             second not in lex.nouns) or (first.lower() in _HAVE and second == "been")):
+             second not in lex.nouns) or (first.lower() in _HAVE and second == "been") or
+            (first in ("Was", "Were") and second == "born")):
         return f"the sentence opens with its verb '{first} {second}': verb-subject order of " \
                "the source"
     if first.lower() in _BE and ((second in lex.adjectives and third in ("that", "to")) or (
@@ -573,6 +576,13 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
         if sentence.text.rstrip(_QUOTES).endswith("?"):
             continue
         words = [w.lower() for w in texts[start:min(sentence.token_end, start + 9)]]
+        verb = _inverted_that_verb(words)
+        if verb is not None:
+            yield Hit(sentence.start, sentence.end, f"'{texts[start + verb]} "
+                      f"{texts[start + verb + 1]}': the verb comes before its subject after "
+                      f"'{' '.join(texts[start:start + verb])}' (verb-second order of the "
+                      "source)", confidence=0.75)
+            continue
         aux = next((i for i, w in enumerate(words) if w in AUXILIARIES or not w[0].isalnum()
                     or w in _INVERSION_TRIGGERS or (w in lexicon().finite
                                                     and w not in lexicon().nouns)), None)
@@ -589,6 +599,22 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
                   f"{texts[start + aux + 1]}': the auxiliary comes before the subject after "
                   f"'{' '.join(texts[start:start + aux])}' (verb-second order of the source)",
                   confidence=0.75)
+
+
+def _inverted_that_verb(words: list[str]) -> int | None:
+    """`Now hope the fishermen that ...`: after the adverbial, a verb that takes a `that`
+    clause, its subject, and the clause: the index of the verb, or None."""
+    lex = lexicon()
+    for verb in range(1, min(4, len(words) - 3)):
+        word = words[verb]
+        fronted = _adverbials_only(words[:verb]) or (verb == 1 and words[0] in _FRONTED_ADVERBS)
+        if word in lex.finite and words[verb + 1] in _SUBJECT_START and fronted and (
+                _takes_that_clause(word) or _says(word, reporting=True)):
+            rest = words[verb + 2:verb + 6]
+            return verb if "that" in rest[1:] and all(
+                w.isalpha() and w not in FUNCTION_WORDS for w in rest[:rest.index("that")]) \
+                else None
+    return None
 
 
 def _passive_after_subject(texts: list[str], at: int, end: int) -> bool:
@@ -790,7 +816,8 @@ _CLASSIFYING = word_set(
     "industrial residential educational judicial presidential parliamentary ministerial "
     "environmental technical administrative electoral legislative urban metropolitan "
     "governmental departmental diplomatic fiscal ecological scientific sanitary postal "
-    "territorial") | word_set("outgoing incoming")  # and two that only go before a noun
+    "territorial electric electrical nuclear digital") | word_set(
+        "outgoing incoming")  # and two that only go before a noun
 
 
 def _adjective_after_noun(doc: Document) -> Iterator[Hit]:

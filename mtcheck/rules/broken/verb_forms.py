@@ -19,6 +19,7 @@ _SHAPES = (
     (re.compile("hn{0,2}p"), "'have' takes the past participle, not the past tense"),
     (re.compile("dn{0,2}[epE]"), "'do' takes the base form, not a past form"),
     (re.compile("tp"), "'to' takes the base form, not the past tense"),
+    (re.compile("ht[gG]"), "'have to' takes the base form, not the -ing form"),
     # An -ing form that is also a noun is one only without `not` between (`has training`)
     (re.compile("hn{0,2}g|hn{1,2}G"), "'have' takes the past participle, not the -ing form"),
     (re.compile("mn{0,2}[gG]"), "a modal verb takes the base form, not the -ing form"),
@@ -64,7 +65,8 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             if first.text[0].isupper() and (first.text.lower() in ("may", "will")
                                             or letters[m.end() - 1] == "E"):
                 continue  # `May`, `Will Smith`, `Do wanted posters work?`
-            if letters[m.end() - 1] in "gG" and not _verb_reading(tokens, m.end()):
+            if letters[m.end() - 1] in "gG" and letters[m.start() + 1] != "t" and \
+                    not _verb_reading(tokens, m.end()):
                 continue  # `have growing debts`: the -ing form is an adjective
             seen.add(m.start())
             yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': "
