@@ -16,8 +16,9 @@ from mtcheck.model import Paragraph, Sentence, Token
 
 # A word keeps inner apostrophes, hyphens, dots and commas between word characters
 # (Turkey's, S-400, U.S, 1,200.5); combining marks stay with their letter.
-_WORD = r"[\w\u0300-\u036f]+(?:[-'’.,·][\w\u0300-\u036f]+)*"
-TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
+# Possessive: the letters and the separators never overlap, so no backtracking into a
+# word can find another match, and the engine need not keep the states to try it.
+TOKEN_RE = re.compile(r"[\w\u0300-\u036f]++(?:[-'’.,·][\w\u0300-\u036f]++)*+|[^\w\s]")
 _BLANK_LINES = re.compile(r"\n[ \t\f\v]*\n\s*")
 # A line without its leading and trailing white space (blank lines do not match).
 _STRIPPED_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 # Supplementary planes: none of these is a regex metacharacter or a class letter.
 _BASE = 0x20000
@@ -28,13 +29,20 @@ class Encoded:
     """A document's token list as codes, with the tables that were current for it."""
 
     text: str                              # one code per token
-    _classes: Mapping[str, dict[int, str]]  # class name -> code -> class letter
+    _names: tuple[str, ...]                # the class names, in table order
+    _classes: Mapping[int, str]            # code -> its letter (or itself) in every class
     _exact: Mapping[str, dict[str, str]]    # case-sensitive class name -> word -> letter
     _words: list[str]
 
     def classes(self, name: str) -> str:
         """One character per token: its class letter, or its code when it has none."""
-        return self.text.translate(self._classes[name])
+        return self._all_classes[self._names.index(name)::len(self._names)]
+
+    @cached_property
+    def _all_classes(self) -> str:
+        # Every class of every token in one `str.translate` (a dict lookup per token),
+        # each class then a slice: four lookups per token cost three times as much.
+        return self.text.translate(self._classes)
 
     def exact_classes(self, name: str) -> str:
         """One letter per token from a case-sensitive classifier."""
@@ -64,7 +72,7 @@ class WordCodes:
         # New dicts rather than clear(): an `Encoded` made earlier keeps its own tables.
         self._by_lower: dict[str, str] = {}
         self._code: dict[str, str] = {}
-        self._tables: dict[str, dict[int, str]] = {name: {} for name in self._classifiers}
+        self._table: dict[int, str] = {}
         self._exact: dict[str, dict[str, str]] = {name: {} for name in
                                                   self._exact_classifiers}
         for word in self._fixed:
@@ -81,10 +89,10 @@ class WordCodes:
         code = self._by_lower.get(lower)
         if code is None:
             code = self._by_lower[lower] = chr(_BASE + len(self._by_lower))
-            for name, classify in self._classifiers.items():
-                letter = classify(lower)
-                if letter is not None:
-                    self._tables[name][ord(code)] = letter
+            # A letter per class, the code itself where the word has none: no key is
+            # missing (`str.translate` pays for a missing key with an exception).
+            self._table[ord(code)] = "".join(
+                classify(lower) or code for classify in self._classifiers.values())
         return code
 
     def encode(self, words: list[str]) -> Encoded:
@@ -99,4 +107,5 @@ class WordCodes:
                 code[word] = self._lower_code(word.lower())
                 for name, classify in self._exact_classifiers.items():
                     exact[name][word] = classify(word)
-            return Encoded("".join(map(code.__getitem__, words)), self._tables, exact, words)
+            return Encoded("".join(map(code.__getitem__, words)), tuple(self._classifiers),
+                           self._table, exact, words)

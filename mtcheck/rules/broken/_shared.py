@@ -166,7 +166,12 @@ _DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}?(?:,[^\n–—]{1,40}?)
 
 def _own_start(doc: Document, sentence: Sentence) -> int:
     """The index of the sentence's first token after a dateline (its first token else)."""
-    return memoized(doc, "broken.own-starts", _own_starts)[sentence.index]
+    return _own_start_list(doc)[sentence.index]
+
+
+def _own_start_list(doc: Document) -> list[int]:
+    """`_own_start` of every sentence, in order (shared)."""
+    return memoized(doc, "broken.own-starts", _own_starts)
 
 
 def _own_starts(doc: Document) -> list[int]:

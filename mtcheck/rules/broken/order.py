@@ -46,6 +46,7 @@ from mtcheck.rules.broken._shared import (
     _WORD_BEFORE,
     _mostly_english,
     _own_start,
+    _own_start_list,
     _reads_as_body,
     _says,
     _sentences_of,
@@ -824,15 +825,16 @@ def _adjective_after_noun(doc: Document) -> Iterator[Hit]:
     """`The Civil Defence municipal also condemned`: the sentence's subject, then a
     classifying adjective that belongs before it, then the verb, a preposition or a
     comma (`The mayor outgoing, Paolo Rinaldi, said`)."""
-    if _CLASSIFYING.isdisjoint(vocabulary(doc)):
+    present = _CLASSIFYING.intersection(vocabulary(doc))
+    if not present:
         return
     texts, tokens = token_texts(doc), doc.tokens
     lex = lexicon()
     body = _reads_as_body(doc)
-    for sentence in doc.sentences:
-        if sentence.paragraph not in body:
+    for sentence, start in zip(doc.sentences, _own_start_list(doc), strict=True):
+        # Cheap test first: one of the adjectives among the sentence's first words.
+        if present.isdisjoint(texts[start + 1:start + 6]) or sentence.paragraph not in body:
             continue
-        start = _own_start(doc, sentence)
         first = i = start + (texts[start].lower() in _SUBJECT_START)
         stop = min(sentence.token_end - 1, first + 4)
         while i < stop and _noun_or_name(texts[i], i == start, lex):
