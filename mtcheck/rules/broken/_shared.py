@@ -63,7 +63,12 @@ _ENDS_SENTENCE = re.compile(
 
 
 def _ends_sentence(block: str) -> bool:
-    return _ENDS_SENTENCE.search(block, max(0, len(block) - 80)) is not None
+    # Most blocks end in their full stop: no pattern need be tried at the last 80 places.
+    return block[-1:] in _TERMINALS or \
+        _ENDS_SENTENCE.search(block, max(0, len(block) - 80)) is not None
+
+
+_TERMINALS = frozenset(".!?…:;。！？؟।)")
 
 
 _WORD_BEFORE = re.compile(r"(\w+)[^\w\n]*$")

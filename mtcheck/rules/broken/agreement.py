@@ -145,7 +145,7 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
         if noun.lower() not in lex.plurals or (noun[0].isupper() and not _opens_sentence(
                 text, m.start())):
             continue
-        before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        before = _words_before(text, m.start())
         if noun[0].isupper():
             # `Analysts believes`: a plural that opens the sentence is its subject
             yield Hit(m.start(), m.end(), f"'{noun} {m.group('verb')}': a plural subject "
@@ -153,7 +153,7 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
             continue
         if before is None:
             continue
-        words = before.group().lower().split()
+        words = before.lower().split()
         # Walk back over modifiers to the determiner; `one of the reasons is` agrees
         # with `one`, so a preposition before the determiner ends the search.
         for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
@@ -287,7 +287,16 @@ def _opens_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-_WORDS_BEFORE = re.compile(r"(?:[A-Za-z'’-]+[^\S\n]+){1,5}$")
+# Up to five words, each with the spaces after it, read backwards from a position: a
+# pattern anchored at the end (`...{1,5}$`) would be tried at every start before it.
+_WORDS_BEFORE_REVERSED = re.compile(r"(?:[^\S\n]+[A-Za-z'’-]+){1,5}")
+
+
+def _words_before(text: str, end: int) -> str | None:
+    """The last one to five words (and the spaces after them) before `end`, or None."""
+    chunk = text[max(0, end - 80):end]
+    m = _WORDS_BEFORE_REVERSED.match(chunk[::-1])
+    return chunk[len(chunk) - m.end():] if m else None
 
 
 _SINGULAR_AUXILIARIES = word_set("is was has does isn't wasn't hasn't doesn't")

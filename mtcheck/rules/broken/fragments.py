@@ -17,7 +17,7 @@ from mtcheck.english import (
     word_set,
 )
 from mtcheck.model import Document, Hit, Sentence
-from mtcheck.rules.broken._codes import _clause_shapes
+from mtcheck.rules.broken._codes import _clause_shapes, _codes, _codes_of
 from mtcheck.rules.broken._shared import (
     _CLAUSE_BREAKS,
     _IN_VERB_GROUP,
@@ -271,11 +271,13 @@ def telegraphic(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """
     lex = lexicon()
     body = _reads_as_body(doc)
+    codes = _codes(doc).text
     for sentence in doc.sentences:
         if sentence.paragraph not in body or not sentence.text.endswith(".") or \
                 sentence.token_end - sentence.token_start < 7 or \
+                _DETERMINER_CODE.search(codes, sentence.token_start, sentence.token_end) or \
                 _TELEGRAPHIC_BREAKER.search(sentence.text):
-            continue  # cheap test first, in C: an article, pronoun, auxiliary or quote
+            continue  # cheap tests first, in C: an article, pronoun, auxiliary or quote
         words = _words(doc, sentence)
         lower = [w.lower() for w in words]
         if _NOT_TELEGRAPHIC.intersection(lower) or not _mostly_english(words):
@@ -300,6 +302,9 @@ def telegraphic(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 # A sentence with any of these is not in headline shorthand.
 _NOT_TELEGRAPHIC = DETERMINERS | PRONOUNS | AUXILIARIES | word_set("that which who")
+# The determiners among those words, as word codes: most sentences have one.
+_DETERMINER_CODE = re.compile(
+    f"[{_codes_of(('the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those'))}]")
 _TELEGRAPHIC_BREAKER = re.compile(
     r"(?i)\b(?:the|an?|its|their|his|her|this|these|those|is|are|was|were|has|have|had|"
     r"will|would|can|could|it|he|she|they|we)\b|[\"“”„«»]")

@@ -86,7 +86,8 @@ def _script_of(mark: str) -> str:
 
 
 # A comma before `that`, then a word that is no verb (`that is,` and `that said` are fine).
-_COMMA_THAT = re.compile(r"(?P<comma>[^\S\n]*,)[^\S\n]*that[^\S\n]+(?!(?:is|was|said)\b)\w")
+# Anchored on the comma (found by a fast scan); the spaces before it join the finding.
+_COMMA_THAT = re.compile(r",[^\S\n]*that[^\S\n]+(?!(?:is|was|said)\b)\w")
 _WORD_BEFORE_COMMA = re.compile(r"(\w+)$")
 
 
@@ -107,11 +108,14 @@ def comma_before_that(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     lex = lexicon()
     verbs = _reporting_forms()
     for m in _COMMA_THAT.finditer(text):
-        before = _WORD_BEFORE_COMMA.search(text, max(0, m.start() - 30), m.start())
+        start = m.start()
+        while start and text[start - 1] != "\n" and text[start - 1].isspace():
+            start -= 1
+        before = _WORD_BEFORE_COMMA.search(text, max(0, start - 30), start)
         if before is None or before.group(1).lower() not in verbs or \
                 before.group(1).lower() in lex.nouns:
             continue  # `the house, that ...`: a relative clause after a noun
-        yield Hit(m.start("comma"), m.end("comma"), "comma before 'that' after "
+        yield Hit(start, m.start() + 1, "comma before 'that' after "
                   f"'{before.group(1)}': English puts no comma there", suggestion="",
                   confidence=0.85)
 
@@ -165,8 +169,6 @@ def _unbalanced(block: list[Paragraph], continues: bool) -> Iterator[Hit]:
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
     marks = [(m, para.start) for para in block for m in _PAIR_MARKS.finditer(para.text)]
-    enumerators = {para.start + m.end() - 1 for para in block
-                   for m in _ENUMERATOR.finditer(para.text)}
     for m, base in marks:
         mark, at = m.group(), base + m.start()
         if mark == '"':
@@ -183,7 +185,7 @@ def _unbalanced(block: list[Paragraph], continues: bool) -> Iterator[Hit]:
             stack.pop()
         elif mark == "”" and len(straight) % 2:
             straight.pop()  # `"...”`: mixed typography, but the quote is closed
-        elif at not in enumerators:
+        elif at not in _enumerators(block):
             yield Hit(at, at + 1, f"'{mark}' closes nothing: its opening mark is missing",
                       confidence=0.8)
     for mark, at in stack:
@@ -193,6 +195,12 @@ def _unbalanced(block: list[Paragraph], continues: bool) -> Iterator[Hit]:
         at = straight[-1]
         yield Hit(at, at + 1, "unpaired '\"': the paragraph has an odd number of quote marks",
                   confidence=0.7)
+
+
+def _enumerators(block: list[Paragraph]) -> set[int]:
+    """Offsets of the brackets that close list enumerators (`a)`, `2)`), asked for only
+    when a bracket closes nothing."""
+    return {para.start + m.end() - 1 for para in block for m in _ENUMERATOR.finditer(para.text)}
 
 
 def _pair_hit(mark: str, at: int) -> Hit:
