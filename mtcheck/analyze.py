@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from operator import itemgetter
 from typing import TypeVar
 
-from mtcheck.model import Document, Sentence, Token
+from mtcheck.model import WORDS, Document, Sentence, Token, word_count
 from mtcheck.segment import paragraphs, sentence_table, token_table
 
 T = TypeVar("T")
@@ -36,7 +36,8 @@ def document(text: str, path: str = "<text>", *, source: str | None = None,
     ref = document(reference, f"{path} (reference)", tgt_lang=tgt_lang) \
         if reference is not None else None
     return Document(path, text, tgt_lang, src_lang, tuple(paras), tuple(sents), tuple(tokens),
-                    tuple(line_starts), src, ref, memo={_TOKEN_TEXTS: texts})
+                    tuple(line_starts), src, ref,
+                    memo={_TOKEN_TEXTS: texts, WORDS: word_count(texts)})
 
 
 @contextmanager

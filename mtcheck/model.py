@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Literal, NamedTuple
@@ -17,6 +17,16 @@ CATEGORIES: tuple[Category, ...] = (
 _NON_WORD_CHAR = re.compile(r"\W")
 _FIRST = itemgetter(0)
 _TEXT = itemgetter(2)
+# The memo key of `Document.words` (segmentation puts the count there as it goes).
+WORDS = "doc.words"
+
+
+def word_count(texts: Iterable[str]) -> int:
+    """Number of token texts that start with a letter, digit or underscore."""
+    # The first characters of all tokens as one string; the few that are not word
+    # characters (punctuation) are counted by one regex in C.
+    firsts = "".join(map(_FIRST, texts))
+    return len(firsts) - len(_NON_WORD_CHAR.findall(firsts))
 
 # The MQM error type each category reports as.
 MQM_TYPES: Mapping[str, str] = {
@@ -219,12 +229,9 @@ class Document:
     @property
     def words(self) -> int:
         """Number of word tokens (tokens that start with a letter, digit or underscore)."""
-        count = self.memo.get("doc.words")
+        count = self.memo.get(WORDS)
         if count is None:
-            # The first characters of all tokens as one string; the few that are not word
-            # characters (punctuation) are counted by one regex in C.
-            firsts = "".join(map(_FIRST, map(_TEXT, self.tokens)))
-            count = self.memo["doc.words"] = len(firsts) - len(_NON_WORD_CHAR.findall(firsts))
+            count = self.memo[WORDS] = word_count(map(_TEXT, self.tokens))
         assert isinstance(count, int)
         return count
 

@@ -37,3 +37,4 @@ def test_codes_compare_like_the_words_even_across_a_restart(documents):
             for j, b in enumerate(words):
                 assert (encoded.text[i] == encoded.text[j]) == (a.lower() == b.lower())
         assert encoded.text.count(codes.code_of("of")) == [w.lower() for w in words].count("of")
+

@@ -20,6 +20,7 @@ from mtcheck.english import (
     word_set,
 )
 from mtcheck.model import Document, Hit, Sentence
+from mtcheck.patterns import alternation
 from mtcheck.rules.broken._shared import (
     _BE,
     _CLAUSE_BREAKS,
@@ -36,8 +37,8 @@ from mtcheck.rules.registry import RuleContext, rule
 
 
 @cache
-def _verb_pattern(section: str, past_only: bool = False) -> str:
-    """An alternation of the finite forms of the listed verb lemmas (`said|says|...`).
+def _verb_forms(section: str, past_only: bool = False) -> frozenset[str]:
+    """The finite forms of the listed verb lemmas (`said`, `says`, `pointed out`).
 
     `past_only` keeps the past tense alone: `states`, `notes` and `claims` end
     sentences as nouns (`the United States.`).
@@ -46,11 +47,17 @@ def _verb_pattern(section: str, past_only: bool = False) -> str:
     forms: set[str] = set()
     for lemma in data_sections("broken_verbs.txt")[section]:
         head, _, particle = lemma.partition(" ")
-        tail = f"{_GAP}{particle}" if particle else ""
+        tail = f" {particle}" if particle else ""
         forms.update(f"{form}{tail}" for form in lex.forms_of(head)
                      if not form.endswith("ing") and form != head
                      and (form in lex.past or not past_only))
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return frozenset(forms)
+
+
+@cache
+def _verb_pattern(section: str, past_only: bool = False) -> str:
+    """`_verb_forms` as one pattern (a trie: `sa(?:id|ys)`), longest form first."""
+    return alternation(_verb_forms(section, past_only), _GAP)
 
 
 _SUBJECT = (r"(?:(?i:he|she|they|we|it|i)|[Tt]he(?:[^\S\n]+[\w-]+){1,2}"
@@ -236,7 +243,7 @@ _THAT_END = re.compile(r"\bthat[^\S\n]*\.$", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _complement_enders() -> frozenset[str]:
     """Last words of the endings `_complement_re` looks for (`said`, `out`, `saying`)."""
-    verbs = _verb_pattern("complement", past_only=True).replace(_GAP, " ").split("|")
+    verbs = _verb_forms("complement", past_only=True)
     return frozenset(v.split()[-1] for v in verbs) | {"that"} | set(_gerunds().split("|"))
 
 

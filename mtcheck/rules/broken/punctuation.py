@@ -157,18 +157,20 @@ def unbalanced_pair(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             blocks.append([para])
     garbled = [(s, e) for s, e, _ in mojibake_spans(doc)]
     for i, block in enumerate(blocks):
-        if not any(_PAIR_MARKS.search(p.text) for p in block):
+        marks = [(m, para.start) for para in block for m in _PAIR_MARKS.finditer(para.text)]
+        if not marks:
             continue
         continues = i + 1 < len(blocks) and blocks[i + 1][0].text[:1] in "“„«\""
-        for hit in _unbalanced(block, continues):
+        for hit in _unbalanced(block, marks, continues):
             if not any(s <= hit.start < e for s, e in garbled):  # `BelgiÃ«` is no quote
                 yield hit
 
 
-def _unbalanced(block: list[Paragraph], continues: bool) -> Iterator[Hit]:
+def _unbalanced(block: list[Paragraph], marks: list[tuple[re.Match[str], int]],
+                continues: bool) -> Iterator[Hit]:
+    """The pair marks of a block (each with its paragraph's offset) that do not pair up."""
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
-    marks = [(m, para.start) for para in block for m in _PAIR_MARKS.finditer(para.text)]
     for m, base in marks:
         mark, at = m.group(), base + m.start()
         if mark == '"':
