@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby, pairwise
 
@@ -71,7 +72,28 @@ def _ends_sentence(block: str) -> bool:
 _TERMINALS = frozenset(".!?…:;。！？؟।)")
 
 
-_WORD_BEFORE = re.compile(r"(\w+)[^\w\n]*$")
+# The last word before a position, read backwards: `(\w+)[^\w\n]*$` would be tried at
+# every place of the stretch before it (`$` also matches before a final line break).
+_WORD_BEFORE_REVERSED = re.compile(r"\n?[^\w\n]*(\w+)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """A word before a position, with its offsets."""
+
+    word: str
+    start: int
+    end: int
+
+
+def _word_before(text: str, end: int, reach: int = 40) -> _Before | None:
+    """The last word within `reach` characters before `end` that only non-word characters
+    (no line break) follow, or None."""
+    start = max(0, end - reach)
+    m = _WORD_BEFORE_REVERSED.match(text[start:end][::-1])
+    if m is None:
+        return None
+    return _Before(m.group(1)[::-1], end - m.end(1), end - m.start(1))
 
 
 def _mostly_english(words: list[str]) -> bool:

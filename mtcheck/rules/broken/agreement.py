@@ -29,12 +29,12 @@ from mtcheck.rules.broken._shared import (
     _SUBJECT_START,
     _TIME_NOUNS,
     _WORD,
-    _WORD_BEFORE,
     _determiner_openings,
     _own_start,
     _reads_as_body,
     _says,
     _sentences_of,
+    _word_before,
 )
 from mtcheck.rules.registry import RuleContext, rule
 
@@ -107,9 +107,9 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
-        previous = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        before = previous.group(1).lower() if previous else ""
-        at_start = previous is None or text[previous.end(1):m.start()].strip(" \t\"“”'‘’") \
+        previous = _word_before(text, m.start())
+        before = previous.word.lower() if previous else ""
+        at_start = previous is None or text[previous.end:m.start()].strip(" \t\"“”'‘’") \
             not in ("", ",")
         lower = pronoun.lower()
         if lower in _OBJECT_PRONOUNS:
@@ -120,7 +120,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             message = f"'{pronoun}' is an object pronoun used as the subject of '{verb}'"
         elif verb in _DISAGREES[lower]:
             if before in _BARE_FORM_CONTEXT or before in _COORDINATORS or (
-                    pronoun == "I" and previous and previous.group(1)[0].isupper()):
+                    pronoun == "I" and previous and previous.word[0].isupper()):
                 continue  # `does he have`, `he and I are`, `World War I was`
             message = f"'{pronoun} {m.group('verb')}': the verb does not agree with its subject"
         else:
@@ -288,15 +288,16 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 
 # Up to five words, each with the spaces after it, read backwards from a position: a
-# pattern anchored at the end (`...{1,5}$`) would be tried at every start before it.
-_WORDS_BEFORE_REVERSED = re.compile(r"(?:[^\S\n]+[A-Za-z'’-]+){1,5}")
+# pattern anchored at the end (`...{1,5}$`) would be tried at every start before it
+# (`$` also matches before a final line break).
+_WORDS_BEFORE_REVERSED = re.compile(r"\n?((?:[^\S\n]+[A-Za-z'’-]+){1,5})")
 
 
 def _words_before(text: str, end: int) -> str | None:
     """The last one to five words (and the spaces after them) before `end`, or None."""
     chunk = text[max(0, end - 80):end]
     m = _WORDS_BEFORE_REVERSED.match(chunk[::-1])
-    return chunk[len(chunk) - m.end():] if m else None
+    return chunk[len(chunk) - m.end(1):len(chunk) - m.start(1)] if m else None
 
 
 _SINGULAR_AUXILIARIES = word_set("is was has does isn't wasn't hasn't doesn't")
@@ -492,9 +493,9 @@ def _compound_subjects(doc: Document) -> Iterator[Hit]:
         if not _is_noun(first, lex) or not _is_noun(second, lex) or first in FUNCTION_WORDS or \
                 second in FUNCTION_WORDS or (first in lex.plurals and second in lex.plurals):
             continue
-        before = _WORD_BEFORE.search(text, max(0, head.start() - 40), head.start())
-        if before is not None and (before.group(1).lower() in PREPOSITIONS or
-                                   before.group(1).lower() in _BETWEEN_WORDS):
+        before = _word_before(text, head.start())
+        if before is not None and (before.word.lower() in PREPOSITIONS or
+                                   before.word.lower() in _BETWEEN_WORDS):
             continue  # `between the union and the city is`: the phrase is no subject
         yield Hit(head.start(), tail.end(), f"'{tail.group('verb')}' does not agree with the "
                   f"two subjects '{first}' and '{second}'", confidence=0.7)
@@ -566,17 +567,17 @@ def _partitive_agreement(doc: Document) -> Iterator[Hit]:
                   "is singular", confidence=0.75)
     for m in _OF_THEM.finditer(text):
         verb = m.group("verb")
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        if before is None or before.group(1).lower() not in _PLURAL_PARTITIVES or \
-                before.end(1) + 1 != m.start():
+        before = _word_before(text, m.start(), 20)
+        if before is None or before.word.lower() not in _PLURAL_PARTITIVES or \
+                before.end + 1 != m.start():
             continue
         # Right after `of them` a word in -s is the verb, even one that is also a
         # plural noun (`lives`, `plans`).
         if verb not in _SINGULAR_AUXILIARIES and (
                 verb not in lex.finite or not lex.verb_lemmas.get(verb)):
             continue
-        yield Hit(before.start(1), m.end(), f"'{verb}' does not agree with the plural "
-                  f"'{before.group(1).lower()} of ...'", confidence=0.75)
+        yield Hit(before.start, m.end(), f"'{verb}' does not agree with the plural "
+                  f"'{before.word.lower()} of ...'", confidence=0.75)
 
 
 _WHO_THAT = frozenset(("who", "that"))

@@ -43,7 +43,6 @@ from mtcheck.rules.broken._shared import (
     _SUBORDINATORS,
     _TIME_NOUNS,
     _WORD,
-    _WORD_BEFORE,
     _mostly_english,
     _own_start,
     _own_start_list,
@@ -51,6 +50,7 @@ from mtcheck.rules.broken._shared import (
     _says,
     _sentences_of,
     _takes_that_clause,
+    _word_before,
     _words,
 )
 from mtcheck.rules.registry import RuleContext, rule
@@ -127,20 +127,20 @@ def _negation_first(doc: Document) -> Iterator[Hit]:
     text = doc.text
     lex = lexicon()
     for m in _NOT_PARTICIPLE.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        before = _word_before(text, m.start())
         if (m.start() and text[m.start() - 1].isalnum()) or \
                 m.group(1) not in lex.participles or m.group(1) in lex.adjectives or (
-                before is not None and (before.group(1).lower() in _NEGATION_OK_AFTER
-                                        or before.group(1).lower() in _PARTICIPLE_OK_AFTER
-                                        or "," in text[before.end(1):m.start()])):
+                before is not None and (before.word.lower() in _NEGATION_OK_AFTER
+                                        or before.word.lower() in _PARTICIPLE_OK_AFTER
+                                        or "," in text[before.end:m.start()])):
             continue  # `were not paid`, `whether paid or not paid`, `, not paid,`
         yield Hit(m.start(), m.end(1), f"'{m.group(0).strip()}': a negated participle with "
                   "no auxiliary ends the clause (source word order)", confidence=0.75)
     for m in _NOT_AUX.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
             continue  # `cannot`, `knot`
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if before and before.group(1).lower() in _NEGATION_OK_AFTER:
+        before = _word_before(text, m.start())
+        if before and before.word.lower() in _NEGATION_OK_AFTER:
             continue
         yield Hit(m.start(), m.end(), f"'{m.group()}': the negation stands before the "
                   "auxiliary (garbled word order)", confidence=0.85)
@@ -233,20 +233,20 @@ def _adverb_after_verb(doc: Document) -> Iterator[Hit]:
     for m in _ALSO.finditer(text, 1):
         if not (text[m.start() - 1].islower() and text[m.end():m.end() + 1].isalnum()):
             continue
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        before = _word_before(text, m.start())
         if before is None:
             continue
-        verb = before.group(1)
+        verb = before.word
         lower = verb.lower()
         if lower not in lex.past or lower in lex.nouns or lower in lex.adjectives or \
-                lower in AUXILIARIES or before.end(1) != m.start():
+                lower in AUXILIARIES or before.end != m.start():
             continue
-        ahead = _WORD_BEFORE.search(text, max(0, before.start(1) - 40), before.start(1))
-        gap = text[ahead.end(1):before.start(1)] if ahead is not None else ""
-        if ahead is not None and (ahead.group(1).lower() in AUXILIARIES or (
+        ahead = _word_before(text, before.start)
+        gap = text[ahead.end:before.start] if ahead is not None else ""
+        if ahead is not None and (ahead.word.lower() in AUXILIARIES or (
                 gap != " " and not _SENTENCE_GAP.fullmatch(gap))):
             continue  # `was known also as`: a passive; `, said also`: no clause to judge
-        yield Hit(before.start(1), m.end() - 1, f"'{verb} also': 'also' comes before the "
+        yield Hit(before.start, m.end() - 1, f"'{verb} also': 'also' comes before the "
                   f"verb in English ('also {verb}')", confidence=0.7)
 
 
