@@ -700,6 +700,18 @@ def test_a_prose_paragraph_read_as_a_heading_still_needs_its_full_stop():
     ("broken.garbled-order", "Yesterday warned the doctors that the wards were full."),
     ("broken.missing-complement", "The union wrote to the council, but the mayor only "
      "reminded."),
+    ("broken.missing-complement", "The association of bakers, for its part, has requested."),
+    ("broken.garbled-order", "Approved the council on Tuesday a new plan for the harbour."),
+    ("broken.garbled-order", "Were the first to leave the fishermen from the north."),
+    ("broken.run-on", "The pupils stayed home, they followed the lessons online, they "
+     "sent their work by email."),
+    ("broken.run-on", "The museum reopened its doors on Saturday it had been shut for two "
+     "years."),
+    ("broken.garbled-order", "Was hoping to sell the land to the town before the winter."),
+    ("broken.dangling-attribution", "“The water is rising,” — warned the mayor of the "
+     "town."),
+    ("broken.dangling-attribution", "“We expect more snow,” noting."),
+    ("broken.agreement", "The players of the local club has refused to train."),
 ])
 def test_fourth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -725,6 +737,14 @@ def test_fourth_round_damage_is_found(rule_id, text):
     "Now comes the hardest part of the season.",
     "He was born in a mining town in 1958.",
     "The new buses are electric.",
+    "Were the bridge to close, the ferry would run every hour.",
+    "Approved in May, the plan still waits for money.",
+    "The grant was requested.",
+    "Prices rose, it said, and they may rise again.",
+    "The stadium will host the final in June.",
+    "The new library will have three reading rooms.",
+    "They met on the Monday it snowed.",
+    "“We expect more snow,” noting that the roads were icy, she left.",
 ])
 def test_fourth_round_rules_stay_quiet(text):
     assert _found(text) == []

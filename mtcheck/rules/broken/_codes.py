@@ -108,7 +108,7 @@ def _run_on_letter(word: str) -> str | None:
 
 
 _PRONOUN_SUBJECTS = word_set("he she they we")
-_PRONOUN_AFTER_CONTENT = re.compile("nQ")
+_PRONOUN_AFTER_CONTENT = re.compile("n[QT]")
 # A comma, then what may open a clause's subject: a determiner, a pronoun, an adjective
 # (which may also be a noun: `long`).
 _COMMA_BEFORE_SUBJECT = re.compile(",[DQTjn]")
@@ -140,7 +140,8 @@ def noun_pronoun_hints(doc: Document) -> list[int]:
 
 
 def pronoun_hints(doc: Document) -> list[int]:
-    """Token indices of `he`, `she`, `they`, `we` right after a noun, a name or a number."""
+    """Token indices of `he`, `she`, `they`, `we` (or `it`) right after a noun, a name or a
+    number."""
     return memoized(doc, "broken.pronoun-hints", lambda d: [
         m.start() + 1 for m in _PRONOUN_AFTER_CONTENT.finditer(_run_on_letters(d))])
 

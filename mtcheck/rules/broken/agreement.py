@@ -10,6 +10,7 @@ from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
     FUNCTION_WORDS,
+    MODALS,
     PREPOSITIONS,
     Lexicon,
     could_be_finite_verb,
@@ -402,6 +403,8 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
                 not plural and before in lex.plurals and word in lex.verb_forms
                 and word not in lex.adjectives and word not in AUXILIARIES):
             return i  # `each of the bridges need`: a base form after the phrase's plural
+        if word in MODALS and items[i][0].islower():
+            return None  # `the pavilion will have`: the modal agrees with anything
         if word in _COORDINATORS and not (plural and before in lex.nouns) and \
                 "between" not in words[head:i]:
             return None  # `the head of state and the minister have`: two subjects

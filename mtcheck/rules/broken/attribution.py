@@ -85,7 +85,7 @@ def _attribution_re() -> re.Pattern[str]:
         rf"(?P<adjunct>{_GAP}(?:at|in|on|during|after|before|while|from|via|to)"
         r"[^\S\n]+[^.!?,;:“”\"\n]{1,80})?[^\S\n]*\."
         # a quote ending in a comma, then an attribution without a subject
-        rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?:[–—][^\S\n]*)?(?P<bare>(?i:{verbs}))"
+        rf"|(?P<comma>,)[^\S\n]*[”\"][^\S\n]*(?:[–—][^\S\n]*)?(?P<bare>(?i:{verbs}|{_gerunds()}))"
         r"(?:[^\S\n]+(?:to|in|at|on)[^\S\n]+[^.!?,;:“”\"\n]{1,40})?[^\S\n]*[.,]"
         # a quote ending in a comma, then a subject without its verb: `...,” she.`
         rf"|(?P<verbless>,)[^\S\n]*[”\"][^\S\n]*(?P<who>(?i:he|she|they|we|I))[^\S\n]*\."
@@ -93,6 +93,9 @@ def _attribution_re() -> re.Pattern[str]:
         rf"|[,.!?…][^\S\n]*[”\"»][^\S\n]*(?P<first>(?:{_SUBJECT}|{_TITLED}){_GAP}(?i:{verbs})"
         rf"(?:{_GAP}(?:at|in|on|during|after|before|outside)[^\S\n]+[^.!?,;:“”\"\n]{{1,60}})?),"
         rf"[^\S\n]*(?P<second>(?i:he|she|they|we|it|i){_GAP}(?i:{verbs}))\b"
+        # a dash between the quote and its attribution: `...,” — noted the head`
+        rf"|[,.!?…][^\S\n]*[”\"»](?P<dash>[^\S\n]*[–—])[^\S\n]*(?:{_SUBJECT}{_GAP})?"
+        rf"(?i:{verbs})\b"
     )
 
 
@@ -107,7 +110,9 @@ def _attribution_re() -> re.Pattern[str]:
            "“The trains will run,” rail spokeswoman Ines Maier said in Linz, she said.",
            "“The shelves are empty,” said, who runs a stall in the market.",
            "“Nobody told us.”\n\nSaid the union leader at the gate on Friday.",
-           "“The season starts late,” – told to our reporter."],
+           "“The season starts late,” – told to our reporter.",
+           "“We have no more planes,” — stressed the head of the fire service.",
+           "“Prices will stay high,” saying."],
       good=["“The works are almost complete,” she said.",
             "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])
 def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -128,6 +133,11 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(m.start("first"), m.end("second"), f"the attribution is duplicated: "
                       f"'{m.group('first')}, {m.group('second')}'",
                       suggestion=m.group("first"), confidence=0.85)
+            continue
+        if m.group("dash"):
+            yield Hit(m.start("dash"), m.end(), "a dash between the quote and its "
+                      "attribution: English sets the attribution off with a comma inside the "
+                      "quote", confidence=0.8)
             continue
         if m.group("adjunct") and not _bare_adjunct(m.group("adjunct")):
             continue  # `” He said on Monday that talks would resume.`
@@ -227,6 +237,7 @@ _NO_COMPLEMENT_CONTEXT = word_set(
     "to n't"
 )
 _PASSIVE = AUXILIARIES - MODALS - {"do", "does", "did"}
+_BE_FORMS = _PASSIVE - {"has", "have", "had"}
 
 
 @lru_cache(maxsize=1)
@@ -354,7 +365,8 @@ def _objectless(doc: Document) -> Iterator[Hit]:
             before = "also"  # read the rest as after a verb cue
         if " " in lemma and (len(lower) < 3 or lower[-2] not in lex.forms_of(lemma.split()[0])):
             continue  # `point out` needs its verb before the particle
-        if before in _PASSIVE or before in ("get", "got", "gets", "getting") or \
+        # `was demanded.` is a passive; `has demanded.` lost its object
+        if before in _BE_FORMS or before in ("get", "got", "gets", "getting") or \
                 before in NOUN_MARKERS or (before in PREPOSITIONS and before != "to"):
             continue
         if last in lex.nouns and before not in _VERB_CUES:

@@ -88,7 +88,8 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "In March was every second train cancelled, the operator said.",
            "The Road Safety Agency regional also closed two bridges.",
            "Plans to open a second terminal at the airport in the spring of 2028.",
-           "Today fear the shop owners that the new road will take their customers."],
+           "Today fear the shop owners that the new road will take their customers.",
+           "Is considering a second terminal for the cruise ships."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -396,7 +397,8 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
         first = tokens[start].text
         if first.lower() not in _FRONTED_AUXILIARIES and first not in _OPENING_ADVERBS and \
                 first not in _OPENING_MODALS and tokens[start + 1].text not in ("that", "to") \
-                and tokens[start + 2].text != "that":
+                and tokens[start + 2].text != "that" and not (
+                    first.endswith("ed") and tokens[start + 1].text in _SUBJECT_START):
             continue  # cheap test first
         reason = _verb_first(doc, sentence, start)
         if reason:
@@ -437,6 +439,16 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
             (first in ("Was", "Were") and second == "born")):
         return f"the sentence opens with its verb '{first} {second}': verb-subject order of " \
                "the source"
+    if first in ("Is", "Was", "Are", "Were") and second.endswith("ing") and \
+            second in lex.verbs and third in _AFTER_PROGRESSIVE:
+        # `Is planning to decide whether to appeal.`: Japanese and Korean leave out a
+        # subject the reader knows; a question would end in `?`
+        return f"the sentence opens with '{first} {second}': its subject is missing"
+    if first in ("Are", "Were") and second in _SUBJECT_START and not comma:
+        # `Are the most exposed the young producers.`: a statement (a question would end
+        # in `?`; `Were the results known, ...` is a condition)
+        return f"the sentence opens with its verb '{first}': verb-subject order of the " \
+               "source"
     if first.lower() in _BE and ((second in lex.adjectives and third in ("that", "to")) or (
             first in ("Is", "Was") and (second in lex.adverbs or second in PREPOSITIONS
                                         or second in _SUBJECT_START)
@@ -455,6 +467,12 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         return f"the sentence opens with '{' '.join(texts[start:at + 1])}': the verb's " \
                "subject is missing"
     lower = first.lower()
+    if second in _SUBJECT_START and not comma and lower in lex.past and \
+            lower not in lex.nouns and lower not in lex.adjectives:
+        # `Announced the ministry on Sunday a new fee scale.`: Arabic and Welsh put the
+        # verb first; with a comma it may open a participle clause (`Announced in May,`)
+        return f"the sentence opens with its verb '{first}': verb-subject order of the " \
+               "source"
     if second == "to" and first in _INFINITIVE_TAKERS and third in lex.verb_forms:
         rest = [w.lower() for w in texts[at + 2:sentence.token_end]]
         if not any(could_be_finite_verb(rest, i) for i in range(1, len(rest))):
@@ -478,6 +496,8 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
 _OPENING_MODALS = frozenset(("Will", "Would", "Can", "Could", "Must", "Should"))
 
 
+# What follows a progressive with an object or an infinitive (`Is planning to`).
+_AFTER_PROGRESSIVE = _SUBJECT_START | word_set("to that a an")
 # Verbs in -s that take an infinitive and may open a sentence as plural nouns.
 _INFINITIVE_TAKERS = frozenset(("Plans", "Aims", "Intends", "Hopes", "Expects", "Wants",
                                 "Seeks", "Needs", "Wishes", "Promises", "Agrees", "Refuses"))

@@ -24,6 +24,7 @@ from mtcheck.rules.broken._codes import (
     _run_on_hints,
     agreement_letters,
     comma_hints,
+    comma_pronoun_hints,
     pronoun_hints,
 )
 from mtcheck.rules.broken._shared import (
@@ -63,7 +64,9 @@ def _clause_taking() -> frozenset[str]:
            "next year.",
            "The mayor will visit the site next week the residents demand a new bridge over "
            "the river.",
-           "The storm hit dozens of fishing villages many of them are still without power."],
+           "The storm hit dozens of fishing villages many of them are still without power.",
+           "The crews worked all night, they cleared the road, they reopened it at dawn.",
+           "The board met in private on Thursday it approved the new budget."],
       good=["The court rejected the appeal the lawyers had filed in March last year.",
             "He told reporters at the airport the plan would fail next year.",
             "She praised the work the volunteers did in the flooded villages last week.",
@@ -77,7 +80,9 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     the lawyers filed`), clauses after verbs of saying (`told reporters the plan would
     fail`) and time phrases (`the day the war ended`) are left alone.
     """
-    yield from _comma_splices(doc)
+    spliced = list(_comma_splices(doc))
+    yield from spliced
+    yield from _pronoun_splices(doc, {hit.start for hit in spliced})
     yield from _adverb_joins(doc)
     yield from _pronoun_clauses(doc)
     yield from _partitive_clauses(doc)
@@ -221,6 +226,8 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             adverbial = previous in _MONTHS_AND_DAYS or (
                 previous in _TIME_NOUNS and (lower[b - 2] in ("last", "next", "this", "every")
                                              or lower[b - 2][:1].isdigit()))
+            if lower[b] == "it" and not adverbial:
+                continue  # `it` after any other noun is too often its verb's object
             if not (adverbial or previous[:1].isdigit() or (
                     previous in lex.nouns and previous not in FUNCTION_WORDS
                     and previous not in _RELATIVE_ADVERB_NOUNS and previous not in _TIME_NOUNS
@@ -248,7 +255,10 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
                 and rest[1] not in PREPOSITIONS) or (
                 # `... for 31 years he says he has never seen`: saying, and what is said
                 rest[0] in _SPLICE_SUBJECTS and _says(lower[verb]))
-            if not whole or any(_verb_at(rest, i) for i in range(1, len(rest))):
+            # `on Monday it will take effect`: after a date no relative clause can start
+            # (`the Monday it rained` has its determiner)
+            dated = adverbial and lower[b - 2] not in DETERMINERS
+            if not dated and (not whole or any(_verb_at(rest, i) for i in range(1, len(rest)))):
                 continue
             yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause starts "
                       f"at '{items[b]} {items[verb]}' with no punctuation before it",
@@ -347,6 +357,30 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         yield Hit(sentence.start, sentence.end, "comma splice: two sentences joined by a "
                   f"comma before '{' '.join(items[comma + 1:comma + verb + 2])}'",
                   confidence=0.7)
+
+
+def _pronoun_splices(doc: Document, reported: set[int]) -> Iterator[Hit]:
+    """`The thieves acted at night, they chose older cars, they cut the part out.`: two
+    or more clauses that open with a subject pronoun, each after a comma alone.
+
+    One such comma may set off a clause in loose speech; two in a row are a chain of
+    sentences that Spanish, Romanian and Chinese join with commas.
+    """
+    texts = token_texts(doc)
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence, hints in _sentences_of(doc, comma_pronoun_hints(doc)):
+        if len(hints) < 2 or sentence.start in reported or sentence.paragraph not in body \
+                or not sentence.text.endswith(".") or \
+                any(c in sentence.text for c in _QUOTES) or \
+                texts[_own_start(doc, sentence)].lower() in _LINKERS:
+            continue
+        verbs = [texts[h + 2].lower() for h in hints if h + 2 < sentence.token_end]
+        if len(verbs) == len(hints) and all(v in lex.finite and not _says(v, reporting=True)
+                                            for v in verbs):
+            yield Hit(sentence.start, sentence.end, f"{len(hints)} clauses joined by commas "
+                      f"alone, each opening with its own subject ('{texts[hints[0] + 1]} "
+                      f"{texts[hints[0] + 2]}')", confidence=0.75)
 
 
 def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
