@@ -208,6 +208,9 @@ def could_be_finite_verb(words: list[str], i: int) -> bool:
     # Walk back over adjectives and numbers: `the regional court` is a noun phrase
     # because it starts with a determiner; `crude rose` has none, so `rose` is a verb.
     j = i - 1
+    if word.endswith("s") and i >= 2 and words[i - 1] in lex.nouns and \
+            words[i - 2] in NOUN_MARKERS and words[i + 1:i + 2] in (["to"], ["that"]):
+        return True  # `the firm plans to`: `firm` may be an adjective, but is the subject
     while j >= 0 and (words[j] in lex.adjectives or words[j][:1].isdigit()
                       or words[j] in _NOMINAL_CONTEXT):
         # `next winter`, `the other plans`: ordinals and `next`, `last`, `other` mark a
