@@ -60,6 +60,8 @@ def _found(text: str, config: Config | None = None) -> list[tuple[str, str]]:
     ("Subscribe to our YouTube channel", "share prompt"),
     ("اقرأ أيضا", "related-content header"),
     ("Lees ook: Nieuwe dijken voor Zeeland", "related-content header"),
+    ("Related: Why the ferry fares went up", "related-content header"),
+    ("Related coverage", "related-content header"),
 ])
 def test_debris_kinds(line, kind):
     assert debris_kind(line) == kind
@@ -76,6 +78,7 @@ def test_debris_kinds(line, kind):
     "The company said it uses cookies and other data to target advertising.",
     "Copyright lawyers said the ruling would be appealed.",
     "Subscribers to the channel rose by 40% last year, the company said.",
+    "Related charges against two other men were dropped in May.",
 ])
 def test_prose_and_credits_are_not_debris(line):
     assert debris_kind(line) is None
