@@ -712,6 +712,7 @@ def test_a_prose_paragraph_read_as_a_heading_still_needs_its_full_stop():
      "town."),
     ("broken.dangling-attribution", "“We expect more snow,” noting."),
     ("broken.agreement", "The players of the local club has refused to train."),
+    ("broken.garbled-order", "The singer thanked the fans in a post their on Sunday."),
 ])
 def test_fourth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -747,6 +748,8 @@ def test_fourth_round_damage_is_found(rule_id, text):
     "“We expect more snow,” noting that the roads were icy, she left.",
     "The firm plans to hire 200 workers by the end of the year.",
     "The club hopes to sign two defenders before the transfer window closes.",
+    "She packed her bag, and he left his in the car.",
+    "A cousin of his in Lyon runs a bakery.",
 ])
 def test_fourth_round_rules_stay_quiet(text):
     assert _found(text) == []

@@ -89,7 +89,8 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "The Road Safety Agency regional also closed two bridges.",
            "Plans to open a second terminal at the airport in the spring of 2028.",
            "Today fear the shop owners that the new road will take their customers.",
-           "Is considering a second terminal for the cruise ships."],
+           "Is considering a second terminal for the cruise ships.",
+           "The coach praised the players in comments his to the press."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
@@ -110,7 +111,7 @@ def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         _late_verb(doc), _auxiliary_first(doc), _relative_verb_last(doc),
         _passive_inversion(doc), _participle_pairs(doc), _fronted_auxiliary(doc),
         _whose_determiner(doc), _adverb_after_verb(doc), _inverted_after_clause(doc),
-        _adjective_after_noun(doc)))
+        _adjective_after_noun(doc), _possessive_after_noun(doc)))
 
 
 def _without_overlaps(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -217,6 +218,37 @@ def _whose_determiner(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(first.start, second.end, f"'{doc.text[first.start:second.end]}': a "
                   "relative pronoun and a determiner together", confidence=0.85)
+
+
+# `his`, `their` or `its` as word codes: determiners that never end a phrase.
+_POSSESSIVE_CODE = re.compile(f"[{_codes_of(('his', 'their', 'its'))}]")
+# What may follow such a possessive (a full stop is `broken.dangling-ending`'s).
+_AFTER_PHRASE = frozenset(",;:)") | PREPOSITIONS
+
+
+def _possessive_after_noun(doc: Document) -> Iterator[Hit]:
+    """`stated the director in statements his.`: a possessive after its noun.
+
+    Greek, Italian and Arabic put the possessive after the noun (`οι δηλώσεις του`);
+    English `his`, `their` and `its` always come before a noun, so one between a noun
+    and a comma or a preposition is out of place (`a friend of his in Rome` is `of his`).
+    """
+    tokens = doc.tokens
+    lex = lexicon()
+    for m in _POSSESSIVE_CODE.finditer(_codes(doc).text, 1):
+        at = m.start()
+        if at + 1 >= len(tokens) or tokens[at + 1].text.lower() not in _AFTER_PHRASE:
+            continue
+        noun = tokens[at - 1].text.lower()
+        # A word that is also a verb is a noun only after a determiner (`a message his`;
+        # `he left his in the car` is a verb and a pronoun)
+        if noun not in lex.nouns or noun in FUNCTION_WORDS or (
+                noun in lex.finite and tokens[at - 2].text.lower() not in DETERMINERS) or \
+                "\n" in doc.text[tokens[at - 1].end:tokens[at].start]:
+            continue
+        yield Hit(tokens[at - 1].start, tokens[at].end, f"'{tokens[at - 1].text} "
+                  f"{tokens[at].text}': the possessive comes after its noun (source word "
+                  "order)", confidence=0.8)
 
 
 _ALSO = re.compile(" also ")
