@@ -240,10 +240,12 @@ def _possessive_after_noun(doc: Document) -> Iterator[Hit]:
         if at + 1 >= len(tokens) or tokens[at + 1].text.lower() not in _AFTER_PHRASE:
             continue
         noun = tokens[at - 1].text.lower()
-        # A word that is also a verb is a noun only after a determiner (`a message his`;
-        # `he left his in the car` is a verb and a pronoun)
+        # A word that is also a verb is a noun only after a determiner or a preposition
+        # (`a message his`, `in comments his`; `he left his in the car` is a pronoun)
+        before = tokens[at - 2].text.lower() if at >= 2 else ""
         if noun not in lex.nouns or noun in FUNCTION_WORDS or (
-                noun in lex.finite and tokens[at - 2].text.lower() not in DETERMINERS) or \
+                noun in lex.finite and before not in DETERMINERS and
+                before not in PREPOSITIONS) or \
                 "\n" in doc.text[tokens[at - 1].end:tokens[at].start]:
             continue
         yield Hit(tokens[at - 1].start, tokens[at].end, f"'{tokens[at - 1].text} "
