@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from mtcheck.english import could_be_finite_verb, data_sections, lexicon
 from mtcheck.model import Document, Hit, Paragraph
@@ -132,6 +133,7 @@ def _reporting_forms() -> frozenset[str]:
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "(": ")", "[": "]"}
 _PAIR_MARKS = re.compile(r"[“”„«»()\[\]\"]")
+_PAIR_CHARACTERS = frozenset("“”„«»()[]\"")
 # `a) first option`, `1) ...`: an enumeration, not a bracket.
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
 
@@ -155,24 +157,39 @@ def unbalanced_pair(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             blocks[-1].append(para)
         else:
             blocks.append([para])
-    garbled = [(s, e) for s, e, _ in mojibake_spans(doc)]
+    garbled = mojibake_spans(doc)
     for i, block in enumerate(blocks):
-        marks = [(m, para.start) for para in block for m in _PAIR_MARKS.finditer(para.text)]
+        marks = [(m.group(), para.start + m.start()) for para in block
+                 for m in _PAIR_MARKS.finditer(para.text)]
         if not marks:
             continue
+        if garbled:
+            marks = _repaired_marks(marks, garbled, block[0].start, block[-1].end)
         continues = i + 1 < len(blocks) and blocks[i + 1][0].text[:1] in "“„«\""
         for hit in _unbalanced(block, marks, continues):
-            if not any(s <= hit.start < e for s, e in garbled):  # `BelgiÃ«` is no quote
+            if not any(s <= hit.start < e for s, e, _ in garbled):
                 yield hit
 
 
-def _unbalanced(block: list[Paragraph], marks: list[tuple[re.Match[str], int]],
+def _repaired_marks(marks: list[tuple[str, int]], garbled: list[tuple[int, int, str]],
+                    start: int, end: int) -> list[tuple[str, int]]:
+    """The marks as they read once mojibake is repaired: `BelgiÃ«` holds no `«`, and
+    `â€œNobody` opens a quote (the opening mark is `encoding.mojibake`'s finding; its
+    closing partner is no error)."""
+    inside = [(s, e, fixed) for s, e, fixed in garbled if start <= s < end]
+    if not inside:
+        return marks
+    kept = [(mark, at) for mark, at in marks if not any(s <= at < e for s, e, _ in inside)]
+    kept += [(c, s) for s, _, fixed in inside for c in fixed if c in _PAIR_CHARACTERS]
+    return sorted(kept, key=itemgetter(1))
+
+
+def _unbalanced(block: list[Paragraph], marks: list[tuple[str, int]],
                 continues: bool) -> Iterator[Hit]:
-    """The pair marks of a block (each with its paragraph's offset) that do not pair up."""
+    """The pair marks of a block (each with its offset) that do not pair up."""
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
-    for m, base in marks:
-        mark, at = m.group(), base + m.start()
+    for mark, at in marks:
         if mark == '"':
             straight.append(at)
         elif mark == "“" and stack and stack[-1][0] == "„":
