@@ -713,6 +713,7 @@ def test_a_prose_paragraph_read_as_a_heading_still_needs_its_full_stop():
     ("broken.dangling-attribution", "“We expect more snow,” noting."),
     ("broken.agreement", "The players of the local club has refused to train."),
     ("broken.garbled-order", "The singer thanked the fans in a post their on Sunday."),
+    ("broken.run-on", "The ferry left two hours late They had waited for the fog to lift."),
 ])
 def test_fourth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -750,6 +751,9 @@ def test_fourth_round_damage_is_found(rule_id, text):
     "The club hopes to sign two defenders before the transfer window closes.",
     "She packed her bag, and he left his in the car.",
     "A cousin of his in Lyon runs a bakery.",
+    "Jobs in the IT sector pay more than most.",
+    "She reread the novel The Old Man and the Sea on the train.",
+    "The club chose plan A for the final.",
 ])
 def test_fourth_round_rules_stay_quiet(text):
     assert _found(text) == []

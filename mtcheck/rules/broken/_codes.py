@@ -129,6 +129,15 @@ def comma_pronoun_hints(doc: Document) -> list[int]:
     return [m.start() for m in re.finditer(",[QT]", _run_on_letters(doc))]
 
 
+_SUBJECT_OPENER = re.compile("[DQT]")
+
+
+def subject_opener_hints(doc: Document) -> list[int]:
+    """Token indices of words that may open a subject: a determiner (`the`, `their`) or
+    `he`, `she`, `it`, `they`, `we` (any case)."""
+    return [m.start() for m in _SUBJECT_OPENER.finditer(_run_on_letters(doc))]
+
+
 def pronoun_letters(doc: Document) -> list[int]:
     """Token indices of `he`, `she`, `they` or `we` (any case)."""
     return [m.start() for m in re.finditer("Q", _run_on_letters(doc))]

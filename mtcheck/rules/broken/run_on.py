@@ -26,6 +26,7 @@ from mtcheck.rules.broken._codes import (
     comma_hints,
     comma_pronoun_hints,
     pronoun_hints,
+    subject_opener_hints,
 )
 from mtcheck.rules.broken._shared import (
     _BE,
@@ -66,7 +67,8 @@ def _clause_taking() -> frozenset[str]:
            "the river.",
            "The storm hit dozens of fishing villages many of them are still without power.",
            "The crews worked all night, they cleared the road, they reopened it at dawn.",
-           "The board met in private on Thursday it approved the new budget."],
+           "The board met in private on Thursday it approved the new budget.",
+           "Fares will rise in the spring The operator blames the price of fuel."],
       good=["The court rejected the appeal the lawyers had filed in March last year.",
             "He told reporters at the airport the plan would fail next year.",
             "She praised the work the volunteers did in the flooded villages last week.",
@@ -84,6 +86,7 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from spliced
     yield from _pronoun_splices(doc, {hit.start for hit in spliced})
     yield from _adverb_joins(doc)
+    yield from _capitalized_restarts(doc)
     yield from _pronoun_clauses(doc)
     yield from _partitive_clauses(doc)
     tokens = doc.tokens
@@ -149,6 +152,34 @@ def _adverb_join_re(adverbs: frozenset[str]) -> re.Pattern[str]:
     with a word class tries every position of the text)."""
     return re.compile(rf"(?P<adverb>{'|'.join(sorted(adverbs))}){_GAP}"
                       rf"(?P<subject>(?i:he|she|it|they|we|the|a|an|this|these|its|their)){_GAP}")
+
+
+def _capitalized_restarts(doc: Document) -> Iterator[Hit]:
+    """`... at the end of the year The workers were told ...`: a capitalized `The` or
+    `They` in the middle of a sentence, then a word in lower case and a verb: the full
+    stop between two sentences went missing (a title goes on in capitals: `the novel The
+    Old Man and the Sea`)."""
+    tokens = doc.tokens
+    texts = token_texts(doc)
+    body = _reads_as_body(doc)
+    for i in subject_opener_hints(doc):
+        word = texts[i]
+        # Title case only: `the IT sector`, `plan A was` are an acronym and a label
+        if not word[0].isupper() or not word[1:].islower() or i == 0 or \
+                i + 2 >= len(texts) or \
+                not texts[i - 1][0].isalnum() or not texts[i + 1].isalpha() or \
+                not texts[i + 1].islower() or \
+                "\n" in doc.text[tokens[i - 1].end:tokens[i].start]:
+            continue
+        sentence = sentence_at(doc, tokens[i].start)
+        if sentence is None or sentence.paragraph not in body or \
+                i <= _own_start(doc, sentence) or any(c in sentence.text for c in _QUOTES):
+            continue
+        after = [w.lower() for w in texts[i:min(i + 7, sentence.token_end)]]
+        if any(could_be_finite_verb(after, k) for k in range(1, len(after))):
+            yield Hit(tokens[i - 1].start, tokens[i].end, f"'{texts[i - 1]} {word}': a "
+                      "capitalized word opens a new sentence with no full stop before it",
+                      confidence=0.75)
 
 
 def _adverb_joins(doc: Document) -> Iterator[Hit]:
