@@ -242,7 +242,11 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
     texts = token_texts(doc)
     lex = lexicon()
     intransitive = _intransitive_forms()
-    for sentence, hints in _sentences_of(doc, pronoun_hints(doc)):
+    # `it` counts only after a date or a time (see below): the others are dropped first
+    candidates = [h for h in pronoun_hints(doc) if texts[h] != "it" or
+                  texts[h - 1].lower() in _MONTHS_AND_DAYS or
+                  texts[h - 1].lower() in _TIME_NOUNS]
+    for sentence, hints in _sentences_of(doc, candidates):
         if sentence.paragraph not in body or not sentence.text.endswith(".") or \
                 sentence.token_end - sentence.token_start < 10 or \
                 any(c in sentence.text for c in _QUOTES):
