@@ -280,13 +280,14 @@ def _clause_without_verb(lower: list[str]) -> int:
     return len(rest) + 1
 
 
-# Verbs of motion whose `to` names a destination, never an infinitive left out by
-# ellipsis (`He wanted to.`, `She is going to.` are complete).
-_MOTION = word_set("go goes went gone come comes came travel travels travelled traveled "
-                   "move moves moved return returns returned fly flies flew flown head heads "
-                   "headed drive drives drove driven walk walks walked relocate relocated "
-                   "emigrate emigrated commute commuted") | word_set(
-    # and verbs whose `to` is a preposition with an object (`pointed to`, `refers to`)
+# Verbs whose `to` takes an object, never an infinitive left out by ellipsis (`He wanted
+# to.`, `She is going to.` are complete): verbs of motion and their destination,
+_TO_OBJECT_VERBS = word_set(
+    "go goes went gone come comes came travel travels travelled traveled move moves moved "
+    "return returns returned fly flies flew flown head heads headed drive drives drove "
+    "driven walk walks walked relocate relocated emigrate emigrated commute commuted"
+) | word_set(
+    # and verbs whose `to` is a preposition (`pointed to`, `refers to`)
     "point points pointed refer refers referred belong belongs belonged lead leads led "
     "respond responds responded contribute contributes contributed object objects objected "
     "listen listens listened reply replies replied react reacts reacted amount amounts "
@@ -294,14 +295,14 @@ _MOTION = word_set("go goes went gone come comes came travel travels travelled t
 
 
 def _destination_missing(lower: list[str]) -> int:
-    """`Many tourists will now go to.`: a verb of motion whose destination is missing.
+    """`Many tourists will now go to.`, `He pointed to.`: the object of `to` is missing.
 
     A relative word or pronoun before it may take the destination (`the school he went
     to`)."""
     verb = len(lower) - 2
-    while verb > 0 and lower[verb] in lexicon().adverbs and lower[verb] not in _MOTION:
+    while verb > 0 and lower[verb] in lexicon().adverbs and lower[verb] not in _TO_OBJECT_VERBS:
         verb -= 1
-    if verb < 1 or lower[verb] not in _MOTION:
+    if verb < 1 or lower[verb] not in _TO_OBJECT_VERBS:
         return 0
     for i in range(max(1 if lower[0] in PRONOUNS else 0, verb - 8), verb):
         # `that` or `to` after a verb opens a clause (`fear that they go`, `expected to
