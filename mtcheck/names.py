@@ -115,9 +115,10 @@ _FOLDS: Mapping[str, tuple[str, ...]] = {
 }
 _MAX_FOLDED_LETTERS = 4
 # Transliteration conventions (Russian kh/h, y/i, German w/v and sch, Latin ks/x).
-_LOOSE = regex.compile(r"tsch|sch|kh|ks|ph|ck|w|y|^j(?=[aeiou])")
+# Russian ё after a consonant is `yo` or `e` (Zhuravlyov/Zhuravlev, Fyodor/Fedor).
+_LOOSE = regex.compile(r"tsch|sch|kh|ks|ph|ck|w|(?<=[bcdfghjklmnpqrstvxz])yo|y|^j(?=[aeiou])")
 _LOOSE_MAP: Mapping[str, str] = {"tsch": "ch", "sch": "sh", "kh": "h", "ks": "x", "ph": "f",
-                                 "ck": "k", "w": "v", "y": "i", "j": "i"}
+                                 "ck": "k", "w": "v", "yo": "e", "y": "i", "j": "i"}
 _DOUBLE = regex.compile(r"(.)\1+")
 _NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
 # A remainder that turns a place or person into an adjective or plural, not a truncation.
@@ -941,7 +942,8 @@ def _same_first_name(a: Spelling, b: Spelling, keys_a: frozenset[str],
 @lru_cache(maxsize=65536)
 def vowel_key(key: str) -> str:
     """A loose key with the vowels that Arabic and Persian transliterations trade folded
-    (o/u, e/a, ou/u, ee/i): Mohammed and Muhammad, Hussein and Husayn, Omar and Umar."""
+    (o/u, e/a, ou/u, ee/i): Mohammed and Muhammad, Hussein and Husayn, Omar and Umar.
+    (Not e/i: Khaled and Khalid, but also Karin and Karen, two names.)"""
     folded = key.replace("ee", "i").replace("ou", "u").replace("o", "u").replace("e", "a")
     return str(_DOUBLE.sub(r"\1", folded))
 
