@@ -759,7 +759,6 @@ def test_fourth_round_rules_stay_quiet(text):
     assert _found(text) == []
 
 
-
 def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
     text = "The mayor spoke. â€œThe pool reopens in May,” she said. The crowd cheered."
     found = _found(text)
