@@ -714,6 +714,8 @@ def test_a_prose_paragraph_read_as_a_heading_still_needs_its_full_stop():
     ("broken.agreement", "The players of the local club has refused to train."),
     ("broken.garbled-order", "The singer thanked the fans in a post their on Sunday."),
     ("broken.run-on", "The ferry left two hours late They had waited for the fog to lift."),
+    ("broken.fragment", "The stone bridge across the gorge one of the longest in the "
+     "region."),
 ])
 def test_fourth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -754,6 +756,9 @@ def test_fourth_round_damage_is_found(rule_id, text):
     "Jobs in the IT sector pay more than most.",
     "She reread the novel The Old Man and the Sea on the train.",
     "The club chose plan A for the final.",
+    "Oslo remains one of the safest cities in Europe.",
+    "The region ranks one of the poorest in the country.",
+    "The harbour, one of the oldest in Europe, reopened on Monday.",
 ])
 def test_fourth_round_rules_stay_quiet(text):
     assert _found(text) == []

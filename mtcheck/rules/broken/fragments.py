@@ -40,7 +40,8 @@ from mtcheck.rules.registry import RuleContext, rule
       bad=["The landlord, who in the first instance before the regional court in the "
            "year 2022.",
            "The decision of the committee, which in the meeting held on Thursday.",
-           "The new tax very important for the islands, the governor said."],
+           "The new tax very important for the islands, the governor said.",
+           "The old lighthouse at the mouth of the bay one of the oldest in the country."],
       good=["The landlord, who lost in the first instance, appealed in 2022.",
             "The decision of the committee, which met on Thursday, surprised markets.",
             "Shares fell 3.5% in early trading."])
@@ -53,7 +54,7 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     word in it can be a finite verb (lemminflect's tables decide), it is a fragment.
     """
     yield from _verbless_because(doc)
-    copula = list(_missing_copula(doc))
+    copula = [*_missing_copula(doc), *_copula_before_one_of(doc)]
     yield from copula
     reported = {hit.start for hit in copula}
     body = _reads_as_body(doc)
@@ -340,3 +341,35 @@ def _missing_copula(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(sentence.start, sentence.end, f"'{' '.join(texts[start:start + at + 2])}': "
                   "the verb between the subject and the adjective is missing", confidence=0.7)
+
+
+_ONE_OF_THE = re.compile(r" one of the (?:most|[a-z]+est|best|worst)\b")
+
+
+def _copula_before_one_of(doc: Document) -> Iterator[Hit]:
+    """`The tunnel, with its four tubes, one of the most important links in the north.`:
+    a subject and `one of the most ...` with no verb anywhere in the sentence.
+
+    `one of the best` after a noun is its complement only when a verb takes both
+    (`named Paris one of the best cities`); with no word that is only ever a verb or an
+    auxiliary in the sentence, the `is` between them went missing.
+    """
+    body = _reads_as_body(doc)
+    lex = lexicon()
+    text = doc.text
+    for m in _ONE_OF_THE.finditer(text):
+        sentence = sentence_at(doc, m.start())
+        if sentence is None or sentence.paragraph not in body or \
+                not sentence.text.endswith(".") or any(c in sentence.text for c in _QUOTES):
+            continue
+        words = [w.lower() for w in _words(doc, sentence)]
+        before = text[sentence.start:m.start()].split()
+        last = before[-1].lower() if before else ""
+        # `remains one of the`, `ranks one of the`: the word before may be the verb
+        if len(before) < 3 or not last.isalnum() or last in FUNCTION_WORDS or \
+                last in lex.finite or any(w in AUXILIARIES or (
+                    w in lex.finite and w not in lex.nouns and w not in lex.adjectives)
+                    for w in words):
+            continue
+        yield Hit(sentence.start, sentence.end, f"'{before[-1]} one of the': the verb "
+                  "between the subject and its complement is missing", confidence=0.7)
