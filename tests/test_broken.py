@@ -714,7 +714,7 @@ def test_a_prose_paragraph_read_as_a_heading_still_needs_its_full_stop():
     ("broken.agreement", "The players of the local club has refused to train."),
     ("broken.garbled-order", "The singer thanked the fans in a post their on Sunday."),
     ("broken.run-on", "The ferry left two hours late They had waited for the fog to lift."),
-    ("broken.fragment", "The stone bridge across the gorge one of the longest in the "
+    ("broken.fragment", "The stone bridge over the estuary one of the longest in the "
      "region."),
 ])
 def test_fourth_round_damage_is_found(rule_id, text):
