@@ -132,8 +132,8 @@ def _reporting_forms() -> frozenset[str]:
 
 
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "(": ")", "[": "]"}
-_PAIR_MARKS = re.compile(r"[“”„«»()\[\]\"]")
 _PAIR_CHARACTERS = frozenset("“”„«»()[]\"")
+_PAIR_MARKS = re.compile(f"[{re.escape(''.join(sorted(_PAIR_CHARACTERS)))}]")
 # `a) first option`, `1) ...`: an enumeration, not a bracket.
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))\w{1,2}\)")
 

@@ -122,7 +122,6 @@ _NEW_CLAUSE = word_set("and but or which who that because while when if")
 # `was listen`, `has obtain`, `been cancel`: a form of `be` or `have`, then a base form
 # that is no noun, adjective, past or participle.
 _BE_BASE = re.compile("[hwB]n{0,2}b")
-_DO = word_set("do does did")
 
 
 def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
@@ -136,8 +135,8 @@ def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
             continue
         sentence = sentence_at(doc, first.start)
         start = sentence.token_start if sentence else m.start()
-        if any(t.text.lower() in _DO for t in tokens[start:m.start()]):
-            continue  # `All they did was wait`: a pseudo-cleft
+        if "d" in letters[start:m.start()]:
+            continue  # `All they did was wait`: a pseudo-cleft (`d` is a form of `do`)
         what = "'have' takes the past participle" if letters[m.start()] == "h" else \
             "'be' takes a participle or an -ing form"
         yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': {what}, "
