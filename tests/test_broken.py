@@ -764,6 +764,42 @@ def test_fourth_round_rules_stay_quiet(text):
     assert _found(text) == []
 
 
+# Sentences written after the fifth round of rules (session 5), none used to build them.
+@pytest.mark.parametrize(("rule_id", "text"), [
+    ("broken.run-on", "The vineyards lost half their grapes to hail, the cooperative "
+     "expects a small harvest, the price of wine will rise."),
+    ("broken.run-on", "According to the port, the ferry needs new engines, the repairs "
+     "will take until March."),
+    ("broken.run-on", "The bakery closed in 1998, the building has stood empty ever "
+     "since, nobody wants to buy it."),
+])
+def test_fifth_round_damage_is_found(rule_id, text):
+    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The miners stayed underground for a week, their families camped outside the gate.",
+    "The town built a new pier in 2003, the first one paid for by the fishermen "
+    "themselves.",
+    "Still, walking home along the canal after the vote, she admitted that it had "
+    "gone well.",
+    "The causes are plain: the pipes are old, the pumps are weak and nobody checks them.",
+    "The festival drew 80,000 visitors in four days, the organisers estimated on "
+    "Sunday.",
+    "Rents in the old town rose by a fifth last year, a survey found in March.",
+    "Ticket sales fell for a third year, the effect being felt most in the small "
+    "theatres.",
+    "The village lies in Quảng Nam province, near the coast.",
+    "For decades we were told the river could never flood the square.",
+    "Two of the accused, who face up to ten years in prison if convicted, stayed silent.",
+    "The council backed a plan both unions opposed.",
+    "It is a loan scheme for young farmers that has helped hundreds of families.",
+    "How many of these schools survive the next decade is unclear.",
+])
+def test_fifth_round_rules_stay_quiet(text):
+    assert _found(text) == []
+
+
 def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
     text = "The mayor spoke. â€œThe pool reopens in May,” she said. The crowd cheered."
     found = _found(text)

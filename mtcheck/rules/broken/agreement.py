@@ -552,7 +552,7 @@ _EACH_OF = re.compile(
     rf"ach{_GAP}of{_GAP}(?:the|these|those|their|its|our|his|her|them|us){_GAP}"
     rf"(?:[\w'’-]+{_GAP}){{0,3}}?(?P<verb>are|were|have|do|aren't|weren't|haven't|don't)\b")
 _OF_THEM = re.compile(
-    rf"of{_GAP}(?:them|us|these|those){_GAP}(?:(?:also|still|now|often){_GAP})?"
+    rf"of{_GAP}(?P<pronoun>them|us|these|those){_GAP}(?:(?:also|still|now|often){_GAP})?"
     rf"(?P<verb>is|was|has|does|[a-z]+s)\b")
 _PLURAL_PARTITIVES = word_set("many several both few most all")
 
@@ -575,9 +575,11 @@ def _partitive_agreement(doc: Document) -> Iterator[Hit]:
                 before.end + 1 != m.start():
             continue
         # Right after `of them` a word in -s is the verb, even one that is also a
-        # plural noun (`lives`, `plans`).
+        # plural noun (`lives`, `plans`); after `of these` it is the noun of `these`
+        # (`many of these projects`).
         if verb not in _SINGULAR_AUXILIARIES and (
-                verb not in lex.finite or not lex.verb_lemmas.get(verb)):
+                verb not in lex.finite or not lex.verb_lemmas.get(verb)
+                or m.group("pronoun") in ("these", "those")):
             continue
         yield Hit(before.start, m.end(), f"'{verb}' does not agree with the plural "
                   f"'{before.word.lower()} of ...'", confidence=0.75)
@@ -609,8 +611,21 @@ def _relative_agreement(doc: Document) -> Iterator[Hit]:
         start = tokens[relative - 1].start
         if noun not in lex.plurals or (noun in lex.finite and noun not in lex.nouns) or \
                 "one of" in doc.text[max(0, start - 30):start].lower() or \
-                "\n" in doc.text[start:tokens[at].end]:
-            continue
+                "\n" in doc.text[start:tokens[at].end] or \
+                _after_preposition(texts, relative - 1):
+            continue  # `a scheme for property investors that has`: it may stand for the
+            # noun before the preposition
         yield Hit(start, tokens[at].end, f"'{texts[at]}' does not agree with "
                   f"'{texts[relative - 1]}', which the relative clause stands for",
                   confidence=0.7)
+
+
+def _after_preposition(texts: list[str], noun: int) -> bool:
+    """Whether a preposition stands among the three words before the noun at `noun`, in
+    its own clause (`for foreign property investors`)."""
+    for word in reversed(texts[max(0, noun - 4):noun]):
+        if not word[0].isalnum():
+            return False
+        if word.lower() in PREPOSITIONS:
+            return True
+    return False

@@ -332,7 +332,8 @@ _VERB_CUES = MODALS | word_set("also then further later not never to do does did
                                "subsequently again only")
 
 _WH_ADVERBS = word_set("where when why how while whereby")
-_CONTACT_SUBJECTS = PRONOUNS | word_set("the a an its their his her our this these those")
+_CONTACT_SUBJECTS = PRONOUNS | word_set("the a an its their his her our this these those "
+                                         "both all many most some several few")
 
 
 _RELATIVE_SUBJECTS = word_set("which who that")

@@ -369,11 +369,14 @@ def _relative_verb_last(doc: Document) -> Iterator[Hit]:
                 continue
             word = lower[r]
             # `the index rose 0.9%`: a past form after a noun is the verb, noun or not
+            # `who face ... if convicted`: another clause opens before the verb is found
             verb = next((i for i in range(r + 1, len(lower)) if lower[i] in _CLAUSE_ENDS
+                         or lower[i] in _SUBORDINATORS
                          or (could_be_finite_verb(lower, i) and (
                              lower[i] not in lex.nouns or lower[i] in lex.past))),
                         None)
-            if verb is None or lower[verb] in _CLAUSE_ENDS or lower[verb] in AUXILIARIES or \
+            if verb is None or lower[verb] in _CLAUSE_ENDS or \
+                    lower[verb] in _SUBORDINATORS or lower[verb] in AUXILIARIES or \
                     items[verb][0].isupper():
                 continue
             # `that the orchestra ... voted had,`: a participle before its auxiliary
@@ -701,8 +704,8 @@ def _adverbials_only(words: list[str]) -> bool:
             in_phrase, noun_seen = True, False
         elif word in _TIME_WORDS or word in _TIME_NOUNS or word in _MONTHS_AND_DAYS:
             noun_seen = True
-        elif word in DETERMINERS and noun_seen:
-            return False  # `In 2019 the company`: a second noun phrase is the subject
+        elif (word in DETERMINERS and noun_seen) or word in _SUBJECT_PRONOUNS:
+            return False  # `In 2019 the company`, `For years we`: a subject
         elif not in_phrase and word not in lex.adverbs:
             return False
         elif word in lex.nouns or word[:1].isdigit() or not lex.knows(word):

@@ -90,6 +90,8 @@ def _script_of(mark: str) -> str:
 # Anchored on the comma (found by a fast scan); the spaces before it join the finding.
 _COMMA_THAT = re.compile(r",[^\S\n]*that[^\S\n]+(?!(?:is|was|said)\b)\w")
 _WORD_BEFORE_COMMA = re.compile(r"(\w+)$")
+# The subject of an aside that a comma opened: `..., it argued, that`.
+_ASIDE_SUBJECT = re.compile(r",[^\S\n]+(?:(?i:it|he|she|they|we)|(?i:the)[^\S\n]+\w+)[^\S\n]+$")
 
 
 @rule("broken.comma-before-that", category="broken", severity="minor",
@@ -97,7 +99,8 @@ _WORD_BEFORE_COMMA = re.compile(r"(\w+)$")
            "Analysts believe, that prices will fall in the spring."],
       good=["The minister said that the economy would grow by 2 percent.",
             "It is a good plan, that is, if it works.",
-            "The house, that the family built in 1920, was sold."])
+            "The house, that the family built in 1920, was sold.",
+            "It cited the queues as evidence, it argued, that the plan had failed."])
 def comma_before_that(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A comma between a verb of saying or thinking and the `that` of its clause.
 
@@ -114,8 +117,10 @@ def comma_before_that(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             start -= 1
         before = _WORD_BEFORE_COMMA.search(text, max(0, start - 30), start)
         if before is None or before.group(1).lower() not in verbs or \
-                before.group(1).lower() in lex.nouns:
-            continue  # `the house, that ...`: a relative clause after a noun
+                before.group(1).lower() in lex.nouns or \
+                _ASIDE_SUBJECT.search(text, max(0, before.start() - 30), before.start()):
+            continue  # `the house, that ...`: a relative clause after a noun;
+            # `evidence, it argued, that ...`: the comma closes an aside
         yield Hit(start, m.start() + 1, "comma before 'that' after "
                   f"'{before.group(1)}': English puts no comma there", suggestion="",
                   confidence=0.85)

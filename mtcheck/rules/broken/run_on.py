@@ -167,7 +167,9 @@ def _capitalized_restarts(doc: Document) -> Iterator[Hit]:
         # Title case only: `the IT sector`, `plan A was` are an acronym and a label
         if not word[0].isupper() or not word[1:].islower() or i == 0 or \
                 i + 2 >= len(texts) or \
-                not texts[i - 1][0].isalnum() or not texts[i + 1].isalpha() or \
+                not texts[i - 1][0].isalnum() or not texts[i + 1].isalpha() or (
+                    # `Nghệ An province`: a name goes on in capitals
+                    texts[i - 1][0].isupper() and texts[i - 1].lower() not in _MONTHS_AND_DAYS) or \
                 not texts[i + 1].islower() or \
                 "\n" in doc.text[tokens[i - 1].end:tokens[i].start]:
             continue
@@ -348,50 +350,87 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
     """`The strike began at dawn, long queues formed at the stops.`: two main clauses
     joined by a comma alone.
 
-    Before the comma a clause with its subject and verb, not opened by a conjunction,
-    a relative word or a participle; after it a subject (a pronoun, or a noun phrase
-    with no function word inside) and at once a verb that is no verb of saying
-    (`Prices rose, the ministry said.` is reported speech).
+    Before the comma a clause with its subject and verb, with no conjunction or relative
+    word since the sentence began (and no participle or preposition opening it); after
+    it a subject (a pronoun, or a noun phrase with no function word inside) and at once a
+    verb that is no verb of saying (`Prices rose, the ministry said.` is reported
+    speech). In a chain (`A rose, B fell, C stayed`) every comma is such a join.
     """
     body = _reads_as_body(doc)
     texts = token_texts(doc)
-    lex = lexicon()
-    saying = _saying_lemmas() | _REPORTING
-    for sentence, _ in _sentences_of(doc, comma_hints(doc)):
-        if sentence.paragraph not in body or "," not in sentence.text or \
-                not sentence.text.endswith(".") or any(c in sentence.text for c in _QUOTES):
+    for sentence, hints in _sentences_of(doc, comma_hints(doc)):
+        if sentence.paragraph not in body or not sentence.text.endswith(".") or \
+                any(c in sentence.text for c in _QUOTES):
             continue
-        items = texts[_own_start(doc, sentence):sentence.token_end - 1]
+        start = _own_start(doc, sentence)
+        items = texts[start:sentence.token_end - 1]
+        if len(items) < 9 or ";" in items or not _mostly_english(items):
+            continue
         lower = [w.lower() for w in items]
-        if len(items) < 9 or items.count(",") != 1 or ";" in items or "(" in items \
-                or lower[0] in _LINKERS or lower[0] in PREPOSITIONS or lower[0] == "not" or (
-                    lower[0] in lex.verbs and lower[0] not in lex.nouns) or (
-                    lower[0] in lex.adverbs and lower[1] in lex.participles):
-            continue  # `Asked about it, ...`, `When it rained, ...`, `Not only ..., ...`,
-            # `Already moved to Paris, ...`
-        comma = items.index(",")
-        head, tail = lower[:comma], lower[comma + 1:]
-        if len(head) < 4 or len(tail) < 4 or \
-                any(w in _LINKERS and w != "than" for w in head) or \
-                _LINKERS.intersection(tail[:1]) or not _mostly_english(items):
-            continue
-        if not any(could_be_finite_verb(head, i) and (i == 0 or not items[i][0].isupper())
-                   for i in range(1, len(head))):
-            continue  # an apposition or a phrase before the comma, not a clause
-        verb = _subject_then_verb(tail, items[comma + 1:])
-        # `Prices rose, the ministry said.` reports speech; `..., they say that ...`
-        # opens a sentence of its own.
-        if verb is None or (any(lemma in saying for lemma in (
-                tail[verb], *lex.verb_lemmas.get(tail[verb], ()))) and
-                not _REPORTED_CLAUSE.intersection(tail[verb + 1:verb + 2])):
-            continue
-        if any(w in ("and", "or") and i > verb and any(
-                _verb_at(tail, j) for j in range(i + 1, min(i + 5, len(tail))))
-               for i, w in enumerate(tail)):
-            continue  # `A rose, B fell and C stayed flat`: a series of clauses
-        yield Hit(sentence.start, sentence.end, "comma splice: two sentences joined by a "
-                  f"comma before '{' '.join(items[comma + 1:comma + verb + 2])}'",
-                  confidence=0.7)
+        commas = [i for i, w in enumerate(items) if w == ","]
+        for comma in (h - start for h in hints if h >= start):
+            verb = _splice_at(items, lower, commas, comma)
+            if verb is not None:
+                yield Hit(sentence.start, sentence.end, "comma splice: two sentences "
+                          f"joined by a comma before '{' '.join(items[comma + 1:verb + 1])}'",
+                          confidence=0.7)
+                break
+
+
+_POSSESSIVES = word_set("its their his her")
+# Verbs that name a source after the fact, as verbs of saying do: `..., a survey found.`
+_SOURCE_VERBS = word_set("show find reveal forecast calculate")
+_AFTER_PARTICIPLE = word_set("by to for in")
+# A full stop inside a sentence (not an abbreviation's, `6 a.m.`): two sentences the
+# segmenter could not part.
+_ENDS = frozenset(".!?")
+
+
+def _splice_at(items: list[str], lower: list[str], commas: list[int],
+               comma: int) -> int | None:
+    """The index of the second clause's verb when the comma at `comma` joins two main
+    clauses, or None."""
+    lex = lexicon()
+    head, tail = lower[:comma], lower[comma + 1:]
+    # The clause before the comma runs from the comma before it.
+    opens = max((c for c in commas if c < comma), default=-1) + 1
+    if len(head) < 4 or len(tail) < 4 or comma - opens < 3 or \
+            any(w in _LINKERS and w != "than" for w in head) or \
+            _LINKERS.intersection(tail[:1]) or "(" in lower[opens:comma + 8] or ":" in head:
+        return None  # after a colon, clauses may stand in a list: `simple: wages are low, ...`
+    first = lower[opens]
+    if first in PREPOSITIONS or first == "not" or (first in lex.verbs and (
+            first not in lex.nouns or first.endswith("ing"))) or (
+            first in lex.adverbs and lower[opens + 1] in lex.participles):
+        return None  # `Asked about it, ...`, `Standing there, ...`, `Not only ..., ...`,
+        # `Already moved to Paris, ...`
+    if not any(could_be_finite_verb(lower, i) and not items[i][0].isupper()
+               for i in range(opens + 1, comma)) or \
+            any(w in _ENDS and (w != "." or (len(items[i - 1]) > 3 and "." not in items[i - 1]))
+                for i, w in enumerate(lower[opens:comma], opens)):
+        return None  # an apposition or a phrase before the comma, not a clause
+    found = _subject_then_verb(tail, items[comma + 1:])
+    if found is None:
+        return None
+    verb = comma + 1 + found
+    if len(lower) - verb < 3 or lower[verb].endswith("ing"):
+        return None  # `..., the figures show.`: a source; `..., the effect being`: no verb
+    # A form that is also a participle may open an absolute phrase (`..., their trucks
+    # parked nose to tail`) or an apposition (`..., the minimum needed to win`).
+    if lower[verb] in lex.participles and lower[verb] not in AUXILIARIES and (
+            tail[0] in _POSSESSIVES or lower[verb + 1] in _AFTER_PARTICIPLE):
+        return None
+    # `Prices rose, the ministry said.` reports speech; `..., they say that ...` opens a
+    # sentence of its own.
+    saying = _saying_lemmas() | _REPORTING | _SOURCE_VERBS
+    if any(lemma in saying for lemma in (lower[verb], *lex.verb_lemmas.get(lower[verb], ()))) \
+            and not _REPORTED_CLAUSE.intersection(lower[verb + 1:verb + 2]):
+        return None
+    if any(w in ("and", "or") and i > found and any(
+            _verb_at(tail, j) for j in range(i + 1, min(i + 5, len(tail))))
+           for i, w in enumerate(tail)):
+        return None  # `A rose, B fell and C stayed flat`: a series of clauses
+    return verb
 
 
 def _pronoun_splices(doc: Document, reported: set[int]) -> Iterator[Hit]:
