@@ -909,7 +909,9 @@ def _with_joined_pairs(spellings: list[Spelling], words: list[NameWord],
     for a, b in itertools.pairwise(ordered):
         if a.mention != b.mention or b.start - a.end != 1:
             continue
-        if by_key.isdisjoint(strong_keys(a.text + b.text)):
+        # Keyed word by word: the key of `ĐỗQuang` with its foreign letters dropped
+        # would be `quang`, one of its own words.
+        if by_key.isdisjoint(x + y for x in strong_keys(a.text) for y in strong_keys(b.text)):
             continue
         companions = (a.companions | b.companions) - loose_keys(a.text) - loose_keys(b.text)
         if not companions:

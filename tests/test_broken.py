@@ -772,6 +772,8 @@ def test_fourth_round_rules_stay_quiet(text):
      "will take until March."),
     ("broken.run-on", "The bakery closed in 1998, the building has stood empty ever "
      "since, nobody wants to buy it."),
+    ("broken.run-on", "Porto beat Braga 2:1 in the last minute, the fans stayed in the "
+     "stadium until midnight."),
 ])
 def test_fifth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -795,6 +797,8 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "The council backed a plan both unions opposed.",
     "It is a loan scheme for young farmers that has helped hundreds of families.",
     "How many of these schools survive the next decade is unclear.",
+    "The dispute ended in a deal the dockers later accused the port of failing to honour.",
+    "It was the first firm in the valley the young engineers wanted to work for.",
 ])
 def test_fifth_round_rules_stay_quiet(text):
     assert _found(text) == []

@@ -225,6 +225,10 @@ NEGATIVE = [
     "Bauer praised the plan. Baur criticised it on Monday.",
     "The Kremlin Says Talks Failed\n\nMOSCOW - Kremlin spokesman Dmitry Peskov said the "
     "talks failed. Peskov spoke to reporters.",
+    # A Vietnamese family name whose letters are all foreign: joined to the next word it
+    # must not reduce to that word alone.
+    "Critics were unconvinced. Đỗ Quang Huy, a researcher in Hanoi, said the money came "
+    "late. Huy said prices fell.",
 ]
 
 

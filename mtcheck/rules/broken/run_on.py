@@ -106,7 +106,8 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 _LIST_COLON.search(sentence.text):
             continue
         lower = [w.lower() for w in items]
-        if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS:
+        if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS or \
+                _object_left_at_end(lower):
             continue
         # Cheap test first: a determiner (or a bare plural with its verb: `on Monday
         # workers blocked`) right after a word that is no function word.
@@ -132,6 +133,14 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                           f"starts at '{' '.join(items[b:where + 1])}' with no "
                           "punctuation before it", confidence=0.7)
                 break
+
+
+def _object_left_at_end(lower: list[str]) -> bool:
+    """`... an agreement the unions accused employers of failing to honour.`: the sentence
+    ends in a verb or a preposition with its object gone, the gap of a contact relative
+    clause before it."""
+    last = lower[-2]
+    return last in PREPOSITIONS or (lower[-3] == "to" and last in lexicon().verbs)
 
 
 _SPLICE_SUBJECTS = word_set("it he she they we")
@@ -396,8 +405,10 @@ def _splice_at(items: list[str], lower: list[str], commas: list[int],
     opens = max((c for c in commas if c < comma), default=-1) + 1
     if len(head) < 4 or len(tail) < 4 or comma - opens < 3 or \
             any(w in _LINKERS and w != "than" for w in head) or \
-            _LINKERS.intersection(tail[:1]) or "(" in lower[opens:comma + 8] or ":" in head:
-        return None  # after a colon, clauses may stand in a list: `simple: wages are low, ...`
+            _LINKERS.intersection(tail[:1]) or "(" in lower[opens:comma + 8] or \
+            any(w == ":" and not lower[i + 1][:1].isdigit() for i, w in enumerate(head)):
+        return None  # after a colon (not a score's), clauses may stand in a list:
+        # `simple: wages are low, ...`
     first = lower[opens]
     if first in PREPOSITIONS or first == "not" or (first in lex.verbs and (
             first not in lex.nouns or first.endswith("ing"))) or (
