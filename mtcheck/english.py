@@ -104,6 +104,10 @@ def _load_lexicon(data: object) -> Lexicon:
     return Lexicon(*data)
 
 
+# The table gives `ran` as the participle of `run` (`has run` is right).
+_MISSING_PARTICIPLES = ("run",)
+
+
 def _build_lexicon() -> Lexicon:
     """The lexicon, read from lemminflect's inflection table.
 
@@ -146,6 +150,7 @@ def _build_lexicon() -> Lexicon:
                 adjectives.update(s for group in spellings for s in group)
             elif category == "adv":
                 adverbs.add(lemma)
+    participles.update(_MISSING_PARTICIPLES)
     lemmas: dict[str, list[str]] = {}
     for lemma, inflected in verb_forms.items():
         for form in (lemma, *inflected):

@@ -774,6 +774,14 @@ def test_fourth_round_rules_stay_quiet(text):
      "since, nobody wants to buy it."),
     ("broken.run-on", "Porto beat Braga 2:1 in the last minute, the fans stayed in the "
      "stadium until midnight."),
+    ("broken.verb-form", "The council has approve the budget for the new pool."),
+    ("broken.verb-form", "The farmers has open the gates of the dam."),
+    ("broken.verb-form", "Her lawyers said they would appeals the sentence."),
+    ("broken.verb-form", "The operator can offers cheaper tickets to students."),
+    ("broken.garbled-order", "Believes the prosecutor that the fire was set on purpose."),
+    ("broken.garbled-order", "Stated the director of the clinic, Ana Ruiz, that the beds "
+     "were full."),
+    ("broken.garbled-order", "Will complete the road to the airport before the summer."),
 ])
 def test_fifth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -799,6 +807,15 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "How many of these schools survive the next decade is unclear.",
     "The dispute ended in a deal the dockers later accused the port of failing to honour.",
     "It was the first firm in the valley the young engineers wanted to work for.",
+    "The club has welcome news for its fans: the stadium reopens in May.",
+    "The ministers had breakfast the morning after the vote.",
+    "The coach has run the academy since 2015.",
+    "His will leaves the farm to his niece.",
+    "Hopes the talks would end the strike were dashed on Friday.",
+    "Says the mayor: \"We will rebuild the bridge.\"",
+    "Said to be the oldest in Europe, the oak draws thousands of visitors.",
+    "Schools in 12 districts will open late on Monday, the education office said.",
+    "Will Barros scored twice for the club on Sunday.",
 ])
 def test_fifth_round_rules_stay_quiet(text):
     assert _found(text) == []

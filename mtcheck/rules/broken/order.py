@@ -435,7 +435,8 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
         if first.lower() not in _FRONTED_AUXILIARIES and first not in _OPENING_ADVERBS and \
                 first not in _OPENING_MODALS and tokens[start + 1].text not in ("that", "to") \
                 and tokens[start + 2].text != "that" and not (
-                    first.endswith("ed") and tokens[start + 1].text in _SUBJECT_START):
+                    tokens[start + 1].text in _SUBJECT_START and (
+                        first.endswith(("ed", "s")) or first.lower() in lexicon().past)):
             continue  # cheap test first
         reason = _verb_first(doc, sentence, start)
         if reason:
@@ -498,16 +499,24 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         # `Will be decided in the autumn ...`: an impersonal passive lost its `It`
         return f"the sentence opens with '{first} {second} {third}': its subject is missing"
     if first in _OPENING_MODALS and second in lex.verb_forms and second not in lex.past and (
-            at > start + 1 or (second not in lex.nouns and second not in lex.adjectives)):
+            at > start + 1 or (second not in lex.nouns and second not in lex.adjectives)
+            or third in _SUBJECT_START):
         # `Will also extend the scheme`: Chinese, Japanese and Korean leave the subject
         # out; `Will` is a name only before a noun or a past form (`Will also said`)
         return f"the sentence opens with '{' '.join(texts[start:at + 1])}': the verb's " \
                "subject is missing"
     lower = first.lower()
-    if second in _SUBJECT_START and not comma and lower in lex.past and \
-            lower not in lex.nouns and lower not in lex.adjectives:
-        # `Announced the ministry on Sunday a new fee scale.`: Arabic and Welsh put the
-        # verb first; with a comma it may open a participle clause (`Announced in May,`)
+    saying = _says(lower, reporting=True)
+    if second in _SUBJECT_START and (lower in lex.past or (
+            lower.endswith("s") and lower in lex.finite)) and \
+            lower not in lex.nouns and lower not in lex.adjectives and \
+            (not comma or (saying and not _LIST_COLON.search(sentence.text))) and \
+            not any(q in sentence.text for q in _QUOTES):
+        # `Announced the ministry on Sunday a new fee scale.`, `Considers the court that
+        # ...`: Arabic, Welsh and Spanish put the verb first. With a comma a past form
+        # may open a participle clause (`Announced in May, the plan ...`), but not a verb
+        # of saying (`Said the head of the union, Ali Omar, that ...`); `Says the mayor:
+        # "..."` fronts an attribution before its quote.
         return f"the sentence opens with its verb '{first}': verb-subject order of the " \
                "source"
     if second == "to" and first in _INFINITIVE_TAKERS and third in lex.verb_forms:
@@ -517,7 +526,6 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
             # the subject (`Plans to close the school drew protests`)
             return f"the sentence opens with '{first} to {third}': the verb's subject is " \
                    "missing"
-    saying = _says(lower, reporting=True)
     if second == "that" and lower in lex.finite and lower not in lex.nouns and \
             (lower not in lex.adjectives or saying) and third.lower() in _THAT_OPENERS and (
                 lower.endswith("s") or (lower in lex.past and (saying or not comma))):

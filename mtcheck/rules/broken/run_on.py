@@ -119,7 +119,8 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                           or items[b - 1][0].isdigit()))
                       or (b + sentence.token_start in bare and (
                           lower[b - 1] in _MONTHS_AND_DAYS or lower[b - 1] in _TIME_NOUNS
-                          or lower[b - 1][:1].isdigit())))]
+                          # a year; other numbers count the plural (`in 14 districts`)
+                          or (len(lower[b - 1]) == 4 and lower[b - 1].isdigit()))))]
         if not starts:
             continue
         verbs = [i for i in range(len(items)) if items[i][0].isalpha() and (

@@ -10,6 +10,7 @@ from mtcheck.analyze import sentence_at
 from mtcheck.english import DETERMINERS, PREPOSITIONS, PRONOUNS, Lexicon, lexicon, word_set
 from mtcheck.model import Document, Hit, Token
 from mtcheck.rules.broken._codes import that_hints, verb_form_letters
+from mtcheck.rules.broken._shared import _TIME_NOUNS
 from mtcheck.rules.registry import RuleContext, rule
 
 # Over `verb_form_letters`: each shape, and what is wrong with it.
@@ -35,12 +36,15 @@ _SHAPES = (
            "The ministry wants that the farmers apply before May.",
            "The ministry has not yet commenting on the plan.",
            "Nobody at the office was listen to the residents.",
-           "The opposition has obtain a majority in the council."],
+           "The opposition has obtain a majority in the council.",
+           "The lawyers will appeals the verdict next month.",
+           "The union has welcome the new contract."],
       good=["The company will invest 2 billion euros.",
             "The reform will be implemented next year.",
             "The strikers have gone home.", "His will signed in 1990 was read out.",
             "She ought to have known.", "Have the residents been told?",
-            "All the volunteers did was listen."])
+            "All the volunteers did was listen.", "The plan has welcome support.",
+            "They had dinner the night before."])
 def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A verb form that its auxiliary rules out: `will to invest`, `has went`.
 
@@ -71,6 +75,7 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             seen.add(m.start())
             yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': "
                       f"{message}", confidence=0.85)
+    yield from _third_person_after_modal(doc, letters, seen)
     for i in that_hints(doc):
         if 0 < i < len(tokens) - 1 and tokens[i - 1].text.lower() in _WANTS and \
                 tokens[i + 1].text.lower() in _THAT_SUBJECTS and \
@@ -124,15 +129,49 @@ _NEW_CLAUSE = word_set("and but or which who that because while when if")
 _BE_BASE = re.compile("[hwB]n{0,2}b")
 
 
+# A modal, then a word that the codes read as a noun: `will challenges` if it is a verb's
+# third-person form.
+_MODAL_THEN_NOUN = re.compile("mn{0,2}c")
+
+
+def _third_person_after_modal(doc: Document, letters: str, seen: set[int]) -> Iterator[Hit]:
+    """`his clients will challenges the verdict`: a modal before a verb in -s."""
+    tokens = doc.tokens
+    lex = lexicon()
+    for m in _MODAL_THEN_NOUN.finditer(letters):
+        first, last = tokens[m.start()], tokens[m.end() - 1]
+        verb = last.text.lower()
+        if m.start() in seen or not verb.endswith("s") or verb not in lex.finite or \
+                not lex.verb_lemmas.get(verb) or first.text[0].isupper() or \
+                "\n" in doc.text[first.start:last.end] or \
+                (m.start() and tokens[m.start() - 1].text.lower() in DETERMINERS):
+            continue  # `his will`, `May`, `Will Smith`
+        yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': a modal "
+                  "verb takes the base form, not the -s form", confidence=0.8)
+
+
+def _object_follows(tokens: Sequence[Token], after: int) -> bool:
+    """A determiner opens an object right after the word before `after`, and no time
+    phrase (`had lunch the day before`)."""
+    return after + 1 < len(tokens) and tokens[after].text.lower() in _OBJECT_DETERMINERS \
+        and tokens[after + 1].text.lower() not in _TIME_NOUNS
+
+
+_OBJECT_DETERMINERS = word_set("the a an its their his her this these those our")
+
+
 def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
     """`No one was listen to him`, `has obtain`: `be` or `have` before a base form."""
     tokens = doc.tokens
     for m in _BE_BASE.finditer(letters):
         first, last = tokens[m.start()], tokens[m.end() - 1]
         verb = last.text.lower()
-        if verb in lex.nouns or verb in lex.adjectives or verb in lex.participles or \
-                verb in lex.past or "\n" in doc.text[first.start:last.end]:
+        if verb in lex.participles or verb in lex.past or \
+                "\n" in doc.text[first.start:last.end]:
             continue
+        if (verb in lex.nouns or verb in lex.adjectives) and not (
+                letters[m.start()] == "h" and _object_follows(tokens, m.end())):
+            continue  # `has welcome news`; but `has welcome the ruling` lost its -d
         sentence = sentence_at(doc, first.start)
         start = sentence.token_start if sentence else m.start()
         if "d" in letters[start:m.start()]:
