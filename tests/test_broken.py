@@ -782,6 +782,13 @@ def test_fourth_round_rules_stay_quiet(text):
     ("broken.garbled-order", "Stated the director of the clinic, Ana Ruiz, that the beds "
      "were full."),
     ("broken.garbled-order", "Will complete the road to the airport before the summer."),
+    ("broken.agreement", "On the night shift the nurses is alone on the ward."),
+    ("broken.missing-complement", "The head of the regional water board, Eva Lind, "
+     "confirmed."),
+    ("broken.missing-complement", "The dam will hold, the engineer said, noting."),
+    ("broken.dangling-attribution", "“The harvest is saved,” has stated the minister of "
+     "agriculture."),
+    ("broken.dangling-attribution", "“Nobody expected the flood,” tells Marta Silva."),
 ])
 def test_fifth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -816,6 +823,12 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "Said to be the oldest in Europe, the oak draws thousands of visitors.",
     "Schools in 12 districts will open late on Monday, the education office said.",
     "Will Barros scored twice for the club on Sunday.",
+    "The plan to shut the clinics has angered the nurses.",
+    "A law that caps the rents is due in May.",
+    "The clinic will reopen, a spokeswoman confirmed.",
+    "“The harvest is saved,” declared the minister.",
+    "“Nobody expected the flood,” Marta Silva tells the paper.",
+    "“We will rebuild,” she told reporters, adding that help had arrived.",
 ])
 def test_fifth_round_rules_stay_quiet(text):
     assert _found(text) == []

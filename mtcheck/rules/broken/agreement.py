@@ -162,14 +162,23 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
             if word in _PLURAL_DETERMINERS:
                 # After a preposition or a verb the noun phrase is no subject: `one of the
                 # reasons is`, `the decision to close the schools has`.
+                # A noun that is also a verb is a verb only after a word that asks for
+                # one (`the plan to cut the taxes is`, `a law that cuts the fees is`);
+                # else it ends an adverbial (`In the morning peak the buses is`).
                 if i == 0 or (words[i - 1] not in PREPOSITIONS and not (
-                        words[i - 1] in lex.verb_forms and words[i - 1] not in AUXILIARIES)):
+                        (words[i - 1] in lex.verb_forms or words[i - 1] in lex.finite)
+                        and words[i - 1] not in AUXILIARIES
+                        and (words[i - 1] not in lex.nouns or i < 2
+                             or words[i - 2] in _VERB_AFTER))):
                     yield Hit(m.start(), m.end(), f"'{noun} {m.group('verb')}': a plural "
                               "subject with a singular verb", confidence=0.8)
                 break
             if word in FUNCTION_WORDS or (word in lex.verbs and word not in lex.nouns and \
                     word not in lex.adjectives) or not word.isalpha():
                 break
+
+
+_VERB_AFTER = MODALS | word_set("to do does did not that which who")
 
 
 # Over the letters of `_agreement_letter`: cheap positions where a pattern may match.

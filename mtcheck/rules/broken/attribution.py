@@ -96,6 +96,11 @@ def _attribution_re() -> re.Pattern[str]:
         # a dash between the quote and its attribution: `...,” — noted the head`
         rf"|[,.!?…][^\S\n]*[”\"»](?P<dash>[^\S\n]*[–—])[^\S\n]*(?:{_SUBJECT}{_GAP})?"
         rf"(?i:{verbs})\b"
+        # an inverted attribution in the perfect, or with `tell` and no listener:
+        # `...,” has declared the mayor`, `...,” tells Lehtonen.`
+        rf"|,[^\S\n]*[”\"»][^\S\n]*(?P<inverted_form>ha(?:s|ve){_GAP}(?:{verbs}))"
+        rf"{_GAP}{_SUBJECT}"
+        rf"|,[^\S\n]*[”\"»][^\S\n]*(?P<inverted_form2>tells){_GAP}{_SUBJECT}[^\S\n]*\."
     )
 
 
@@ -112,8 +117,12 @@ def _attribution_re() -> re.Pattern[str]:
            "“Nobody told us.”\n\nSaid the union leader at the gate on Friday.",
            "“The season starts late,” – told to our reporter.",
            "“We have no more planes,” — stressed the head of the fire service.",
-           "“Prices will stay high,” saying."],
-      good=["“The works are almost complete,” she said.",
+           "“Prices will stay high,” saying.",
+           "“The bridge is safe,” has declared the head of the agency.",
+           "“We ran out of salt,” tells Novak."],
+      good=["“The bridge is safe,” said the head of the agency.",
+            "“We ran out of salt,” Novak tells the paper.",
+            "“The works are almost complete,” she said.",
             "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])
 def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A quote attribution left dangling after the quote already ended its sentence.
@@ -138,6 +147,15 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(m.start("dash"), m.end(), "a dash between the quote and its "
                       "attribution: English sets the attribution off with a comma inside the "
                       "quote", confidence=0.8)
+            continue
+        if m.group("inverted_form"):
+            yield Hit(m.start("inverted_form"), m.end(), f"'{m.group('inverted_form')}' "
+                      "before its subject: an inverted attribution takes the simple past "
+                      "(`..., declared the mayor`)", confidence=0.8)
+            continue
+        if m.group("inverted_form2"):
+            yield Hit(m.start("inverted_form2"), m.end(), "'tells' with no listener: "
+                      "`says` attributes a quote (`..., says Novak`)", confidence=0.8)
             continue
         if m.group("adjunct") and not _bare_adjunct(m.group("adjunct")):
             continue  # `” He said on Monday that talks would resume.`
@@ -244,7 +262,8 @@ _BE_FORMS = _PASSIVE - {"has", "have", "had"}
 def _complement_re() -> re.Pattern[str]:
     verbs = _verb_pattern("complement", past_only=True)
     return re.compile(rf"(?:\b(?:{verbs})(?:{_GAP}that)?|\b(?:{_verb_pattern('that-clause')})"
-                      rf"{_GAP}that|{_GAP}by{_GAP}(?:{_gerunds()}))[^\S\n]*\.$",
+                      rf"{_GAP}that|(?:{_GAP}by{_GAP}|[^\S\n]*,{_GAP})(?:{_gerunds()}))"
+                      r"[^\S\n]*\.$",
                       re.IGNORECASE)
 
 
@@ -268,7 +287,8 @@ def _gerunds() -> str:
 
 @rule("broken.missing-complement", category="broken", severity="major",
       bad=["Prices rose again in May. The minister also pointed out.",
-           "He ended the briefing by saying.", "The spokesman stated that."],
+           "He ended the briefing by saying.", "The spokesman stated that.",
+           "The harvest was poor, the farmers said, adding."],
       good=["The minister also pointed out the risks.", "That is what he said.",
             "The ministry declined to say.", "Prices will rise, she said."])
 def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -298,16 +318,17 @@ def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         after_comma = text[:m.start()].rstrip().endswith(",") and _bare_apposition(text)
         # `... indicates that.`: the clause `that` opens is gone, however long the sentence.
         that_clause = _THAT_END.search(m.group()) is not None
-        if "," in text and not (after_comma or that_clause):
+        # `He continued by saying.`, `..., he said, adding.`: the gerund lost its clause
+        by_saying = m.group().lstrip().lower().startswith(("by", ","))
+        if "," in text and not (after_comma or that_clause or by_saying):
             continue
         words = [w.lower() for w in _words(doc, sentence)]
-        by_saying = text[m.start():].lstrip().lower().startswith("by")
         if not (by_saying or after_comma) and (
                 (len(words) > 10 and not that_clause)
                 or _NO_COMPLEMENT_CONTEXT.intersection(words)
                 or _before_verb(words, m.group()) in _PASSIVE):
             continue
-        yield Hit(sentence.start, sentence.end, f"'{m.group().strip(' .')}' has no "
+        yield Hit(sentence.start, sentence.end, f"'{m.group().strip(' .,')}' has no "
                   "complement: what was said is missing", confidence=0.85)
     yield from _objectless(doc)
 
@@ -427,8 +448,12 @@ def _bare_apposition(text: str) -> bool:
     if len(parts) != 3:
         return False
     first = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", parts[0])]
-    return bool(first) and len(first) <= 4 and not any(
-        could_be_finite_verb(first, i) for i in range(len(first)))
+    # The phrase's last word is its head noun, even one that is also a verb (`the
+    # regional water board`).
+    return bool(first) and len(first) <= 8 and not any(
+        could_be_finite_verb(first, i) and not (i == len(first) - 1 and first[i] in
+                                                lexicon().nouns)
+        for i in range(len(first)))
 
 
 def _before_verb(words: list[str], ending: str) -> str:
