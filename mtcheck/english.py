@@ -104,8 +104,10 @@ def _load_lexicon(data: object) -> Lexicon:
     return Lexicon(*data)
 
 
-# The table gives `ran` as the participle of `run` (`has run` is right).
+# The table gives `ran` as the participle of `run` (`has run` is right), and lists
+# `complete` and `third` as verbs only (`was complete`, `was third`).
 _MISSING_PARTICIPLES = ("run",)
+_MISSING_ADJECTIVES = ("complete", "third")
 
 
 def _build_lexicon() -> Lexicon:
@@ -151,6 +153,7 @@ def _build_lexicon() -> Lexicon:
             elif category == "adv":
                 adverbs.add(lemma)
     participles.update(_MISSING_PARTICIPLES)
+    adjectives.update(_MISSING_ADJECTIVES)
     lemmas: dict[str, list[str]] = {}
     for lemma, inflected in verb_forms.items():
         for form in (lemma, *inflected):
@@ -217,7 +220,10 @@ def could_be_finite_verb(words: list[str], i: int) -> bool:
             words[i - 2] in NOUN_MARKERS and words[i + 1:i + 2] in (["to"], ["that"]):
         return True  # `the firm plans to`: `firm` may be an adjective, but is the subject
     while j >= 0 and (words[j] in lex.adjectives or words[j][:1].isdigit()
-                      or words[j] in _NOMINAL_CONTEXT):
+                      or words[j] in _NOMINAL_CONTEXT) and not (
+            # `the council justified`: a past form after a noun (that the table also
+            # lists as a modifier) is its verb
+            word in lex.past and words[j] in lex.nouns and words[j] not in _NOMINAL_CONTEXT):
         # `next winter`, `the other plans`: ordinals and `next`, `last`, `other` mark a
         # noun phrase as surely as a determiner does.
         if words[j] in _NOMINAL_CONTEXT or words[j][:1].isdigit():
@@ -226,5 +232,12 @@ def could_be_finite_verb(words: list[str], i: int) -> bool:
     # Right after a verb (`carrying crude oil`, `said talks`), a noun phrase is its
     # object or the next subject; after an auxiliary (`will plan`) it is the verb.
     before = words[j] if j >= 0 else ""
+    if before.endswith(("'s", "’s")) and before[:-2] not in _CONTRACTED:
+        return False  # `the club's own`, `the mayor's plans`: a possessive opens a noun phrase
     return not (before in lex.verbs and before not in AUXILIARIES and before not in lex.nouns
                 and before not in lex.adjectives)
+
+
+# Words whose `'s` is `is` or `has` (`it's grown`), not a possessive.
+_CONTRACTED = frozenset(("it", "he", "she", "that", "there", "what", "who", "here", "where",
+                         "let", "how", "everyone", "nobody", "somebody", "everything"))

@@ -298,7 +298,7 @@ def _array(typecode: str, raw: object) -> array[Any]:
 # The on-disk cache of built tables ------------------------------------------------
 
 # Bump when the layout of a cached value or the way a table is built changes.
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 _MAGIC = b"mtcheck-tables\n"
 
 

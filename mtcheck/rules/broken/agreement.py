@@ -121,8 +121,10 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             message = f"'{pronoun}' is an object pronoun used as the subject of '{verb}'"
         elif verb in _DISAGREES[lower]:
             if before in _BARE_FORM_CONTEXT or before in _COORDINATORS or (
-                    pronoun == "I" and previous and previous.word[0].isupper()):
-                continue  # `does he have`, `he and I are`, `World War I was`
+                    pronoun == "I" and previous and previous.word[0].isupper()) or (
+                    lower in ("it", "you") and before in PREPOSITIONS):
+                continue  # `does he have`, `he and I are`, `World War I was`, `those who
+                # pay for it are`: `it` is the object of a preposition
             message = f"'{pronoun} {m.group('verb')}': the verb does not agree with its subject"
         else:
             continue
@@ -502,6 +504,8 @@ def _compound_subjects(doc: Document) -> Iterator[Hit]:
         if head is None or tail is None:
             continue
         first, second = head.group("first"), tail.group("second")
+        if any(w in AUXILIARIES for w in head.group().lower().split()[1:]):
+            continue  # `the fruit is sweet and the colour is`: two clauses
         if not _is_noun(first, lex) or not _is_noun(second, lex) or first in FUNCTION_WORDS or \
                 second in FUNCTION_WORDS or (first in lex.plurals and second in lex.plurals):
             continue

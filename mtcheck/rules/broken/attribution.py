@@ -387,8 +387,11 @@ def _objectless(doc: Document) -> Iterator[Hit]:
             before = "also"  # read the rest as after a verb cue
         if " " in lemma and (len(lower) < 3 or lower[-2] not in lex.forms_of(lemma.split()[0])):
             continue  # `point out` needs its verb before the particle
-        # `was demanded.` is a passive; `has demanded.` lost its object
-        if before in _BE_FORMS or before in ("get", "got", "gets", "getting") or \
+        # `was demanded.` (or `been sufficiently clarified.`) is a passive; `has demanded.`
+        # lost its object
+        passive = not last.endswith("ing") and \
+            _passive_before(lower, len(lower) - (3 if " " in lemma else 2))
+        if passive or before in ("get", "got", "gets", "getting") or \
                 before in NOUN_MARKERS or (before in PREPOSITIONS and before != "to"):
             continue
         if last in lex.nouns and before not in _VERB_CUES:
@@ -413,6 +416,14 @@ def _objectless(doc: Document) -> Iterator[Hit]:
                   f"'{' '.join(clause[-2:])}' has no object: what was "
                   f"{last if last in lex.participles else 'meant'} is missing",
                   confidence=0.8)
+
+
+def _passive_before(lower: list[str], i: int) -> bool:
+    """Whether a form of `be` stands at `i`, or before adverbs that end there."""
+    adverbs = lexicon().adverbs
+    while i > 0 and lower[i] in adverbs and lower[i] not in _BE_FORMS:
+        i -= 1
+    return i >= 0 and lower[i] in _BE_FORMS
 
 
 def _last_clause(doc: Document, sentence: Sentence) -> list[str]:

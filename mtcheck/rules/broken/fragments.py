@@ -173,12 +173,14 @@ def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hi
     lower = [w.lower() for w in words]
     lead = lower[0]
     needed = 2 if lead in _SUBORDINATORS and lower[1] not in ("of", "so", "or") else 1
-    # Verbs inside relative clauses (`the stations which are advanced`) do not count.
+    # Verbs inside relative clauses (`the stations which are advanced`) do not count; a
+    # comma closes the relative clause (`..., where pay is higher, has doubled`).
+    commas = _words_before_commas(doc, sentence)
     groups = [g for g in _verb_groups(lower, words)
-              if not _RELATIVE.intersection(lower[max(0, g - 4):g])]
-    comma = sentence.text.find(",")
-    if comma != -1:
-        before_comma = len(re.findall(r"[^\W\d_][\w'’-]*", sentence.text[:comma]))
+              if not any(w in _RELATIVE and not any(i < c <= g for c in commas)
+                         for i, w in enumerate(lower[max(0, g - 4):g], max(0, g - 4)))]
+    if commas:
+        before_comma = commas[0]
         if any(g >= before_comma for g in groups) or before_comma <= 4:
             return None
     elif len(groups) >= needed:
@@ -186,6 +188,17 @@ def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hi
     what = "no verb" if not groups else "no main clause"
     return Hit(sentence.start, sentence.end, f"'{words[0]} …' stands alone: a subordinate "
                f"clause with {what}, the sentence is a fragment", confidence=0.75)
+
+
+def _words_before_commas(doc: Document, sentence: Sentence) -> list[int]:
+    """For each comma of the sentence, how many words (as `_words` counts them) precede it."""
+    out, words = [], 0
+    for t in doc.sentence_tokens(sentence):
+        if t.text == ",":
+            out.append(words)
+        elif t.text[0].isalpha():
+            words += 1
+    return out
 
 
 def _reduced_relatives_only(doc: Document, sentence: Sentence, shape: str) -> bool:
