@@ -792,6 +792,8 @@ def test_fourth_round_rules_stay_quiet(text):
     ("broken.dangling-attribution", "“The harvest is saved,” has stated the minister of "
      "agriculture."),
     ("broken.dangling-attribution", "“Nobody expected the flood,” tells Marta Silva."),
+    ("broken.run-on", "The coastguard fined two skippers for fishing the protected "
+     "waters the harbour office opened a case."),
 ])
 def test_fifth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -838,6 +840,8 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "The ones who wait for it are the farmers in the north.",
     "The auditors said the risks had not been properly assessed.",
     "The wine is young and the price is high.",
+    "The firm was fined for misleading the customers who bought the loans.",
+    "She thanked the staff for helping the families displaced by the fire.",
     "Since 2015 the number of farms growing rice in the valley, where water is scarce, has "
     "halved.",
 ])

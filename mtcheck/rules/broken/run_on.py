@@ -596,8 +596,11 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     if not (number or name or previous in lexicon_.nouns or previous in _MONTHS_AND_DAYS) \
             or previous in FUNCTION_WORDS or previous in _BARE_INFINITIVE_TAKERS \
             or (previous in _TIME_NOUNS and lower[b - 2] in DETERMINERS) \
-            or (previous.endswith("ing") and previous not in _TIME_NOUNS) \
+            or (previous.endswith("ing") and previous not in _TIME_NOUNS
+                and lower[b - 2] not in PREPOSITIONS) \
             or could_be_finite_verb(lower, b - 1):
+        # `for questioning the prosecutor's office ... started`: after a preposition a
+        # gerund's phrase is an adjunct; a verb after its object needs a new subject
         return None
     before = [v for v in verbs if v < b]
     # `the algae, which normally appear in small numbers, multiplied`: the subject's
