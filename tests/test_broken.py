@@ -794,6 +794,12 @@ def test_fourth_round_rules_stay_quiet(text):
     ("broken.dangling-attribution", "“Nobody expected the flood,” tells Marta Silva."),
     ("broken.run-on", "The coastguard fined two skippers for fishing the protected "
      "waters the harbour office opened a case."),
+    ("broken.repeated-phrase", "Water will be rationed in the weeks ahead of the weeks."),
+    ("broken.garbled-order", "On Friday morning signed the two ministers the border treaty."),
+    ("broken.garbled-order", "Last spring approved the town council a ban on fireworks."),
+    ("broken.dangling-attribution", "“The port is closed until Monday”, - the harbour master "
+     "said."),
+    ("broken.space-before-punctuation", "“We were never told ” the baker said."),
 ])
 def test_fifth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -842,6 +848,11 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "The wine is young and the price is high.",
     "The firm was fined for misleading the customers who bought the loans.",
     "She thanked the staff for helping the families displaced by the fire.",
+    "Behind the town hall stood a row of old plane trees.",
+    "After the speech followed a minute of silence.",
+    "About 300 volunteers cleaned the beach on Sunday.",
+    "Nearly 40 schools closed the doors of their gyms to the public.",
+    "It was the end of the year of the floods.",
     "Since 2015 the number of farms growing rice in the valley, where water is scarce, has "
     "halved.",
 ])

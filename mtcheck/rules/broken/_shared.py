@@ -108,6 +108,14 @@ def _mostly_english(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _intransitive_forms() -> frozenset[str]:
+    """The forms of the verbs that take no object (`arrived`, `rises`), -ing forms aside."""
+    lex = lexicon()
+    return frozenset(form for lemma in data_sections("broken_verbs.txt")["intransitive"]
+                     for form in lex.forms_of(lemma) if not form.endswith("ing"))
+
+
+@lru_cache(maxsize=1)
 def _saying_lemmas() -> frozenset[str]:
     return frozenset(data_sections("broken_verbs.txt")["attribution"])
 

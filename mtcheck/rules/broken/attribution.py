@@ -119,7 +119,8 @@ def _attribution_re() -> re.Pattern[str]:
            "“We have no more planes,” — stressed the head of the fire service.",
            "“Prices will stay high,” saying.",
            "“The bridge is safe,” has declared the head of the agency.",
-           "“We ran out of salt,” tells Novak."],
+           "“We ran out of salt,” tells Novak.",
+           "“The dam will hold”, - said the engineer."],
       good=["“The bridge is safe,” said the head of the agency.",
             "“We ran out of salt,” Novak tells the paper.",
             "“The works are almost complete,” she said.",
@@ -184,6 +185,15 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                   f"{what}", suggestion=suggestion, confidence=0.9)
     yield from _attributed_twice(doc)
     yield from _attribution_alone(doc)
+    for m in _QUOTE_COMMA_DASH.finditer(doc.text):
+        yield Hit(m.start("mark"), m.end(), "a comma and a dash after the quote: English sets "
+                  "the attribution off with a comma inside the quote (`...,” she said`)",
+                  confidence=0.8)
+
+
+# `"...no more”, - noted.`: Russian and Ukrainian close the quote, then write `, —` before
+# the attribution.
+_QUOTE_COMMA_DASH = re.compile(r"[”\"»](?P<mark>[^\S\n]*,[^\S\n]*[-–—])[^\S\n]*(?=\w)")
 
 
 _OPENING_SAID = frozenset(("Said", "Added", "Stated", "Explained", "Noted", "Declared",

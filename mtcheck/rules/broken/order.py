@@ -43,6 +43,7 @@ from mtcheck.rules.broken._shared import (
     _SUBORDINATORS,
     _TIME_NOUNS,
     _WORD,
+    _intransitive_forms,
     _mostly_english,
     _own_start,
     _own_start_list,
@@ -652,6 +653,12 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
         aux = next((i for i, w in enumerate(words) if w in AUXILIARIES or not w[0].isalnum()
                     or w in _INVERSION_TRIGGERS or (w in lexicon().finite
                                                     and w not in lexicon().nouns)), None)
+        if aux is not None and 0 < aux < len(words) - 2 and _inverted_past(words, aux):
+            yield Hit(sentence.start, sentence.end, f"'{texts[start + aux]} "
+                      f"{texts[start + aux + 1]}': the verb comes before its subject after "
+                      f"'{' '.join(texts[start:start + aux])}' (verb-second order of the "
+                      "source)", confidence=0.75)
+            continue
         if aux is None or aux + 2 >= len(words) or not (
                 (words[aux] in _V2_AUXILIARIES and (words[aux + 1] in _SUBJECT_START
                                                      or words[aux + 1] in _SUBJECT_PRONOUNS))
@@ -665,6 +672,26 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
                   f"{texts[start + aux + 1]}': the auxiliary comes before the subject after "
                   f"'{' '.join(texts[start:start + aux])}' (verb-second order of the source)",
                   confidence=0.75)
+
+
+def _inverted_past(words: list[str], verb: int) -> bool:
+    """`On Sunday evening cancelled the ferry company ...`: after the adverbial, a past
+    verb that takes an object, then a subject.
+
+    English inverts only verbs of place and motion (`On the hill stood a castle`,
+    `Then followed a debate`); a regular past of a verb with an object does not.
+    """
+    lex = lexicon()
+    word = words[verb]
+    return word.endswith("ed") and word in lex.past and word not in lex.nouns and \
+        word not in lex.adjectives and word not in _intransitive_forms() and \
+        not _LOCATIVE_INVERSION.intersection(lex.verb_lemmas.get(word, ())) and \
+        words[verb + 1] in _SUBJECT_START and _adverbials_only(words[:verb])
+
+
+# Verbs of place and motion that English puts before their subject after an adverbial.
+_LOCATIVE_INVERSION = word_set("follow walk enter step stretch loom hang live rest lie "
+                               "stand sit come go run remain appear emerge arrive")
 
 
 def _inverted_that_verb(words: list[str]) -> int | None:
@@ -699,15 +726,19 @@ def _passive_after_subject(texts: list[str], at: int, end: int) -> bool:
 
 
 _EVERY = word_set("every each all both many most several some")
+_APPROXIMATE = word_set("about around over under nearly almost some roughly")
 
 
 def _adverbials_only(words: list[str]) -> bool:
     """Prepositional phrases with one noun phrase each, and time words: no subject."""
     lex = lexicon()
     in_phrase = noun_seen = False
-    for word in words:
+    for i, word in enumerate(words):
         if not word[:1].isalnum():
             return False  # `In total, the firm was fined`: the comma sets off a subject
+        if word in _APPROXIMATE and i + 1 < len(words) and (
+                words[i + 1][:1].isdigit() or words[i + 1] in _COUNT_WORDS):
+            return False  # `About 400 fans missed ...`: a counted subject
         if word in PREPOSITIONS:
             in_phrase, noun_seen = True, False
         elif word in _TIME_WORDS or word in _TIME_NOUNS or word in _MONTHS_AND_DAYS:

@@ -22,7 +22,8 @@ _ATTACHES_AFTER = frozenset("%)]”’»\"")
 @rule("broken.space-before-punctuation", category="broken", severity="minor",
       bad=["Around 2,000 trains are affected nationwide , the union said.",
            "He added : the company will stay in France.",
-           "“We will carry our first passengers before winter. ” said Ayşe Kaya."],
+           "“We will carry our first passengers before winter. ” said Ayşe Kaya.",
+           "“The shelves stay empty ” said the grocer."],
       good=["The rifle fired .45 calibre rounds, the police said.",
             "Shares rose 3.5% on Monday (local time)."])
 def space_before_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -36,14 +37,24 @@ def space_before_punctuation(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         mark, before = m.group(1), text[m.start() - 1:m.start()]
         after = text[m.end():m.end() + 1]
         if mark == "”":
-            # `... continue. ” said`: a space between the last full stop and its quote.
-            if before not in (".", "!", "?", ",") or (after and after not in " \t\n.,;:!?)"):
+            # `... continue. ” said`: a space between the last full stop and its quote; or
+            # `... then leave ” she said` after a word, when `“` opened the quote (Swedish
+            # and Finnish also open quotes with `”`).
+            if (after and after not in " \t\n.,;:!?)") or (
+                    before not in (".", "!", "?", ",") and not (
+                        before.isalpha() and _quote_open(text, m.start()))):
                 continue
         elif not before or not (before.isalnum() or before == "_" or before in _ATTACHES_AFTER) \
                 or (mark == ")" and (after.isalnum() or after == "_")):
             continue
         yield Hit(m.start(), m.end(), f"space before '{mark}'", suggestion=mark,
                   confidence=0.9)
+
+
+def _quote_open(text: str, at: int) -> bool:
+    """Whether a `“` opened on this line before `at` is still open there."""
+    line = text.rfind("\n", 0, at) + 1
+    return text.rfind("“", line, at) > text.rfind("”", line, at)
 
 
 # Punctuation of Chinese, Japanese, Arabic, Persian and Hindi text, and its English form.

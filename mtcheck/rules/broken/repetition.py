@@ -78,6 +78,8 @@ def doubled_word(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                   confidence=0.95)
 
 
+# Words that end one phrase and start another (`the rest and of the rest`).
+_NOT_IN_LOOP = frozenset(("and", "or", "but", "of"))
 _SUPERLATIVE = re.compile(r"(?i)(?:best|worst|first|last|most|least|\w+est)$")
 
 
@@ -85,6 +87,7 @@ _SUPERLATIVE = re.compile(r"(?i)(?:best|worst|first|last|most|least|\w+est)$")
       bad=["Doses are given in pharmacies and health centres in pharmacies and health "
            "centres across the region.",
            "Prices will stay high in the coming period of the period.",
+           "Fuel will stay scarce in the months ahead of the months.",
            "Ferries must return before 6 p.m. on Friday before 6 p.m. on Friday."],
       good=["The team won again and again.", "She was the best of the best.",
             "Doses are given in pharmacies and health centres across the region."])
@@ -109,22 +112,25 @@ def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 @cache
 def _loop_re() -> re.Pattern[str]:
-    """One to three words, `of` and a determiner, and the same words again."""
-    return re.compile(f"(.{{1,3}}){_CODES.code_of('of')}[{_codes_of(_LOOP_DETERMINERS)}]\\1",
-                      re.DOTALL)
+    """One to three words, perhaps up to two more, `of` and a determiner, and the first
+    words again (`the period of the period`, `the time to come of the time`)."""
+    return re.compile(f"(.{{1,3}})(.{{0,2}}){_CODES.code_of('of')}"
+                      f"[{_codes_of(_LOOP_DETERMINERS)}]\\1", re.DOTALL)
 
 
 def _noun_loops(doc: Document) -> Iterator[Hit]:
     codes = _codes(doc)
     for m in _loop_re().finditer(codes.text):
-        size = len(m.group(1))
+        size, gap = len(m.group(1)), len(m.group(2))
         tokens = doc.tokens[m.start():m.end()]
         noun = tokens[size - 1].text
+        between = [t.text.lower() for t in tokens[size:size + gap]]
         if [t.text.lower() for t in tokens[:size]] != \
-                [t.text.lower() for t in tokens[size + 2:]] or \
-                tokens[size].text.lower() != "of" or \
+                [t.text.lower() for t in tokens[size + gap + 2:]] or \
+                tokens[size + gap].text.lower() != "of" or \
                 len(noun) < 4 or not noun.isalpha() or _SUPERLATIVE.match(noun) or \
-                not all(t.text.isalpha() for t in tokens[:size]) or \
+                not all(t.text.isalpha() for t in tokens[:size + gap]) or \
+                _NOT_IN_LOOP.intersection(between) or \
                 "\n" in doc.text[tokens[0].end:tokens[-1].start]:
             continue
         yield Hit(tokens[0].start, tokens[-1].end, f"'{noun}' is repeated in "

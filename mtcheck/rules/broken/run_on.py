@@ -42,6 +42,7 @@ from mtcheck.rules.broken._shared import (
     _SUBORDINATING_PREPOSITIONS,
     _SUBORDINATORS,
     _TIME_NOUNS,
+    _intransitive_forms,
     _mostly_english,
     _own_start,
     _reads_as_body,
@@ -232,13 +233,6 @@ def _adverb_joins(doc: Document) -> Iterator[Hit]:
 # `the reason they left`, `the way we work`: nouns a clause may follow with no link word.
 _RELATIVE_ADVERB_NOUNS = word_set("reason reasons way ways place places moment extent "
                                   "manner time times day days year years point case cases")
-
-
-@lru_cache(maxsize=1)
-def _intransitive_forms() -> frozenset[str]:
-    lex = lexicon()
-    return frozenset(form for lemma in data_sections("broken_verbs.txt")["intransitive"]
-                     for form in lex.forms_of(lemma) if not form.endswith("ing"))
 
 
 def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
