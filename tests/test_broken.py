@@ -800,6 +800,8 @@ def test_fourth_round_rules_stay_quiet(text):
     ("broken.dangling-attribution", "“The port is closed until Monday”, - the harbour master "
      "said."),
     ("broken.space-before-punctuation", "“We were never told ” the baker said."),
+    ("broken.garbled-order", "The insurers the damage from the hail at more than 90 million "
+     "euros estimated, a record for the region."),
 ])
 def test_fifth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -852,6 +854,8 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "After the speech followed a minute of silence.",
     "About 300 volunteers cleaned the beach on Sunday.",
     "Nearly 40 schools closed the doors of their gyms to the public.",
+    "The insurers put the damage from the hail at more than 90 million euros, a record.",
+    "The reservoir, which the engineers had inspected, held.",
     "It was the end of the year of the floods.",
     "Since 2015 the number of farms growing rice in the valley, where water is scarce, has "
     "halved.",

@@ -776,15 +776,22 @@ def _late_verb(doc: Document) -> Iterator[Hit]:
         if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS or \
                 lower[0] in _LINKERS or not _mostly_english(items):
             continue
-        verbs = [i for i, w in enumerate(items) if _only_verb(w, i)]
+        # A past form that ends the clause is its verb even if it may be an adjective
+        # (`The organizers the number of visitors at 400,000 estimated, which ...`).
+        verbs = [i for i, w in enumerate(items) if _only_verb(w, i) or (
+            lower[i] in lexicon().past and i + 1 < len(items) and items[i + 1] == ","
+            and lower[i] not in lexicon().nouns)]
         if not verbs or verbs[0] < 5:
             continue
         first = verbs[0]
         head = lower[:first]
         # `after long talks` is a phrase; any other link opens a clause of its own.
         link = next((i for i, w in enumerate(head) if w in _LINKERS), first)
-        if _BREAKS.intersection(head) or any(w in _LINKERS and w not in
-                                             _SUBORDINATING_PREPOSITIONS for w in head) or \
+        # `more than 400,000` counts; any other link opens a clause
+        if _BREAKS.intersection(head) or any(
+                w in _LINKERS and w not in _SUBORDINATING_PREPOSITIONS and not (
+                    w == "than" and i and head[i - 1] in _COMPARING)
+                for i, w in enumerate(head)) or \
                 any(not w[0].isalnum() and w != "'s" for w in head):
             continue
         # The main clause runs to the first link, comma or second verb group.
@@ -806,6 +813,9 @@ def _late_verb(doc: Document) -> Iterator[Hit]:
         yield Hit(sentence.start, sentence.end, f"verb-final word order: "
                   f"'{items[b - 1]} {items[b]}' puts a second noun phrase after the subject, "
                   f"and the verb '{items[first]}' comes only after it", confidence=0.7)
+
+
+_COMPARING = word_set("more less fewer")
 
 
 def _only_verb(word: str, i: int) -> bool:
