@@ -111,18 +111,29 @@ def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @cache
-def _loop_re() -> re.Pattern[str]:
-    """One to three words, perhaps up to two more, `of` and a determiner, and the first
-    words again (`the period of the period`, `the time to come of the time`)."""
-    return re.compile(f"(.{{1,3}})(.{{0,2}}){_CODES.code_of('of')}"
-                      f"[{_codes_of(_LOOP_DETERMINERS)}]\\1", re.DOTALL)
+def _of_determiner_re() -> re.Pattern[str]:
+    """`of` and a determiner: where a loop closes. The words around are compared in
+    Python; a pattern with the words as a group would try every position of the text."""
+    return re.compile(f"{_CODES.code_of('of')}[{_codes_of(_LOOP_DETERMINERS)}]")
+
+
+def _loops(codes: str) -> Iterator[tuple[int, int, int]]:
+    """(start, size, gap) of each `X (one or two words) of the X`, X one to three words
+    (`the period of the period`, `the time to come of the time`)."""
+    for m in _of_determiner_re().finditer(codes):
+        at = m.start()
+        found = next(((at - gap - size, size, gap) for size in (3, 2, 1) for gap in (0, 1, 2)
+                      if at - gap - size >= 0 and len(codes) >= m.end() + size
+                      and codes[at - gap - size:at - gap] == codes[m.end():m.end() + size]),
+                     None)
+        if found is not None:
+            yield found
 
 
 def _noun_loops(doc: Document) -> Iterator[Hit]:
     codes = _codes(doc)
-    for m in _loop_re().finditer(codes.text):
-        size, gap = len(m.group(1)), len(m.group(2))
-        tokens = doc.tokens[m.start():m.end()]
+    for first, size, gap in _loops(codes.text):
+        tokens = doc.tokens[first:first + 2 * size + gap + 2]
         noun = tokens[size - 1].text
         between = [t.text.lower() for t in tokens[size:size + gap]]
         if [t.text.lower() for t in tokens[:size]] != \

@@ -368,13 +368,17 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
             continue
         start = _own_start(doc, sentence)
         items = texts[start:sentence.token_end - 1]
-        if len(items) < 9 or ";" in items or not _mostly_english(items):
+        if len(items) < 9 or ";" in items:
             continue
         lower = [w.lower() for w in items]
+        # No clause joined after a link word or a colon that opens a list (`simple:
+        # wages are low, ...`; a score's colon, `3:2`, does not count)
+        stop = next((i for i, w in enumerate(lower) if (w in _LINKERS and w != "than") or (
+            w == ":" and not lower[i + 1][:1].isdigit())), len(lower))
         commas = [i for i, w in enumerate(items) if w == ","]
-        for comma in (h - start for h in hints if h >= start):
+        for comma in (h - start for h in hints if start <= h < start + stop):
             verb = _splice_at(items, lower, commas, comma)
-            if verb is not None:
+            if verb is not None and _mostly_english(items):
                 yield Hit(sentence.start, sentence.end, "comma splice: two sentences "
                           f"joined by a comma before '{' '.join(items[comma + 1:verb + 1])}'",
                           confidence=0.7)
@@ -393,17 +397,17 @@ _ENDS = frozenset(".!?")
 def _splice_at(items: list[str], lower: list[str], commas: list[int],
                comma: int) -> int | None:
     """The index of the second clause's verb when the comma at `comma` joins two main
-    clauses, or None."""
+    clauses, or None. No link word or list colon comes before the comma."""
     lex = lexicon()
-    head, tail = lower[:comma], lower[comma + 1:]
+    tail = lower[comma + 1:]
     # The clause before the comma runs from the comma before it.
     opens = max((c for c in commas if c < comma), default=-1) + 1
-    if len(head) < 4 or len(tail) < 4 or comma - opens < 3 or \
-            any(w in _LINKERS and w != "than" for w in head) or \
-            _LINKERS.intersection(tail[:1]) or "(" in lower[opens:comma + 8] or \
-            any(w == ":" and not lower[i + 1][:1].isdigit() for i, w in enumerate(head)):
-        return None  # after a colon (not a score's), clauses may stand in a list:
-        # `simple: wages are low, ...`
+    if comma < 4 or len(tail) < 4 or comma - opens < 3 or \
+            _LINKERS.intersection(tail[:1]) or "(" in lower[opens:comma + 8]:
+        return None
+    found = _subject_then_verb(tail, items[comma + 1:])
+    if found is None:
+        return None
     first = lower[opens]
     if first in PREPOSITIONS or first == "not" or (first in lex.verbs and (
             first not in lex.nouns or first.endswith("ing"))) or (
@@ -415,9 +419,6 @@ def _splice_at(items: list[str], lower: list[str], commas: list[int],
             any(w in _ENDS and (w != "." or (len(items[i - 1]) > 3 and "." not in items[i - 1]))
                 for i, w in enumerate(lower[opens:comma], opens)):
         return None  # an apposition or a phrase before the comma, not a clause
-    found = _subject_then_verb(tail, items[comma + 1:])
-    if found is None:
-        return None
     verb = comma + 1 + found
     if len(lower) - verb < 3 or lower[verb].endswith("ing"):
         return None  # `..., the figures show.`: a source; `..., the effect being`: no verb
