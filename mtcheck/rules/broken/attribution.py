@@ -98,9 +98,9 @@ def _attribution_re() -> re.Pattern[str]:
         rf"(?i:{verbs})\b"
         # an inverted attribution in the perfect, or with `tell` and no listener:
         # `...,” has declared the mayor`, `...,” tells Lehtonen.`
-        rf"|,[^\S\n]*[”\"»][^\S\n]*(?P<inverted_form>ha(?:s|ve){_GAP}(?:{verbs}))"
+        rf"|,[^\S\n]*[”\"»][^\S\n]*(?P<perfect>ha(?:s|ve){_GAP}(?:{verbs}))"
         rf"{_GAP}{_SUBJECT}"
-        rf"|,[^\S\n]*[”\"»][^\S\n]*(?P<inverted_form2>tells){_GAP}{_SUBJECT}[^\S\n]*\."
+        rf"|,[^\S\n]*[”\"»][^\S\n]*(?P<tells>tells){_GAP}{_SUBJECT}[^\S\n]*\."
     )
 
 
@@ -149,13 +149,13 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       "attribution: English sets the attribution off with a comma inside the "
                       "quote", confidence=0.8)
             continue
-        if m.group("inverted_form"):
-            yield Hit(m.start("inverted_form"), m.end(), f"'{m.group('inverted_form')}' "
+        if m.group("perfect"):
+            yield Hit(m.start("perfect"), m.end(), f"'{m.group('perfect')}' "
                       "before its subject: an inverted attribution takes the simple past "
                       "(`..., declared the mayor`)", confidence=0.8)
             continue
-        if m.group("inverted_form2"):
-            yield Hit(m.start("inverted_form2"), m.end(), "'tells' with no listener: "
+        if m.group("tells"):
+            yield Hit(m.start("tells"), m.end(), "'tells' with no listener: "
                       "`says` attributes a quote (`..., says Novak`)", confidence=0.8)
             continue
         if m.group("adjunct") and not _bare_adjunct(m.group("adjunct")):
