@@ -802,6 +802,11 @@ def test_fourth_round_rules_stay_quiet(text):
     ("broken.space-before-punctuation", "“We were never told ” the baker said."),
     ("broken.garbled-order", "The insurers the damage from the hail at more than 90 million "
      "euros estimated, a record for the region."),
+    ("broken.dangling-ending", "The nurses will bring the letter to the director of the "
+     "clinic on."),
+    ("broken.dangling-ending", "Volunteers carried the sandbags to the river bank in."),
+    ("broken.agreement", "The storks, which return to the village every spring, builds "
+     "nests on the chimneys."),
 ])
 def test_fifth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -856,6 +861,12 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "Nearly 40 schools closed the doors of their gyms to the public.",
     "The insurers put the damage from the hail at more than 90 million euros, a record.",
     "The reservoir, which the engineers had inspected, held.",
+    "The union handed the petition in.",
+    "Thousands lined the streets of the old town to cheer the riders on.",
+    "This is the crate which he stored the bottles from the cellar in.",
+    "The storks, which return every spring, nest on the chimneys.",
+    "The ferries now carry electric cars as well.",
+    "The town council decided to buy up the houses of the most threatened streets.",
     "It was the end of the year of the floods.",
     "Since 2015 the number of farms growing rice in the valley, where water is scarce, has "
     "halved.",

@@ -19,6 +19,7 @@ from mtcheck.english import (
 )
 from mtcheck.model import Document, Hit
 from mtcheck.rules.broken._codes import (
+    _AGREEMENT_ADVERBS,
     agreement_letters,
     comma_pronoun_hints,
     noun_pronoun_hints,
@@ -376,9 +377,10 @@ def _subject_head(words: list[str], items: list[str], lex: Lexicon) -> int | Non
         word = words[i]
         if items[i][:1].isupper():
             return None  # a name (`The United States`, `The Ministry of Finance`)
-        if word in FUNCTION_WORDS or not (word in lex.nouns or word in lex.adjectives
-                                          or word[:1].isdigit() or "-" in word):
-            break  # `high-speed`, `two-year` are modifiers
+        if word in FUNCTION_WORDS or word in _AGREEMENT_ADVERBS or not (
+                word in lex.nouns or word in lex.adjectives or word[:1].isdigit()
+                or "-" in word):
+            break  # `high-speed`, `two-year` are modifiers; `The trams now have`
         if word in lex.nouns and word not in _NUMBER_WORDS:
             head = i
     if head is None or words[head] in _TIME_NOUNS:
@@ -406,8 +408,11 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             if close is None or close + 1 >= len(words):
                 return None
             verb = words[close + 1]
-            if verb in lex.finite and verb not in lex.nouns and verb not in lex.adjectives:
-                return close + 1  # `The new rules, which ..., applies`: the main verb
+            # `The new rules, which ..., applies`, `The seals, which ..., takes`: the
+            # main verb (a form in -s there is no plural noun)
+            if verb in lex.finite and verb not in lex.adjectives and (
+                    verb not in lex.nouns or verb.endswith("s")):
+                return close + 1
             i = close + 1
             continue
         if word in _SINGULAR_AUXILIARIES or word in _PLURAL_AUXILIARIES or (

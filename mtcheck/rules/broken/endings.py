@@ -13,6 +13,7 @@ from mtcheck.english import (
     DETERMINERS,
     FUNCTION_WORDS,
     MODALS,
+    PREPOSITIONS,
     PRONOUNS,
     Lexicon,
     could_be_finite_verb,
@@ -86,7 +87,7 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       "relative clause it opens is missing", confidence=0.85)
             continue
         if last not in endings.last_words and last not in _BE and last not in _NAMING and \
-                last not in ("by", "on", "never") and \
+                last not in ("by", "on", "in", "never") and \
                 last not in MODALS and \
                 all_tokens[sentence.token_end - 3].text.lower() not in MODALS:
             continue
@@ -161,6 +162,12 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
             lower) is None and _ON_VERBS.intersection(
                 (lower[-2], *lexicon().verb_lemmas.get(lower[-2], ()))):
         return 2  # `the final decision depends on.`
+    if last in _PARTICLES:
+        # `in`, `on` and `by` end a clause as particles after a verb or its object (`hand
+        # the petition in`), never after a prepositional phrase (`to the minister in.`)
+        opens = _phrase_before(lower)
+        return len(lower) - opens if opens is not None and \
+            _RELATIVE_WORDS.isdisjoint(lower) and "that" not in lower else 0
     if last not in endings.stranded:
         return 0
     before = lower[-2]
@@ -180,6 +187,25 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     if any((lemma, last) in endings.strandable for lemma in lemmas):
         return 0
     return 1
+
+
+_PARTICLES = word_set("in on by")
+
+
+def _phrase_before(lower: list[str]) -> int | None:
+    """The index of the preposition whose noun phrase ends right before the last word
+    (`to the health minister` in `... to the health minister in.`), or None."""
+    lex = lexicon()
+    i = len(lower) - 2
+    if lower[i] not in lex.nouns or lower[i] in FUNCTION_WORDS:
+        return None
+    # the noun and its modifiers, then at most one determiner, then the preposition
+    while i > 0 and (lower[i] in lex.nouns or lower[i] in lex.adjectives or
+                     lower[i][:1].isdigit()) and lower[i] not in FUNCTION_WORDS:
+        i -= 1
+    if i > 0 and lower[i] in DETERMINERS:
+        i -= 1
+    return i if lower[i] in PREPOSITIONS and i < len(lower) - 2 else None
 
 
 def _nearest_strander(lower: list[str]) -> str | None:

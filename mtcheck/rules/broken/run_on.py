@@ -517,6 +517,10 @@ def _two_objects(items: list[str], lower: list[str], b: int) -> bool:
 
 
 _OBJECT_PRONOUNS = word_set("him her them us me you it")
+# `buy out the owners`: the particle of a phrasal verb before its object.
+_VERB_PARTICLES = word_set("out up off down back away over")
+# `the most exposed properties`: a participle after these is an adjective.
+_DEGREE_WORDS = word_set("most more less least very")
 # Verbs with two objects, a person and a thing: `give the club a win`.
 _TWO_OBJECT_LEMMAS = word_set("give hand offer send award grant earn cost bring lend owe "
                               "pay show tell teach promise deny")
@@ -590,6 +594,7 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     name = items[b - 1][0].isupper() and previous not in _MONTHS_AND_DAYS
     if not (number or name or previous in lexicon_.nouns or previous in _MONTHS_AND_DAYS) \
             or previous in FUNCTION_WORDS or previous in _BARE_INFINITIVE_TAKERS \
+            or previous in _VERB_PARTICLES \
             or (previous in _TIME_NOUNS and lower[b - 2] in DETERMINERS) \
             or (previous.endswith("ing") and previous not in _TIME_NOUNS
                 and lower[b - 2] not in PREPOSITIONS) \
@@ -603,7 +608,8 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     inner = _relative_span(lower, b)
     # `the renovated halls`: a participle after a determiner is an adjective.
     after = [v for v in verbs if v > b and v not in inner and not (
-        lower[v] in lexicon_.participles and lower[v - 1] in _SUBJECT_START)]
+        lower[v] in lexicon_.participles and (lower[v - 1] in _SUBJECT_START
+                                             or lower[v - 1] in _DEGREE_WORDS))]
     if not before or not after:
         return None
     first, second = before[-1], after[0]
