@@ -416,9 +416,12 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             i = close + 1
             continue
         if word in _SINGULAR_AUXILIARIES or word in _PLURAL_AUXILIARIES or (
-                not plural and before in lex.plurals and word in lex.verb_forms
-                and word not in lex.adjectives and word not in AUXILIARIES):
-            return i  # `each of the bridges need`: a base form after the phrase's plural
+                not plural and (before in lex.plurals or i == head + 1)
+                and word in lex.verb_forms and word not in lex.adjectives
+                and word not in AUXILIARIES and (i > head + 1 or word not in lex.nouns)):
+            # `each of the bridges need`: a base form after the phrase's plural; `The
+            # victory allow`: a base form that is no noun right after a singular head
+            return i
         if word in MODALS and items[i][0].islower():
             return None  # `the pavilion will have`: the modal agrees with anything
         if word in _COORDINATORS and not (plural and before in lex.nouns) and \

@@ -272,8 +272,8 @@ _BE_FORMS = _PASSIVE - {"has", "have", "had"}
 def _complement_re() -> re.Pattern[str]:
     verbs = _verb_pattern("complement", past_only=True)
     return re.compile(rf"(?:\b(?:{verbs})(?:{_GAP}that)?|\b(?:{_verb_pattern('that-clause')})"
-                      rf"{_GAP}that|(?:{_GAP}by{_GAP}|[^\S\n]*,{_GAP})(?:{_gerunds()}))"
-                      r"[^\S\n]*\.$",
+                      rf"{_GAP}that|(?:{_GAP}by{_GAP}|[^\S\n]*,{_GAP})(?:{_gerunds()})"
+                      rf"(?:{_GAP}out)?(?:{_GAP}that)?)[^\S\n]*\.$",
                       re.IGNORECASE)
 
 

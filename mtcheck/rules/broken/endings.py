@@ -61,7 +61,9 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
            "The old bridge was closed after it was deemed.",
            "The officials said the exercises are not directed against.",
            "The committee chose a candidate which is the.",
-           "The line will reach the northern suburbs, which."],
+           "The line will reach the northern suburbs, which.",
+           "The mayors will hand the petition to the minister in.",
+           "The court set the date for the year in which."],
       good=["It is not clear what the deal consists of.",
             "These are the people he works with.", "Ten members voted against.",
             "The patients had hepatitis A."])
@@ -162,12 +164,16 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
             lower) is None and _ON_VERBS.intersection(
                 (lower[-2], *lexicon().verb_lemmas.get(lower[-2], ()))):
         return 2  # `the final decision depends on.`
-    if last in _PARTICLES:
-        # `in`, `on` and `by` end a clause as particles after a verb or its object (`hand
-        # the petition in`), never after a prepositional phrase (`to the minister in.`)
+    if last in ("which", "whom") and lower[-2] in PREPOSITIONS:
+        return 2  # `for the year in which.`: the relative clause is missing
+    if last in _PARTICLES or last in endings.stranded:
+        # A preposition never ends a clause right after a prepositional phrase (`to the
+        # minister in.`, `in state bodies for.`), unless a relative word took its object;
+        # `in`, `on` and `by` end one as particles after a verb or its object (`hand the
+        # petition in`).
         opens = _phrase_before(lower)
-        return len(lower) - opens if opens is not None and \
-            _RELATIVE_WORDS.isdisjoint(lower) and "that" not in lower else 0
+        if opens is not None and _RELATIVE_WORDS.isdisjoint(lower) and "that" not in lower:
+            return len(lower) - opens
     if last not in endings.stranded:
         return 0
     before = lower[-2]
@@ -197,14 +203,17 @@ def _phrase_before(lower: list[str]) -> int | None:
     (`to the health minister` in `... to the health minister in.`), or None."""
     lex = lexicon()
     i = len(lower) - 2
-    if lower[i] not in lex.nouns or lower[i] in FUNCTION_WORDS:
-        return None
+    if lower[i] not in lex.nouns or lower[i] in FUNCTION_WORDS or \
+            _NUMBER_LIKE.fullmatch(lower[i]):
+        return None  # `ten voted for and two against.`
     # the noun and its modifiers, then at most one determiner, then the preposition
     while i > 0 and (lower[i] in lex.nouns or lower[i] in lex.adjectives or
                      lower[i][:1].isdigit()) and lower[i] not in FUNCTION_WORDS:
         i -= 1
     if i > 0 and lower[i] in DETERMINERS:
         i -= 1
+    if lower[i] == "to" and lower[i + 1] in lex.verb_forms:
+        return None  # `colleagues to share cases with`: an infinitive, not a phrase
     return i if lower[i] in PREPOSITIONS and i < len(lower) - 2 else None
 
 

@@ -38,7 +38,8 @@ _SHAPES = (
            "Nobody at the office was listen to the residents.",
            "The opposition has obtain a majority in the council.",
            "The lawyers will appeals the verdict next month.",
-           "The union has welcome the new contract."],
+           "The union has welcome the new contract.",
+           "Half of the village did not had running water."],
       good=["The company will invest 2 billion euros.",
             "The reform will be implemented next year.",
             "The strikers have gone home.", "His will signed in 1990 was read out.",
@@ -76,6 +77,13 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': "
                       f"{message}", confidence=0.85)
     yield from _third_person_after_modal(doc, letters, seen)
+    for m in _DO_THEN_HAVE.finditer(letters):
+        first, last = tokens[m.start()], tokens[m.end() - 1]
+        # with `not` between or `n't` (`What the firm did had no effect` ends a clause)
+        if last.text.lower() in ("has", "had") and "\n" not in doc.text[first.start:last.end] \
+                and (m.end() - m.start() > 2 or first.text.lower().endswith("n't")):
+            yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': 'do' "
+                      "takes the base form 'have'", suggestion=None, confidence=0.85)
     for i in that_hints(doc):
         if 0 < i < len(tokens) - 1 and tokens[i - 1].text.lower() in _WANTS and \
                 tokens[i + 1].text.lower() in _THAT_SUBJECTS and \
@@ -129,6 +137,8 @@ _NEW_CLAUSE = word_set("and but or which who that because while when if")
 _BE_BASE = re.compile("[hwB]n{0,2}b")
 
 
+# `did not had`, `does has`: `do`, then a form of `have` that is no base form.
+_DO_THEN_HAVE = re.compile("dn{0,2}h")
 # A modal, then a word that the codes read as a noun: `will challenges` if it is a verb's
 # third-person form.
 _MODAL_THEN_NOUN = re.compile("mn{0,2}c")
