@@ -808,6 +808,8 @@ def test_fourth_round_rules_stay_quiet(text):
     ("broken.agreement", "The storks, which return to the village every spring, builds "
      "nests on the chimneys."),
     ("broken.agreement", "The new rule require all boats to carry a radio."),
+    ("broken.run-on", "The storm cut the power lines in the north and the trains stopped "
+     "for hours and the schools sent the children home and the ferries stayed in port."),
     ("broken.verb-form", "Most of the farms did not had insurance against hail."),
     ("broken.dangling-ending", "The ruling bars him from sitting on public boards for."),
     ("broken.dangling-ending", "The rent is frozen until the month in which."),
@@ -877,6 +879,8 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "Nurses there have few colleagues to discuss hard cases with.",
     "A medal was more than she had dared to hope for.",
     "Twelve voted for the plan and three against.",
+    "The storm cut the power lines in the north and the trains stopped for hours, but "
+    "the ferries kept running and the schools stayed open.",
     "It was the end of the year of the floods.",
     "Since 2015 the number of farms growing rice in the valley, where water is scarce, has "
     "halved.",

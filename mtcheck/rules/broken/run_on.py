@@ -90,6 +90,7 @@ def run_on(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _capitalized_restarts(doc)
     yield from _pronoun_clauses(doc)
     yield from _partitive_clauses(doc)
+    yield from _and_chains(doc)
     tokens = doc.tokens
     body = _reads_as_body(doc)
     nouns = lexicon().nouns
@@ -339,6 +340,32 @@ def _partitive_clauses(doc: Document) -> Iterator[Hit]:
         yield Hit(sentence.start, sentence.end, f"run-on sentence: a new clause starts at "
                   f"'{text[q.start('subject'):m.end()]}' with no punctuation before it",
                   confidence=0.7)
+
+
+def _and_chains(doc: Document) -> Iterator[Hit]:
+    """`The budget includes ... and the municipality will also build ... and the residents
+    complained ...`: three or more clauses chained with `and` alone (Arabic `wa`).
+
+    Two clauses joined by `and` are English; a sentence that opens with `And` and joins
+    two more, or joins three, each with its own subject and verb, is a chain of
+    sentences.
+    """
+    if "and" not in vocabulary(doc):
+        return  # cheap test first
+    body = _reads_as_body(doc)
+    texts = token_texts(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body or sentence.token_end - sentence.token_start < 20 \
+                or any(c in sentence.text for c in _QUOTES):
+            continue
+        items = texts[_own_start(doc, sentence):sentence.token_end]
+        lower = [w.lower() for w in items]
+        joins = sum(1 for i, w in enumerate(lower[:-4]) if w == "and" and i and
+                    lower[i - 1] != "," and _subject_then_verb(lower[i + 1:], items[i + 1:])
+                    is not None)
+        if joins >= 3 or (joins >= 2 and lower[0] == "and"):
+            yield Hit(sentence.start, sentence.end, f"{joins + 1} clauses chained with "
+                      "'and' alone: a run of sentences without full stops", confidence=0.7)
 
 
 def _verb_at(lower: list[str], i: int) -> bool:
