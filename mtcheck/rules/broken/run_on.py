@@ -355,9 +355,10 @@ def _and_chains(doc: Document) -> Iterator[Hit]:
     body = _reads_as_body(doc)
     texts = token_texts(doc)
     for sentence in doc.sentences:
-        if sentence.paragraph not in body or sentence.token_end - sentence.token_start < 20 \
-                or any(c in sentence.text for c in _QUOTES):
-            continue
+        if sentence.token_end - sentence.token_start < 20 or \
+                sentence.text.count(" and ") < 2 or sentence.paragraph not in body or \
+                any(c in sentence.text for c in _QUOTES):
+            continue  # cheap tests first: a long sentence with two `and`s
         items = texts[_own_start(doc, sentence):sentence.token_end]
         lower = [w.lower() for w in items]
         joins = sum(1 for i, w in enumerate(lower[:-4]) if w == "and" and i and
