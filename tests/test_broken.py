@@ -811,6 +811,8 @@ def test_fourth_round_rules_stay_quiet(text):
     ("broken.run-on", "The storm cut the power lines in the north and the trains stopped "
      "for hours and the schools sent the children home and the ferries stayed in port."),
     ("broken.verb-form", "Most of the farms did not had insurance against hail."),
+    ("broken.verb-form", "The court forbidded the sale of the land."),
+    ("broken.verb-form", "The club buyed two new buses for the youth teams."),
     ("broken.dangling-ending", "The ruling bars him from sitting on public boards for."),
     ("broken.dangling-ending", "The rent is frozen until the month in which."),
     ("broken.missing-complement", "The port will stay open, the captain said, noting that."),
@@ -879,6 +881,8 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "Nurses there have few colleagues to discuss hard cases with.",
     "A medal was more than she had dared to hope for.",
     "Twelve voted for the plan and three against.",
+    "The club speeded up the works on the new stand.",
+    "The fire singed the curtains of the town hall.",
     "The storm cut the power lines in the north and the trains stopped for hours, but "
     "the ferries kept running and the schools stayed open.",
     "It was the end of the year of the floods.",

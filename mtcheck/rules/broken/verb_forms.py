@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from mtcheck.analyze import sentence_at
+from mtcheck.analyze import sentence_at, vocabulary
 from mtcheck.english import DETERMINERS, PREPOSITIONS, PRONOUNS, Lexicon, lexicon, word_set
 from mtcheck.model import Document, Hit, Token
 from mtcheck.rules.broken._codes import that_hints, verb_form_letters
@@ -39,7 +39,8 @@ _SHAPES = (
            "The opposition has obtain a majority in the council.",
            "The lawyers will appeals the verdict next month.",
            "The union has welcome the new contract.",
-           "Half of the village did not had running water."],
+           "Half of the village did not had running water.",
+           "The school teached the children to swim."],
       good=["The company will invest 2 billion euros.",
             "The reform will be implemented next year.",
             "The strikers have gone home.", "His will signed in 1990 was read out.",
@@ -77,6 +78,7 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': "
                       f"{message}", confidence=0.85)
     yield from _third_person_after_modal(doc, letters, seen)
+    yield from _regularized_pasts(doc)
     for m in _DO_THEN_HAVE.finditer(letters):
         first, last = tokens[m.start()], tokens[m.end() - 1]
         # with `not` between or `n't` (`What the firm did had no effect` ends a clause)
@@ -135,6 +137,32 @@ _NEW_CLAUSE = word_set("and but or which who that because while when if")
 # `was listen`, `has obtain`, `been cancel`: a form of `be` or `have`, then a base form
 # that is no noun, adjective, past or participle.
 _BE_BASE = re.compile("[hwB]n{0,2}b")
+
+
+def _regularized_pasts(doc: Document) -> Iterator[Hit]:
+    """`forbidded`, `teached`: an irregular verb given the regular -ed ending."""
+    lex = lexicon()
+    wrong = {w: lemma for w in vocabulary(doc) if w.endswith("ed") and w.islower()
+             and not lex.knows(w) and (lemma := _irregular_stem(w, lex)) is not None}
+    if not wrong:
+        return  # cheap test first: no unknown word in -ed with an irregular stem
+    for token in doc.tokens:
+        lemma = wrong.get(token.text)
+        if lemma is not None:
+            forms = "/".join(f for f in lex.verb_forms[lemma] if f in lex.past)
+            yield Hit(token.start, token.end, f"'{token.text}': '{lemma}' is irregular "
+                      f"(past '{forms}')", confidence=0.8)
+
+
+def _irregular_stem(word: str, lex: Lexicon) -> str | None:
+    """The irregular verb that `word` adds -ed to (`forbidd-ed`, `teach-ed`), or None."""
+    stem = word[:-2]
+    for lemma in (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+                  word[:-1]):
+        pasts = [f for f in lex.verb_forms.get(lemma, ()) if f in lex.past]
+        if pasts and not any(f.endswith("ed") for f in pasts):
+            return lemma
+    return None
 
 
 # `did not had`, `does has`: `do`, then a form of `have` that is no base form.
