@@ -812,6 +812,10 @@ def test_fourth_round_rules_stay_quiet(text):
      "for hours and the schools sent the children home and the ferries stayed in port."),
     ("broken.verb-form", "Most of the farms did not had insurance against hail."),
     ("broken.verb-form", "The court forbidded the sale of the land."),
+    ("broken.agreement", "The contract which the port signed it with the shipyard runs "
+     "until 2030."),
+    ("broken.agreement", "The levy, that the parliament must still vote it, would fund "
+     "the lifeboats."),
     ("broken.verb-form", "The club buyed two new buses for the youth teams."),
     ("broken.dangling-ending", "The ruling bars him from sitting on public boards for."),
     ("broken.dangling-ending", "The rent is frozen until the month in which."),
@@ -882,6 +886,8 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "A medal was more than she had dared to hope for.",
     "Twelve voted for the plan and three against.",
     "The club speeded up the works on the new stand.",
+    "The rumour that the club sold it to a bank upset the fans.",
+    "The museum which the city lent it to returned the painting.",
     "The fire singed the curtains of the town hall.",
     "The storm cut the power lines in the north and the trains stopped for hours, but "
     "the ferries kept running and the schools stayed open.",

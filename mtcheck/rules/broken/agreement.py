@@ -537,12 +537,12 @@ def _is_noun(word: str, lex: Lexicon) -> bool:
 
 # A relative clause whose object is taken up again by a pronoun before it closes.
 _RESUMED_OBJECT = re.compile(
-    rf"(?P<relative>wh(?:om|ich)){_GAP}(?P<subject>(?:the|a|an|its|their|his|our|this)"
-    rf"(?:{_GAP}[\w'’-]+){{1,3}}|[\w'’-]+){_GAP}(?:(?:also|still|must|will|can|"
-    rf"should|would|could|has|have|had|did|does|do|not){_GAP}){{0,3}}(?P<verb>[a-z]+)"
+    rf"(?P<relative>wh(?:om|ich)|(?<=,[^\S\n])that){_GAP}(?P<subject>(?:the|a|an|its|their|"
+    rf"his|our|this)(?:{_GAP}[\w'’-]+){{1,3}}|[\w'’-]+){_GAP}(?:(?:also|still|must|will|"
+    rf"can|should|would|could|has|have|had|did|does|do|not){_GAP}){{0,3}}(?P<verb>[a-z]+)"
     rf"{_GAP}(?P<pronoun>them|it|him)(?=[^\S\n]*[,.;]|{_GAP}(?:every|each|on|in|"
     rf"at|for|during|since|after|before|last|next|this|again|now|twice|once|daily|often|"
-    rf"yesterday|today)\b)")
+    rf"yesterday|today)\b|{_GAP}(?:with|to|from|into){_GAP}(?:the|a|an|its|their|his|her)\b)")
 # Verbs with two objects: `which the council gave them` is complete.
 _TWO_OBJECTS = word_set("give gave given gives send sent sends offer offered offers show "
                         "showed shown shows tell told tells pay paid pays lend lent owe owed "
@@ -555,14 +555,14 @@ def _resumptive_objects(doc: Document) -> Iterator[Hit]:
     """`the pensioners, whom the city calls them every week`: a relative clause that
     repeats its object as a pronoun (Arabic, Hebrew, Romance and Slavic speech do)."""
     vocab = vocabulary(doc)
-    if "whom" not in vocab and "which" not in vocab:
+    if "whom" not in vocab and "which" not in vocab and "that" not in vocab:
         return  # cheap test first
     lex = lexicon()
     for m in _RESUMED_OBJECT.finditer(doc.text):
         verb = m.group("verb")
         if (m.start() and doc.text[m.start() - 1].isalnum()) or verb not in lex.finite or \
                 verb in AUXILIARIES or verb in _TWO_OBJECTS or (
-                m.group("relative") == "which" and m.group("pronoun") != "it"):
+                m.group("relative") in ("which", "that") and m.group("pronoun") != "it"):
             continue
         yield Hit(m.start(), m.end("pronoun"), f"'{m.group('pronoun')}' repeats the object "
                   f"that '{m.group('relative')}' already stands for", confidence=0.7)
