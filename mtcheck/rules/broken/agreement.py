@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from mtcheck.analyze import token_texts, vocabulary
 from mtcheck.english import (
@@ -536,13 +537,17 @@ def _is_noun(word: str, lex: Lexicon) -> bool:
 
 
 # A relative clause whose object is taken up again by a pronoun before it closes.
-_RESUMED_OBJECT = re.compile(
-    rf"(?P<relative>wh(?:om|ich)|(?<=,[^\S\n])that){_GAP}(?P<subject>(?:the|a|an|its|their|"
-    rf"his|our|this)(?:{_GAP}[\w'’-]+){{1,3}}|[\w'’-]+){_GAP}(?:(?:also|still|must|will|"
-    rf"can|should|would|could|has|have|had|did|does|do|not){_GAP}){{0,3}}(?P<verb>[a-z]+)"
+_RESUMED_CLAUSE = (
+    rf"{_GAP}(?P<subject>(?:the|a|an|its|their|his|our|this)(?:{_GAP}[\w'’-]+){{1,3}}|"
+    rf"[\w'’-]+){_GAP}(?:(?:also|still|must|will|can|should|would|could|has|have|had|did|"
+    rf"does|do|not){_GAP}){{0,3}}(?P<verb>[a-z]+)"
     rf"{_GAP}(?P<pronoun>them|it|him)(?=[^\S\n]*[,.;]|{_GAP}(?:every|each|on|in|"
     rf"at|for|during|since|after|before|last|next|this|again|now|twice|once|daily|often|"
     rf"yesterday|today)\b|{_GAP}(?:with|to|from|into){_GAP}(?:the|a|an|its|their|his|her)\b)")
+# Two scans, each opening with a literal (one alternation of both would try every
+# position of the text): `which`/`whom`, and `that` after a comma (`The tax, that ...`).
+_RESUMED_OBJECT = re.compile(rf"(?P<relative>wh(?:om|ich)){_RESUMED_CLAUSE}")
+_RESUMED_AFTER_THAT = re.compile(rf",[^\S\n](?P<relative>that){_RESUMED_CLAUSE}")
 # Verbs with two objects: `which the council gave them` is complete.
 _TWO_OBJECTS = word_set("give gave given gives send sent sends offer offered offers show "
                         "showed shown shows tell told tells pay paid pays lend lent owe owed "
@@ -558,14 +563,16 @@ def _resumptive_objects(doc: Document) -> Iterator[Hit]:
     if "whom" not in vocab and "which" not in vocab and "that" not in vocab:
         return  # cheap test first
     lex = lexicon()
-    for m in _RESUMED_OBJECT.finditer(doc.text):
+    for m in chain(_RESUMED_OBJECT.finditer(doc.text), _RESUMED_AFTER_THAT.finditer(doc.text)):
         verb = m.group("verb")
-        if (m.start() and doc.text[m.start() - 1].isalnum()) or verb not in lex.finite or \
+        if (m.group("relative") != "that" and m.start() and doc.text[m.start() - 1].isalnum()) \
+                or verb not in lex.finite or \
                 verb in AUXILIARIES or verb in _TWO_OBJECTS or (
                 m.group("relative") in ("which", "that") and m.group("pronoun") != "it"):
             continue
-        yield Hit(m.start(), m.end("pronoun"), f"'{m.group('pronoun')}' repeats the object "
-                  f"that '{m.group('relative')}' already stands for", confidence=0.7)
+        yield Hit(m.start("relative"), m.end("pronoun"), f"'{m.group('pronoun')}' repeats "
+                  f"the object that '{m.group('relative')}' already stands for",
+                  confidence=0.7)
 
 
 # `each of the chains are`, `many of them travels`: the number of a partitive subject.
