@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from mtcheck.analyze import sentence_at, vocabulary
 from mtcheck.english import DETERMINERS, PREPOSITIONS, PRONOUNS, Lexicon, lexicon, word_set
@@ -139,11 +140,20 @@ _NEW_CLAUSE = word_set("and but or which who that because while when if")
 _BE_BASE = re.compile("[hwB]n{0,2}b")
 
 
+@cache
+def _known_words() -> frozenset[str]:
+    """Every word the lexicon lists, in any part of speech (`Lexicon.knows` as one set)."""
+    lex = lexicon()
+    return lex.verbs | lex.nouns | lex.adjectives | lex.adverbs
+
+
 def _regularized_pasts(doc: Document) -> Iterator[Hit]:
     """`forbidded`, `teached`: an irregular verb given the regular -ed ending."""
     lex = lexicon()
-    wrong = {w: lemma for w in vocabulary(doc) if w.endswith("ed") and w.islower()
-             and not lex.knows(w) and (lemma := _irregular_stem(w, lex)) is not None}
+    # The set difference runs in C and leaves the few words the lexicon does not know.
+    wrong = {w: lemma for w in vocabulary(doc).difference(_known_words())
+             if w.endswith("ed") and w.islower()
+             and (lemma := _irregular_stem(w, lex)) is not None}
     if not wrong:
         return  # cheap test first: no unknown word in -ed with an irregular stem
     for token in doc.tokens:
