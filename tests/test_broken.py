@@ -812,6 +812,7 @@ def test_fourth_round_rules_stay_quiet(text):
      "for hours and the schools sent the children home and the ferries stayed in port."),
     ("broken.verb-form", "Most of the farms did not had insurance against hail."),
     ("broken.verb-form", "The court forbidded the sale of the land."),
+    ("broken.agreement", "The same stated that the harbour fees would not rise."),
     ("broken.agreement", "The contract which the port signed it with the shipyard runs "
      "until 2030."),
     ("broken.agreement", "The levy, that the parliament must still vote it, would fund "
@@ -886,6 +887,8 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "A medal was more than she had dared to hope for.",
     "Twelve voted for the plan and three against.",
     "The club speeded up the works on the new stand.",
+    "The same will happen to the northern ferry next winter.",
+    "The mayor of the neighbouring town said the same.",
     "The rumour that the club sold it to a bank upset the fans.",
     "The museum which the city lent it to returned the painting.",
     "The fire singed the curtains of the town hall.",

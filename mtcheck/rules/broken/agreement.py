@@ -84,6 +84,7 @@ _COORDINATORS = word_set("and or nor")
            "In the end, each of the ten clubs have voted for the plan.",
            "Many of them works in the port.",
            "Tenants who already has a contract may stay.",
+           "The same added that the port will reopen in May.",
            "The minister she said that the budget is final."],
       good=["He said that the decision was final.", "If it were up to him, the plant "
             "would stay open.", "Does he have a plan?", "She told them she was ready.",
@@ -107,6 +108,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _resumptive_objects(doc)
     yield from _partitive_agreement(doc)
     yield from _relative_agreement(doc)
+    yield from _same_as_pronoun(doc)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -485,6 +487,23 @@ def _subject_pronoun_as_object(doc: Document) -> Iterator[Hit]:
 
 _SAY_LIKE = word_set("said says say added adds wrote writes told tells replied "
                      "explained noted")
+
+
+# `The same said that ...`: Portuguese, Spanish and Italian `o mesmo`, `el mismo`, `lo
+# stesso` refer back to a person; English `the same` is no pronoun for a speaker.
+_SAME_SAID = re.compile(rf"(?P<same>[Tt]he same){_GAP}(?:also{_GAP})?(?P<verb>said|added|"
+                        r"stated|explained|noted|stressed|declared|announced|told|"
+                        r"underlined|emphasi[sz]ed|pointed out)\b")
+
+
+def _same_as_pronoun(doc: Document) -> Iterator[Hit]:
+    """`The same added that the city will step up inspections.`"""
+    if "same" not in vocabulary(doc):
+        return  # cheap test first
+    for m in _SAME_SAID.finditer(doc.text):
+        yield Hit(m.start(), m.end(), f"'{m.group('same')} {m.group('verb')}': 'the same' "
+                  "stands for the speaker as in the source language; English needs 'he', "
+                  "'she' or the name", confidence=0.8)
 
 
 # Two noun phrases joined by `and`, each with its determiner, then a singular verb: the
