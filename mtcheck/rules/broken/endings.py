@@ -63,7 +63,8 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
            "The committee chose a candidate which is the.",
            "The line will reach the northern suburbs, which.",
            "The mayors will hand the petition to the minister in.",
-           "The court set the date for the year in which."],
+           "The court set the date for the year in which.",
+           "The shops stay shut, but the city has allowed the bakeries to."],
       good=["It is not clear what the deal consists of.",
             "These are the people he works with.", "Ten members voted against.",
             "The patients had hepatitis A."])
@@ -142,7 +143,8 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
         if tuple(lower[-len(phrase):]) == phrase:
             return len(phrase)
     if last == "to":
-        return 3 if _passive_to(lower) else _destination_missing(lower)
+        return 3 if _passive_to(lower) else (_control_to(lower) or
+                                             _destination_missing(lower))
     if last == "never" and lower[-2] not in _BEFORE_FINAL_NEVER:
         return 1  # `which the council never.`: the verb is missing
     if last in _BE:
@@ -355,6 +357,25 @@ def _destination_missing(lower: list[str]) -> int:
 # and `was not allowed to` are ellipses that English allows.
 _ELLIPSIS_CONTEXT = word_set("if unless when whenever as because although though not "
                              "never n't so until once")
+
+
+# Verbs of permission and obligation whose object takes an infinitive (`authorised the
+# directors to open`); with a full noun phrase object the infinitive is not left out.
+_CONTROL_VERBS = word_set("authorise authorize allow permit enable oblige require force "
+                          "instruct order empower entitle")
+
+
+def _control_to(lower: list[str]) -> int:
+    """`... has authorised the directors to.`: the infinitive after a verb of permission
+    and its object is missing (`Nobody asked him to.` is an ellipsis: a pronoun)."""
+    if len(lower) < 4 or lower[-2] not in lexicon().nouns or \
+            not (lower[-3] in DETERMINERS or lower[-3] in lexicon().adjectives) or \
+            _ELLIPSIS_CONTEXT.intersection(lower[-10:]):
+        return 0
+    for v in range(len(lower) - 4, max(0, len(lower) - 7), -1):
+        if _CONTROL_VERBS.intersection((lower[v], *lexicon().verb_lemmas.get(lower[v], ()))):
+            return len(lower) - v
+    return 0
 
 
 def _passive_to(lower: list[str]) -> bool:
