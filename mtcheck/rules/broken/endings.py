@@ -368,12 +368,15 @@ _CONTROL_VERBS = word_set("authorise authorize allow permit enable oblige requir
 def _control_to(lower: list[str]) -> int:
     """`... has authorised the directors to.`: the infinitive after a verb of permission
     and its object is missing (`Nobody asked him to.` is an ellipsis: a pronoun)."""
-    if len(lower) < 4 or lower[-2] not in lexicon().nouns or \
-            not (lower[-3] in DETERMINERS or lower[-3] in lexicon().adjectives) or \
+    lex = lexicon()
+    if len(lower) < 4 or lower[-2] not in lex.nouns or \
             _ELLIPSIS_CONTEXT.intersection(lower[-10:]):
         return 0
+    # the verb, then an object that opens with a determiner (`the swimming clubs`)
     for v in range(len(lower) - 4, max(0, len(lower) - 7), -1):
-        if _CONTROL_VERBS.intersection((lower[v], *lexicon().verb_lemmas.get(lower[v], ()))):
+        if lower[v + 1] in DETERMINERS and _CONTROL_VERBS.intersection(
+                (lower[v], *lex.verb_lemmas.get(lower[v], ()))) and \
+                not FUNCTION_WORDS.intersection(lower[v + 2:-1]):
             return len(lower) - v
     return 0
 
