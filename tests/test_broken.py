@@ -813,6 +813,7 @@ def test_fourth_round_rules_stay_quiet(text):
     ("broken.verb-form", "Most of the farms did not had insurance against hail."),
     ("broken.verb-form", "The court forbidded the sale of the land."),
     ("broken.agreement", "The same stated that the harbour fees would not rise."),
+    ("broken.agreement", "Police said 12 people was treated for smoke inhalation."),
     ("broken.dangling-ending", "The pools stay closed, but the council has permitted the "
      "swimming clubs to."),
     ("broken.agreement", "The contract which the port signed it with the shipyard runs "
@@ -891,6 +892,7 @@ def test_fifth_round_damage_is_found(rule_id, text):
     "The club speeded up the works on the new stand.",
     "The same will happen to the northern ferry next winter.",
     "The clubs wanted to train, but nobody would allow them to.",
+    "Police said 12 people were treated for smoke inhalation.",
     "The fans may enter if the police allow the gates to open early.",
     "The mayor of the neighbouring town said the same.",
     "The rumour that the club sold it to a bank upset the fans.",

@@ -109,6 +109,10 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _partitive_agreement(doc)
     yield from _relative_agreement(doc)
     yield from _same_as_pronoun(doc)
+    for m in _COUNTED_PEOPLE.finditer(doc.text):
+        if m.start() and doc.text[m.start() - 1].isalnum():
+            continue
+        yield Hit(m.start(), m.end(), f"'{m.group()}': 'people' is plural", confidence=0.8)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -487,6 +491,13 @@ def _subject_pronoun_as_object(doc: Document) -> Iterator[Hit]:
 
 _SAY_LIKE = word_set("said says say added adds wrote writes told tells replied "
                      "explained noted")
+
+
+# `Two people was injured`: a count, `people`, a singular verb. (The lexicon does not mark
+# `people` as a plural: `the people is` may be a nation.)
+_COUNTED_PEOPLE = re.compile(
+    rf"(?:(?i:two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
+    rf"thousands of)|\d[\d,.]*){_GAP}(?:more{_GAP})?people{_GAP}(?:was|is|has)\b")
 
 
 # `The same said that ...`: Portuguese, Spanish and Italian `o mesmo`, `el mismo`, `lo
