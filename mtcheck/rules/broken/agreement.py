@@ -109,10 +109,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _partitive_agreement(doc)
     yield from _relative_agreement(doc)
     yield from _same_as_pronoun(doc)
-    for m in _COUNTED_PEOPLE.finditer(doc.text):
-        if m.start() and doc.text[m.start() - 1].isalnum():
-            continue
-        yield Hit(m.start(), m.end(), f"'{m.group()}': 'people' is plural", confidence=0.8)
+    yield from _counted_people(doc)
     text = doc.text
     for m in _candidates(doc, _PRONOUN_THEN_VERB, _PRONOUN_VERB):
         pronoun, verb = m.group("pronoun"), m.group("verb").lower()
@@ -494,10 +491,22 @@ _SAY_LIKE = word_set("said says say added adds wrote writes told tells replied "
 
 
 # `Two people was injured`: a count, `people`, a singular verb. (The lexicon does not mark
-# `people` as a plural: `the people is` may be a nation.)
-_COUNTED_PEOPLE = re.compile(
-    rf"(?:(?i:two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
-    rf"thousands of)|\d[\d,.]*){_GAP}(?:more{_GAP})?people{_GAP}(?:was|is|has)\b")
+# `people` as a plural: `the people is` may be a nation.) The scan starts at the literal.
+_PEOPLE_SINGULAR = re.compile(rf"people{_GAP}(?:was|is|has)\b")
+_COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|(?i:two|three|four|five|six|seven|eight|nine|ten"
+                           r"|dozens of|hundreds of|thousands of))(?:\s+more)?\s+$")
+
+
+def _counted_people(doc: Document) -> Iterator[Hit]:
+    if "people" not in vocabulary(doc):
+        return  # cheap test first
+    text = doc.text
+    for m in _PEOPLE_SINGULAR.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if count is None or (count.start() and text[count.start() - 1].isalnum()):
+            continue
+        yield Hit(count.start(), m.end(), f"'{text[count.start():m.end()]}': 'people' is "
+                  "plural", confidence=0.8)
 
 
 # `The same said that ...`: Portuguese, Spanish and Italian `o mesmo`, `el mismo`, `lo
