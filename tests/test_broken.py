@@ -908,6 +908,11 @@ def test_fifth_round_rules_stay_quiet(text):
     assert _found(text) == []
 
 
+def test_a_sentence_ending_in_a_colon_is_read_without_error():
+    text = "The board met on Monday, the mayor spoke for an hour, the reasons were these:."
+    assert ("broken.run-on", text) in _found(text)
+
+
 def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
     text = "The mayor spoke. â€œThe pool reopens in May,” she said. The crowd cheered."
     found = _found(text)

@@ -761,6 +761,7 @@ def _late_verb(doc: Document) -> Iterator[Hit]:
     contact relative clause (`the players the coach picked are fit`), which then holds
     a second verb, or after an adverbial phrase (`In Paris the police arrested`).
     """
+    lex = lexicon()
     body = _reads_as_body(doc)
     texts = token_texts(doc)
     for sentence, hints in _sentences_of(doc, _run_on_hints(doc)):
@@ -779,8 +780,8 @@ def _late_verb(doc: Document) -> Iterator[Hit]:
         # A past form that ends the clause is its verb even if it may be an adjective
         # (`The organizers the number of visitors at 400,000 estimated, which ...`).
         verbs = [i for i, w in enumerate(items) if _only_verb(w, i) or (
-            lower[i] in lexicon().past and i + 1 < len(items) and items[i + 1] == ","
-            and lower[i] not in lexicon().nouns)]
+            lower[i] in lex.past and i + 1 < len(items) and items[i + 1] == ","
+            and lower[i] not in lex.nouns)]
         if not verbs or verbs[0] < 5:
             continue
         first = verbs[0]

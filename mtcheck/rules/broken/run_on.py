@@ -402,7 +402,7 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         # No clause joined after a link word or a colon that opens a list (`simple:
         # wages are low, ...`; a score's colon, `3:2`, does not count)
         stop = next((i for i, w in enumerate(lower) if (w in _LINKERS and w != "than") or (
-            w == ":" and not lower[i + 1][:1].isdigit())), len(lower))
+            w == ":" and not "".join(lower[i + 1:i + 2])[:1].isdigit())), len(lower))
         commas = [i for i, w in enumerate(items) if w == ","]
         for comma in (h - start for h in hints if start <= h < start + stop):
             verb = _splice_at(items, lower, commas, comma)
