@@ -919,3 +919,55 @@ def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
     assert [rule for rule, _ in found] == ["encoding.mojibake"], found
     assert _found("The name BelgiÃ« came up twice.") == [
         ("encoding.mojibake", "BelgiÃ«")]
+
+
+# Sentences written after the sixth round of rules (session 6), none used to build them.
+@pytest.mark.parametrize(("rule_id", "text"), [
+    ("broken.verb-form", "The new pumps were installed last week; they is been tested since "
+     "Monday."),
+    ("broken.verb-form", "The contractor has never pay the subcontractors on time."),
+    ("broken.verb-form", "The insurer had not answer the letters of the tenants."),
+    ("broken.dangling-ending", "The council rejected the second draft of the plan which."),
+    ("broken.dangling-ending", "The tenants signed the petition for the landlord about."),
+    ("broken.fragment", "Which, in the view of the auditors, was paid twice."),
+    ("broken.fragment", "Where the school offers evening classes for adults from the three "
+     "villages."),
+    ("broken.missing-complement", "During the debate, the opposition leader emphasised."),
+    ("broken.missing-complement", "The auditor, questioned by the deputies, described."),
+    ("broken.dangling-attribution", "“Nobody has seen the bill yet.” Commented Okafor."),
+    ("broken.headline-case", "The director said the grant would help them “Build A New Wing "
+     "And Hire More Staff” within two years."),
+    ("broken.headline-case", "The mayor urged residents to “Keep The Beaches Clean And "
+     "Report Any Damage” during the summer."),
+    ("broken.repeated-phrase", "Ticket prices rose for the third year in a row, as they did "
+     "in 2023, for the third year in a row."),
+    ("broken.agreement", "In March, the owners of the old mill has applied for a permit."),
+    ("broken.agreement", "The managers of the factory expects orders to fall."),
+    ("broken.agreement", "The report on long-term patients were published on Friday."),
+])
+def test_sixth_round_damage_is_found(rule_id, text):
+    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The question is which.",
+    "Nobody knew which.",
+    "The families will have to do without.",
+    "Which of the two bridges will be repaired first is not yet decided.",
+    "Where the road narrows, the council will build a roundabout.",
+    "After the vote, the mayor expressed her thanks to the volunteers.",
+    "The engineer, asked about the delay, declined to comment.",
+    "The tests were planned, carried out, evaluated.",
+    "“We will open in May.” He confirmed the date on Friday.",
+    "The museum lent “The Fishermen Of The North Sea” to a gallery in Oslo.",
+    "The choir sang “Songs For The Harvest And The Sea” at the opening.",
+    "Smith took 48 per cent of the vote and Jones 39 per cent of the vote.",
+    "The river rose by a metre in the north and by half a metre in the south.",
+    "The bus from Vila do Conde stops at the station.",
+    "In the end, a handful of residents have stayed behind.",
+    "Last winter, the prices of heating oil rose sharply.",
+    "In the village, the head of the school and the priest have signed the letter.",
+    "The mill, which dates from 1820, is being restored.",
+])
+def test_sixth_round_rules_stay_quiet(text):
+    assert _found(text) == []

@@ -33,6 +33,7 @@ from mtcheck.rules.broken._shared import (
     _TIME_NOUNS,
     _WORD,
     _determiner_openings,
+    _openings_after_adverbial,
     _own_start,
     _reads_as_body,
     _says,
@@ -89,7 +90,8 @@ _COORDINATORS = word_set("and or nor")
       good=["He said that the decision was final.", "If it were up to him, the plant "
             "would stay open.", "Does he have a plan?", "She told them she was ready.",
             "One of the reasons is the cost.", "The news was good for the markets.",
-            "The number of visitors has doubled.", "The team of doctors have arrived."])
+            "The number of visitors has doubled.", "The team of doctors have arrived.",
+            "The road to Vila do Conde was closed."])
 def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A subject and a verb that do not agree, or a subject pronoun in the object case.
 
@@ -329,7 +331,7 @@ _EITHER_NUMBER = word_set(
     "staff public committee council crew board panel jury audience party union army class "
     "company club management side squad band cabinet parliament population remainder "
     "proportion share quarter third fraction people data media children men women cattle "
-    "personnel clergy youth elderly")
+    "personnel clergy youth elderly handful dozen score bunch batch set crowd")
 
 
 def _head_agreement(doc: Document) -> Iterator[Hit]:
@@ -343,7 +345,7 @@ def _head_agreement(doc: Document) -> Iterator[Hit]:
     """
     texts = token_texts(doc)
     lex = lexicon()
-    for sentence, start in _determiner_openings(doc):
+    for sentence, start in [*_determiner_openings(doc), *_openings_after_adverbial(doc)]:
         items = texts[start:min(sentence.token_end, start + 40)]
         words = [w.lower() for w in items]
         # `Each of the shelters`: `each` is the head, and singular
@@ -419,6 +421,10 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
                 return close + 1
             i = close + 1
             continue
+        if word == "do" and items[i - 1][:1].isupper() and items[i + 1:i + 2] and \
+                items[i + 1][:1].isupper():
+            i += 1  # `over Rio Claro do Norte`: Portuguese `do` inside a name
+            continue
         if word in _SINGULAR_AUXILIARIES or word in _PLURAL_AUXILIARIES or (
                 not plural and (before in lex.plurals or i == head + 1)
                 and word in lex.verb_forms and word not in lex.adjectives
@@ -426,6 +432,10 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             # `each of the bridges need`: a base form after the phrase's plural; `The
             # victory allow`: a base form that is no noun right after a singular head
             return i
+        if plural and i > head + 1 and word.endswith("s") and word in lex.finite and \
+                word not in lex.nouns and word not in lex.plurals and \
+                word not in lex.adjectives and items[i][0].islower():
+            return i  # `the olive trees of dry land suffers`: a verb in -s that is no noun
         if word in MODALS and items[i][0].islower():
             return None  # `the pavilion will have`: the modal agrees with anything
         if word in _COORDINATORS and not (plural and before in lex.nouns) and \
@@ -438,7 +448,7 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             continue
         in_phrase = before in _PHRASE_LINKS or before in DETERMINERS or \
             before in lex.adjectives or before in lex.nouns or before[:1].isdigit() or \
-            before in _NUMBER_WORDS or items[i - 1][0].isupper()
+            before in _NUMBER_WORDS or items[i - 1][0].isupper() or "-" in before
         if word in _SUBJECT_ENDS or (word in DETERMINERS and before not in _PHRASE_LINKS) \
                 or (word in lex.past and word not in lex.nouns and before not in _PHRASE_LINKS):
             return None  # a comparison, a clause, a second noun phrase, or the verb itself
@@ -446,6 +456,11 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
                 word == "'s" or (in_phrase and (
                     word in lex.adjectives or items[i][0].isupper() or word in lex.nouns
                     or word in _NUMBER_WORDS)) or (
+                    # `the governorate`: a word the lexicon lacks, after a determiner
+                    before in DETERMINERS and word.isalpha() and not lex.knows(word)) or (
+                    # `for first-year students`: a compound modifier
+                    before in _PHRASE_LINKS and "-" in word and
+                    word.replace("-", "").isalnum()) or (
                     word.endswith("ing") and before in PREPOSITIONS):
             i += 1
             continue

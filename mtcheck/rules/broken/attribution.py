@@ -26,6 +26,7 @@ from mtcheck.rules.broken._shared import (
     _CLAUSE_BREAKS,
     _GAP,
     _GAP_TAKERS,
+    _MONTHS_AND_DAYS,
     _QUOTES,
     _REPORTING,
     _own_start,
@@ -120,11 +121,13 @@ def _attribution_re() -> re.Pattern[str]:
            "“Prices will stay high,” saying.",
            "“The bridge is safe,” has declared the head of the agency.",
            "“We ran out of salt,” tells Novak.",
-           "“The dam will hold”, - said the engineer."],
+           "“The dam will hold”, - said the engineer.",
+           "“Sales doubled in a year.” Explained Wang. “We hired forty people.”"],
       good=["“The bridge is safe,” said the head of the agency.",
             "“We ran out of salt,” Novak tells the paper.",
             "“The works are almost complete,” she said.",
-            "“Are you sure?” he asked.", "“We will win.” He said the team was ready."])
+            "“Are you sure?” he asked.", "“We will win.” He said the team was ready.",
+            "The shop opened in May. Closed Sundays."])
 def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A quote attribution left dangling after the quote already ended its sentence.
 
@@ -207,6 +210,7 @@ _HELD = _QUOTES + ",:"
 def _attribution_alone(doc: Document) -> Iterator[Hit]:
     """`Said Suarjana in Denpasar on Tuesday.`: an inverted attribution as a sentence of
     its own, split from the quote it belongs to."""
+    yield from _verb_and_name(doc)
     if _OPENING_SAID.isdisjoint(vocabulary(doc)):
         return  # cheap test first
     tokens = doc.tokens
@@ -217,6 +221,28 @@ def _attribution_alone(doc: Document) -> Iterator[Hit]:
             # `Said to be the oldest ...,` and `Added in 2019, the site ...` open clauses
             yield Hit(sentence.start, sentence.end, "an attribution without its quote: "
                       f"'{sentence.text}' attributes nothing", confidence=0.8)
+
+
+def _verb_and_name(doc: Document) -> Iterator[Hit]:
+    """`Introduced Zhou.`: a past verb and a name, alone after another sentence; the
+    verb-first attribution of Chinese and Arabic, cut off from its quote."""
+    tokens, lex = doc.tokens, lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        size = sentence.token_end - sentence.token_start
+        if not 3 <= size <= 5 or not sentence.text.endswith(".") or \
+                sentence.paragraph not in body or \
+                sentence.start == doc.paragraphs[sentence.paragraph].start:
+            continue
+        words = [t.text for t in tokens[sentence.token_start:sentence.token_end - 1]]
+        verb = words[0].lower()
+        if verb in lex.past and verb not in lex.nouns and verb not in lex.adjectives and \
+                words[0][0].isupper() and all(
+                    w[0].isupper() and w[1:].islower() and w.lower() not in _MONTHS_AND_DAYS
+                    for w in words[1:]):
+            yield Hit(sentence.start, sentence.end, f"'{sentence.text}': a verb and a name, "
+                      "an attribution cut off from the quote it belongs to",
+                      confidence=0.75)
 
 
 # A quote opened after a comma or colon, and the verb of saying just before that.
@@ -298,9 +324,13 @@ def _gerunds() -> str:
 @rule("broken.missing-complement", category="broken", severity="major",
       bad=["Prices rose again in May. The minister also pointed out.",
            "He ended the briefing by saying.", "The spokesman stated that.",
-           "The harvest was poor, the farmers said, adding."],
+           "The harvest was poor, the farmers said, adding.",
+           "After the vote, the mayor expressed.",
+           "The chief engineer, asked about the delay, assessed."],
       good=["The minister also pointed out the risks.", "That is what he said.",
-            "The ministry declined to say.", "Prices will rise, she said."])
+            "The ministry declined to say.", "Prices will rise, she said.",
+            "The chief engineer, asked about the delay, shrugged.",
+            "The drafts were written, revised, evaluated."])
 def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A verb of saying with nothing said after it.
 
@@ -368,6 +398,9 @@ _CONTACT_SUBJECTS = PRONOUNS | word_set("the a an its their his her our this the
 
 
 _RELATIVE_SUBJECTS = word_set("which who that")
+# Verbs that attribute a quote (`” expressed.` dangles) but never report the clause
+# before them: `Talks will resume, the minister expressed.` lost its object.
+_NEVER_REPORTING = word_set("express describe share")
 
 
 def _objectless(doc: Document) -> Iterator[Hit]:
@@ -385,10 +418,13 @@ def _objectless(doc: Document) -> Iterator[Hit]:
             continue
         clause = _last_clause(doc, sentence)
         lower = [w.lower() for w in clause]
-        if len(lower) < 2 or len(clause) > 30:
+        # `Öztürk, speaking after the match, evaluated.`: the verb alone after a subject
+        # and its aside
+        if len(clause) > 30 or (len(lower) < 2 and not _subject_aside(sentence.text)):
             continue
         lemma = forms[last]
-        before = lower[-2] if " " not in lemma else lower[-3] if len(lower) > 2 else ""
+        before = "" if len(lower) < 2 else lower[-2] if " " not in lemma else \
+            lower[-3] if len(lower) > 2 else ""
         if last.endswith("ing"):
             # Only a progressive (`is considering.`) needs the object; a gerund may be a
             # noun (`after long consideration and planning`).
@@ -416,8 +452,10 @@ def _objectless(doc: Document) -> Iterator[Hit]:
             lower[-3] in _RELATIVE_SUBJECTS
         if not subject_relative and _gap_taken(lower, clause):
             continue
-        if len(clause) < len(_words(doc, sentence)) and (lemma in _saying_lemmas() or (
-                lemma in _REPORTING and len(clause) <= 4 and "that" not in lower)):
+        if len(clause) < len(_words(doc, sentence)) and (
+                (lemma in _saying_lemmas() and lemma not in _NEVER_REPORTING) or (
+                lemma in _REPORTING and len(clause) <= 4 and "that" not in lower)) and \
+                _reports_a_clause(_words(doc, sentence)[:-len(clause)]):
             continue  # `Talks will resume, the ministry announced (the bank expects).`
         start = sentence.start + sentence.text.rfind(clause[0], 0,
                                                      len(sentence.text) - len(" ".join(
@@ -475,6 +513,25 @@ def _bare_apposition(text: str) -> bool:
         could_be_finite_verb(first, i) and not (i == len(first) - 1 and first[i] in
                                                 lexicon().nouns)
         for i in range(len(first)))
+
+
+def _reports_a_clause(words: list[str]) -> bool:
+    """Whether the words before an attribution hold a verb, and so what was said
+    (`Talks will resume, ...`); `During the debate, ...` only sets the scene."""
+    lower = [w.lower() for w in words]
+    return any(could_be_finite_verb(lower, i) for i in range(len(lower)))
+
+
+def _subject_aside(text: str) -> bool:
+    """`Head coach Serkan Öztürk, speaking after the match, evaluated.`: two commas, and
+    before the first only nouns and names (a noun that is also a verb, `coach`, counts)."""
+    parts = text.split(",")
+    if len(parts) != 3:
+        return False
+    lex = lexicon()
+    first = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", parts[0])]
+    return 0 < len(first) <= 8 and not any(
+        w in AUXILIARIES or (w in lex.finite and w not in lex.nouns) for w in first)
 
 
 def _before_verb(words: list[str], ending: str) -> str:

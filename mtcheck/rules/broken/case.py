@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mtcheck.analyze import sentence_at
-from mtcheck.english import FUNCTION_WORDS, lexicon
+from mtcheck.english import FUNCTION_WORDS, MODALS, lexicon, word_set
 from mtcheck.model import Document, Hit
 from mtcheck.rules.broken._codes import _shapes
 from mtcheck.rules.broken._shared import _reads_as_body
@@ -20,9 +20,12 @@ _RUN = re.compile(r"[CN]{5,}")
       bad=["The Coach Said That The Squad Will Be Completed Before The Derby, and "
            "talks continue.",
            "According to the sponsor, The Museum Expects More Than 400,000 Visitors "
-           "During The Four Months."],
+           "During The Four Months.",
+           "“The grant lets us Hire Two Nurses And Open A Clinic In The Valley,” she said.",
+           "The unions reject a “Plan Of Cuts Without Any Talks With The Staff”."],
       good=["The Central Bank of the Republic of Turkey kept its rate unchanged.",
-            "She read “The Lord Of The Rings” to the class."])
+            "She read “The Lord Of The Rings” to the class.",
+            "The band played “Songs Of The Sea And The Hills” at the festival."])
 def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A run of Title Case Words inside body text, as a headline would be written.
 
@@ -32,7 +35,9 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     Announced`) or when they stand together (`Spokesman Of The Ministry`), or one in a
     run of six (`Prices Rise Sharply After Central Bank Decision`): names of
     organisations write those in lower case (`Bank of America`) and hold no verbs.
-    Quoted titles are left alone.
+    Quoted titles, which fill their quotes, are left alone; a run inside quoted
+    speech is not a title, nor is a quote that the clause runs into (`reject a “Plan
+    Of Cuts Without Any Talks”`, `help them “Build A New Wing”`).
     """
     body = _reads_as_body(doc)
     shapes = _shapes(doc)
@@ -51,12 +56,33 @@ def headline_case(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 "\n" in doc.text[first.start:last.end]:
             continue
         para = doc.paragraphs[sentence.paragraph]
-        if any(q.start() <= first.start - para.start < q.end()
+        if any(q.start() <= first.start - para.start < q.end() and not _speech_around(
+                para.text, q, first.start - para.start, last.end - para.start) and
+               not _continues_clause(doc, m.start())
                for q in _QUOTED.finditer(para.text)):
-            continue
+            continue  # a quoted title
         run = doc.text[first.start:last.end]
         yield Hit(first.start, last.end, f"headline-style capitals in body text: '{run}'",
                   confidence=0.85)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]")
+# Before a quote these want a verb or a noun phrase of the running clause (`help them
+# “Build A New Wing”`, `denounce a “Plan Of Savings”`), where a title is not written.
+_CLAUSE_BEFORE_QUOTE = word_set("a an them us him to") | MODALS
+
+
+def _continues_clause(doc: Document, run: int) -> bool:
+    """The word before the quote that holds the run is one of `_CLAUSE_BEFORE_QUOTE`."""
+    return run >= 2 and doc.tokens[run - 2].text in _CLAUSE_BEFORE_QUOTE
+
+
+def _speech_around(text: str, quote: re.Match[str], start: int, end: int) -> bool:
+    """Lower-case words in the quote around the run: quoted speech, where capitals have
+    no business (`“This money will allow us to Recruit Engineers And Open An Office”`),
+    not a title (`“The Lord Of The Rings”`), which fills its quote."""
+    return _LOWER_WORD.search(text, quote.start(), start) is not None or \
+        _LOWER_WORD.search(text, end, quote.end()) is not None
 
 
 def _title_verb(word: str) -> bool:

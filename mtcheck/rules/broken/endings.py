@@ -64,10 +64,13 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
            "The line will reach the northern suburbs, which.",
            "The mayors will hand the petition to the minister in.",
            "The court set the date for the year in which.",
+           "It was this decision which.",
+           "The council had decided over the heads of the villages without.",
            "The shops stay shut, but the city has allowed the bakeries to."],
       good=["It is not clear what the deal consists of.",
             "These are the people he works with.", "Ten members voted against.",
-            "The patients had hepatitis A."])
+            "The patients had hepatitis A.", "Nobody could say which.",
+            "She has never asked which.", "They will have to do without."])
 def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A sentence that ends in a word that needs something after it.
 
@@ -90,7 +93,7 @@ def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       "relative clause it opens is missing", confidence=0.85)
             continue
         if last not in endings.last_words and last not in _BE and last not in _NAMING and \
-                last not in ("by", "on", "in", "never") and \
+                last not in _PARTICLES and last != "never" and \
                 last not in MODALS and \
                 all_tokens[sentence.token_end - 3].text.lower() not in MODALS:
             continue
@@ -168,6 +171,8 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
         return 2  # `the final decision depends on.`
     if last in ("which", "whom") and lower[-2] in PREPOSITIONS:
         return 2  # `for the year in which.`: the relative clause is missing
+    if last in _RELATIVE_WORDS and _ends_noun_phrase(lower, len(lower) - 2):
+        return 1  # `It is this report which.`; `I cannot say which.` asks a question
     if last in _PARTICLES or last in endings.stranded:
         # A preposition never ends a clause right after a prepositional phrase (`to the
         # minister in.`, `in state bodies for.`), unless a relative word took its object;
@@ -197,7 +202,18 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     return 1
 
 
-_PARTICLES = word_set("in on by")
+# `in`, `on`, `by` end a clause as particles (`hand the petition in`); these others
+# never do right after a prepositional phrase (`over the heads of the villages without.`).
+_PARTICLES = word_set("in on by without about between")
+
+
+def _ends_noun_phrase(lower: list[str], i: int) -> bool:
+    """`this report`, `the new bridge`: a noun at `i`, with a determiner at most two words
+    before it."""
+    lex = lexicon()
+    return lower[i] in lex.nouns and lower[i] not in FUNCTION_WORDS and \
+        not _NUMBER_LIKE.fullmatch(lower[i]) and \
+        any(w in DETERMINERS for w in lower[max(0, i - 3):i])
 
 
 def _phrase_before(lower: list[str]) -> int | None:

@@ -41,10 +41,14 @@ from mtcheck.rules.registry import RuleContext, rule
            "year 2022.",
            "The decision of the committee, which in the meeting held on Thursday.",
            "The new tax very important for the islands, the governor said.",
-           "The old lighthouse at the mouth of the bay one of the oldest in the country."],
+           "The old lighthouse at the mouth of the bay one of the oldest in the country.",
+           "Which, according to the ministry, is paid from the same fund.",
+           "Where the new plant employs 300 workers from the villages around the dam."],
       good=["The landlord, who lost in the first instance, appealed in 2022.",
             "The decision of the committee, which met on Thursday, surprised markets.",
-            "Shares fell 3.5% in early trading."])
+            "Shares fell 3.5% in early trading.",
+            "Which route the trains will take is still unclear.",
+            "Where the river bends, the town built a new harbour."])
 def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A sentence without a main clause: a subject and a relative clause, no verb.
 
@@ -71,7 +75,12 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if any(c in text for c in _QUOTES) or _LIST_COLON.search(text) or ";" in text:
             continue  # a colon that opens a list or a quote, not one in `08:42`
         lead = doc.tokens[sentence.token_start].text.lower()
-        if lead in _SUBORDINATORS or lead in _SUBORDINATING_PREPOSITIONS:
+        if lead == "which" and _relative_which(doc, sentence):
+            yield Hit(sentence.start, sentence.end, "'Which …' stands alone: a relative "
+                      "clause cut off from the noun it describes, the sentence is a "
+                      "fragment", confidence=0.75)
+            continue
+        if lead in _FRAGMENT_OPENERS:
             hit = _lone_subordinate(doc, sentence, _words(doc, sentence))
             if hit is not None and not _answers_question(doc, sentence):
                 yield hit  # `Why? Because it is home.` answers a question
@@ -97,6 +106,23 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(sentence.start, sentence.end, "no main verb: the sentence is a "
                       f"fragment ('{' '.join(main)}' has no verb to go with it)",
                       confidence=0.75)
+
+
+# `Where the unit includes 24 machines.`: Arabic and Turkish connectors open sentences
+# that MT leaves without their main clause.
+_CONJUNCTION_OPENERS = _SUBORDINATORS | word_set("where")
+_FRAGMENT_OPENERS = _CONJUNCTION_OPENERS | _SUBORDINATING_PREPOSITIONS
+
+
+def _relative_which(doc: Document, sentence: Sentence) -> bool:
+    """`Which, according to the office, is also financed.`: `which` before a comma or a
+    verb relates to the sentence before; `Which option wins is unclear` asks."""
+    if sentence.token_end - sentence.token_start < 4:
+        return False
+    after = doc.tokens[sentence.token_start + 1].text.lower()
+    lex = lexicon()
+    return after == "," or after in AUXILIARIES or (
+        after in lex.finite and after not in lex.nouns and after not in lex.adjectives)
 
 
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
@@ -172,7 +198,7 @@ def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hi
         return None
     lower = [w.lower() for w in words]
     lead = lower[0]
-    needed = 2 if lead in _SUBORDINATORS and lower[1] not in ("of", "so", "or") else 1
+    needed = 2 if lead in _CONJUNCTION_OPENERS and lower[1] not in ("of", "so", "or") else 1
     # Verbs inside relative clauses (`the stations which are advanced`) do not count; a
     # comma closes the relative clause (`..., where pay is higher, has doubled`).
     commas = _words_before_commas(doc, sentence)

@@ -88,9 +88,13 @@ _SUPERLATIVE = re.compile(r"(?i)(?:best|worst|first|last|most|least|\w+est)$")
            "centres across the region.",
            "Prices will stay high in the coming period of the period.",
            "Fuel will stay scarce in the months ahead of the months.",
-           "Ferries must return before 6 p.m. on Friday before 6 p.m. on Friday."],
+           "Ferries must return before 6 p.m. on Friday before 6 p.m. on Friday.",
+           "The clinic was built with money from the national recovery fund, as the "
+           "school was, with money from the national recovery fund."],
       good=["The team won again and again.", "She was the best of the best.",
-            "Doses are given in pharmacies and health centres across the region."])
+            "Doses are given in pharmacies and health centres across the region.",
+            "Mora won 52 per cent of the vote and Ruiz 41 per cent of the vote.",
+            "The head of the union met the head of the agency."])
 def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A phrase of two or more words repeated back to back, or a noun looped by `of the`.
 
@@ -108,6 +112,48 @@ def repeated_phrase(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(first.start, last.end, f"'{phrase}' is repeated", suggestion=phrase,
                   confidence=0.9)
     yield from _noun_loops(doc)
+    yield from _distant_repeats(doc)
+
+
+# A stretch of this many tokens, seen twice in one sentence with other words between.
+_STRETCH = 4
+
+
+def _distant_repeats(doc: Document) -> Iterator[Hit]:
+    """`in the conditions of martial law, as it has since 2022 in the conditions of
+    martial law`: a phrase decoded again a few words on, with two content words or
+    more (`the head of the`, `per cent of the vote` after two figures are not loops)."""
+    codes = _codes(doc).text
+    tokens = doc.tokens
+    for sentence in doc.sentences:
+        start, end = sentence.token_start, sentence.token_end
+        text = codes[start:end]
+        count = end - start - _STRETCH + 1
+        # Cheap test first: a set of every stretch is smaller than their number only
+        # when one repeats.
+        if count < _STRETCH + 2 or len({text[i:i + _STRETCH] for i in range(count)}) == count:
+            continue
+        seen: dict[str, int] = {}
+        for i in range(count):
+            first = seen.setdefault(text[i:i + _STRETCH], i)
+            if i - first > _STRETCH and _loop_phrase(tokens, start + first, start + i):
+                a, b = tokens[start + first], tokens[start + i + _STRETCH - 1]
+                phrase = doc.text[a.start:tokens[start + first + _STRETCH - 1].end]
+                yield Hit(a.start, b.end, f"'{phrase}' is repeated a few words later",
+                          confidence=0.8)
+                break
+
+
+def _loop_phrase(tokens: Sequence[Token], first: int, second: int) -> bool:
+    """Two content words in the stretch, and the whole repeat (grown back over the words
+    both copies share) not a parallel after two figures (`52 per cent ..., 41 per cent`)."""
+    words = [t.text for t in tokens[first:first + _STRETCH]]
+    if not all(w[0].isalnum() for w in words) or \
+            sum(w.isalpha() and w.islower() and w not in FUNCTION_WORDS for w in words) < 2:
+        return False
+    while first > 0 and tokens[first - 1].text.lower() == tokens[second - 1].text.lower():
+        first, second = first - 1, second - 1
+    return not (tokens[first - 1].text[0].isdigit() and tokens[second - 1].text[0].isdigit())
 
 
 @cache

@@ -25,6 +25,8 @@ _SHAPES = (
     # An -ing form that is also a noun is one only without `not` between (`has training`)
     (re.compile("hn{0,2}g|hn{1,2}G"), "'have' takes the past participle, not the -ing form"),
     (re.compile("mn{0,2}[gG]"), "a modal verb takes the base form, not the -ing form"),
+    # `are been financed`: Italian and Spanish `essere`/`estar` before a participle
+    (re.compile("wn{0,2}B"), "'be' does not take 'been': 'have been' or 'are' alone"),
 )
 
 
@@ -41,13 +43,16 @@ _SHAPES = (
            "The lawyers will appeals the verdict next month.",
            "The union has welcome the new contract.",
            "Half of the village did not had running water.",
-           "The school teached the children to swim."],
+           "The school teached the children to swim.",
+           "The works, which are been financed by the region, end in May.",
+           "The company has not return the deposits so far."],
       good=["The company will invest 2 billion euros.",
             "The reform will be implemented next year.",
             "The strikers have gone home.", "His will signed in 1990 was read out.",
             "She ought to have known.", "Have the residents been told?",
             "All the volunteers did was listen.", "The plan has welcome support.",
-            "They had dinner the night before."])
+            "They had dinner the night before.", "The project has promise.",
+            "The works have been financed by the region."])
 def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A verb form that its auxiliary rules out: `will to invest`, `has went`.
 
@@ -208,6 +213,14 @@ def _object_follows(tokens: Sequence[Token], after: int) -> bool:
 _OBJECT_DETERMINERS = word_set("the a an its their his her this these those our")
 
 
+_NEGATIONS = word_set("not never n't")
+
+
+def _negated(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """`has not return`: after a negated `have`, a noun cannot follow (`has no return`)."""
+    return any(t.text.lower() in _NEGATIONS for t in tokens[start:end])
+
+
 def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
     """`No one was listen to him`, `has obtain`: `be` or `have` before a base form."""
     tokens = doc.tokens
@@ -218,7 +231,8 @@ def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
                 "\n" in doc.text[first.start:last.end]:
             continue
         if (verb in lex.nouns or verb in lex.adjectives) and not (
-                letters[m.start()] == "h" and _object_follows(tokens, m.end())):
+                letters[m.start()] == "h" and (_object_follows(tokens, m.end()) or
+                                              _negated(tokens, m.start() + 1, m.end() - 1))):
             continue  # `has welcome news`; but `has welcome the ruling` lost its -d
         sentence = sentence_at(doc, first.start)
         start = sentence.token_start if sentence else m.start()
