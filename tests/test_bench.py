@@ -41,6 +41,7 @@ def test_quick_run_prints_every_row(tmp_path, monkeypatch):
         "| slowest / fastest time per word |", "| audit --jobs 1, ", "| audit --jobs 2, ",
         "one document at a time |", "| mtcheck --version (wall) |", "| import mtcheck |",
         "| document build (segmentation) |", "## Machine", "## Targets",
+        "- Start-up: mtcheck's bytecode",
     ):
         assert row in table, row
     assert table.count("| document of ") == 2
@@ -50,6 +51,15 @@ def test_quick_run_prints_every_row(tmp_path, monkeypatch):
             value = line.split(" | ")[1]
             assert any(ch.isdigit() for ch in value) or value in (
                 "not installed", "not available"), line
+
+
+def test_bytecode_that_cannot_be_written_is_said_in_the_report(monkeypatch):
+    import compileall
+
+    monkeypatch.setattr(compileall, "compile_dir", lambda *a, **k: False)
+    assert "could not be written" in bench.compile_bytecode()
+    monkeypatch.setattr(compileall, "compile_dir", lambda *a, **k: True)
+    assert "compiled before" in bench.compile_bytecode()
 
 
 def test_child_measurements(capsys):
