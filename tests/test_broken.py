@@ -949,6 +949,19 @@ def test_sixth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
 
 
+@pytest.mark.parametrize(("rule_id", "text"), [
+    ("broken.run-on", "The storm lasted until early in the morning, the firemen pumped "
+     "water out of the cellars, the school stayed closed."),
+    ("broken.run-on", "The ferry waited before the harbour for hours, the passengers "
+     "complained about the cold."),
+    ("broken.garbled-order", "Opened the governor of the province, Ali Demir, on Monday the "
+     "new bridge over the river."),
+    ("broken.garbled-order", "Also was approved a loan for the new hospital wing."),
+])
+def test_sixth_round_order_and_splices_are_found(rule_id, text):
+    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
+
+
 @pytest.mark.parametrize("text", [
     "The question is which.",
     "Nobody knew which.",
@@ -968,6 +981,11 @@ def test_sixth_round_damage_is_found(rule_id, text):
     "Last winter, the prices of heating oil rose sharply.",
     "In the village, the head of the school and the priest have signed the letter.",
     "The mill, which dates from 1820, is being restored.",
+    "The bakery has been closed since 2019, its owner has retired, and the shop, once the "
+    "pride of the street, now sells phones.",
+    "Signed the day before, the treaty took effect on Monday.",
+    "Also invited were the mayors of the three towns.",
+    "After the storm, the ferries stayed in port until late in the evening.",
 ])
 def test_sixth_round_rules_stay_quiet(text):
     assert _found(text) == []

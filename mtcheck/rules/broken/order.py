@@ -91,11 +91,14 @@ _PARTICIPLE_PAIR = re.compile(rf" (?:been|being|be|was|were|is|are){_GAP}([a-z]+
            "Plans to open a second terminal at the airport in the spring of 2028.",
            "Today fear the shop owners that the new road will take their customers.",
            "Is considering a second terminal for the cruise ships.",
-           "The coach praised the players in comments his to the press."],
+           "The coach praised the players in comments his to the press.",
+           "Unveiled the mayor, Rosa Lind, on Friday the new statue in the square.",
+           "Also is expected a decision on the tariffs in May."],
       good=["Whether or not is unclear.", "The sponsor did not wish to be named.",
             "Nobody could say whether the talks will resume.",
             "Not only has the company cut jobs, it has also closed plants.",
-            "Never before had the city seen such crowds."])
+            "Never before had the city seen such crowds.",
+            "Announced in May, the plan was approved in June."])
 def garbled_order(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """Words in source-language order: `not has been`, `will can`, verb after verb.
 
@@ -469,7 +472,10 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         bare = not comma and second in lex.finite and second not in lex.nouns and \
             second not in lex.adjectives and (second.endswith("s") or second in lex.past) and \
             not any(could_be_finite_verb(rest, i) for i in range(1, len(rest)))
-        if plans_to or bare or said_that:
+        # `Also is planned to open a centre`: an impersonal passive with no `it`
+        passive = second in _INVERTED_BE and (third in lex.participles or
+                                              third in lex.adjectives)
+        if plans_to or bare or said_that or passive:
             return f"the sentence opens with '{first} {second}': the verb's subject is missing"
         return None
     if first.lower() in _FRONTED_AUXILIARIES and (
@@ -511,12 +517,16 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
     if second in _SUBJECT_START and (lower in lex.past or (
             lower.endswith("s") and lower in lex.finite)) and \
             lower not in lex.nouns and lower not in lex.adjectives and \
-            (not comma or (saying and not _LIST_COLON.search(sentence.text))) and \
+            (not comma or (saying and not _LIST_COLON.search(sentence.text)) or (
+                lower in lex.past and lower not in AUXILIARIES and
+                third.lower() not in _TIME_NOUNS)) and \
             not any(q in sentence.text for q in _QUOTES):
         # `Announced the ministry on Sunday a new fee scale.`, `Considers the court that
         # ...`: Arabic, Welsh and Spanish put the verb first. With a comma a past form
-        # may open a participle clause (`Announced in May, the plan ...`), but not a verb
-        # of saying (`Said the head of the union, Ali Omar, that ...`); `Says the mayor:
+        # may open a participle clause (`Announced in May, the plan ...`), but not with
+        # a determiner right after it, which opens its object (`Inaugurated the minister,
+        # ..., the new unit`), unless a time phrase (`Agreed the day before, ...`), nor a
+        # verb of saying (`Said the head of the union, Ali Omar, that ...`); `Says the mayor:
         # "..."` fronts an attribution before its quote.
         return f"the sentence opens with its verb '{first}': verb-subject order of the " \
                "source"

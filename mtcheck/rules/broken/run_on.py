@@ -69,7 +69,8 @@ def _clause_taking() -> frozenset[str]:
            "The storm hit dozens of fishing villages many of them are still without power.",
            "The crews worked all night, they cleared the road, they reopened it at dawn.",
            "The board met in private on Thursday it approved the new budget.",
-           "Fares will rise in the spring The operator blames the price of fuel."],
+           "Fares will rise in the spring The operator blames the price of fuel.",
+           "The vote was held until late at night, the workers chose to strike."],
       good=["The court rejected the appeal the lawyers had filed in March last year.",
             "He told reporters at the airport the plan would fail next year.",
             "She praised the work the volunteers did in the flooded villages last week.",
@@ -401,7 +402,8 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         lower = [w.lower() for w in items]
         # No clause joined after a link word or a colon that opens a list (`simple:
         # wages are low, ...`; a score's colon, `3:2`, does not count)
-        stop = next((i for i, w in enumerate(lower) if (w in _LINKERS and w != "than") or (
+        stop = next((i for i, w in enumerate(lower) if (
+            w in _LINKERS and w != "than" and not _preposition_at(lower, i)) or (
             w == ":" and not "".join(lower[i + 1:i + 2])[:1].isdigit())), len(lower))
         commas = [i for i, w in enumerate(items) if w == ","]
         for comma in (h - start for h in hints if start <= h < start + stop):
@@ -411,6 +413,15 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
                           f"joined by a comma before '{' '.join(items[comma + 1:verb + 1])}'",
                           confidence=0.7)
                 break
+
+
+def _preposition_at(lower: list[str], i: int) -> bool:
+    """`until late in the evening`, `after the match`: `until`, `since`, `after` or
+    `before` with no verb up to the next comma takes a phrase, not a clause."""
+    if lower[i] not in _SUBORDINATING_PREPOSITIONS:
+        return False
+    end = next((j for j in range(i + 1, len(lower)) if lower[j] == ","), len(lower))
+    return not any(could_be_finite_verb(lower, j) for j in range(i + 1, end))
 
 
 _POSSESSIVES = word_set("its their his her")
@@ -461,10 +472,11 @@ def _splice_at(items: list[str], lower: list[str], commas: list[int],
     if any(lemma in saying for lemma in (lower[verb], *lex.verb_lemmas.get(lower[verb], ()))) \
             and not _REPORTED_CLAUSE.intersection(lower[verb + 1:verb + 2]):
         return None
-    if any(w in ("and", "or") and i > found and any(
-            _verb_at(tail, j) for j in range(i + 1, min(i + 5, len(tail))))
+    if any(w in ("and", "or") and i > found and (tail[i - 1] == "," or any(
+            _verb_at(tail, j) for j in range(i + 1, min(i + 5, len(tail)))))
            for i, w in enumerate(tail)):
-        return None  # `A rose, B fell and C stayed flat`: a series of clauses
+        return None  # `A rose, B fell and C stayed flat`: a series of clauses; `A shrank,
+        # B closed, and the station, once a hub, sees ...` ends one with `, and`
     return verb
 
 
