@@ -963,6 +963,29 @@ def test_sixth_round_order_and_splices_are_found(rule_id, text):
 
 
 @pytest.mark.parametrize("text", [
+    "A compromise which, according to the farmers, leaves the small growers without help.",
+    "Those who missed the deadline for the new permits.",
+    "Because of the floods that hit the valley in the spring.",
+    "In addition to the repairs on the bridge and the new lights along the river path.",
+    "Especially the pensioners who depend on the bus to reach the clinic in town.",
+])
+def test_sixth_round_phrases_without_a_clause_are_fragments(text):
+    assert "broken.fragment" in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Those who missed the deadline can apply again in May.",
+    "A compromise which the farmers accepted ended the dispute.",
+    "Especially the young voters who moved to the city stayed at home.",
+    "Because of the floods, the harvest that the farmers expected was lost.",
+    "In the spring of 2024, after two dry winters, the river flooded the valley.",
+    "A new exhibition that opened on Friday sets out to change that.",
+])
+def test_sixth_round_phrases_with_a_clause_stay_quiet(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [
     "The question is which.",
     "Nobody knew which.",
     "The families will have to do without.",

@@ -43,12 +43,16 @@ from mtcheck.rules.registry import RuleContext, rule
            "The new tax very important for the islands, the governor said.",
            "The old lighthouse at the mouth of the bay one of the oldest in the country.",
            "Which, according to the ministry, is paid from the same fund.",
-           "Where the new plant employs 300 workers from the villages around the dam."],
+           "Where the new plant employs 300 workers from the villages around the dam.",
+           "A step which according to the union has not been taken since 2010.",
+           "In connection with the rising cost of fuel and the delays at the border."],
       good=["The landlord, who lost in the first instance, appealed in 2022.",
             "The decision of the committee, which met on Thursday, surprised markets.",
             "Shares fell 3.5% in early trading.",
             "Which route the trains will take is still unclear.",
-            "Where the river bends, the town built a new harbour."])
+            "Where the river bends, the town built a new harbour.",
+            "A plan that the council approved in May was dropped in June.",
+            "In the first week of the strike, the buses stayed in the depots."])
 def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A sentence without a main clause: a subject and a relative clause, no verb.
 
@@ -80,10 +84,17 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       "clause cut off from the noun it describes, the sentence is a "
                       "fragment", confidence=0.75)
             continue
+        words = _words(doc, sentence)
         if lead in _FRAGMENT_OPENERS:
-            hit = _lone_subordinate(doc, sentence, _words(doc, sentence))
+            hit = _lone_subordinate(doc, sentence, words)
+            if hit is None and lead == "because":
+                hit = _phrase_without_clause(sentence, words)
             if hit is not None and not _answers_question(doc, sentence):
                 yield hit  # `Why? Because it is home.` answers a question
+            continue
+        hit = _phrase_without_clause(sentence, words)
+        if hit is not None and not _answers_question(doc, sentence):
+            yield hit
             continue
         shape = shapes[sentence.token_start:sentence.token_end]
         relative = ",R" in shape
@@ -126,6 +137,49 @@ def _relative_which(doc: Document, sentence: Sentence) -> bool:
 
 
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
+
+# An indefinite noun phrase that opens a sentence; `especially` and the like may stand
+# before it or before a phrase (`Especially the people who live in the suburbs.`).
+_INDEFINITE_OPENERS = word_set("a an something someone anything everything those one")
+_FOCUS_OPENERS = word_set("especially particularly mainly notably")
+_RELATIVE_PRONOUNS = word_set("which who whom whose")
+
+
+def _phrase_without_clause(sentence: Sentence, words: list[str]) -> Hit | None:
+    """`A move which is in line with the roadmap.`, `In order to further promote the
+    festival.`, `Because of the cases that were reported last year.`: a noun phrase with
+    its relative clause, or a prepositional phrase, and no main clause.
+
+    Each relative clause (`which`, `who`, `that` after a noun) owns one verb; a verb
+    group beyond those, or before the first relative word, is a main clause's. An
+    infinitive (`to promote`) is no finite verb.
+    """
+    if len(words) < 6 or not _mostly_english(words):
+        return None
+    lower = [w.lower() for w in words]
+    at = 2 if lower[:2] == ["above", "all"] else int(lower[0] in _FOCUS_OPENERS)
+    lead = lower[at]
+    lex = lexicon()
+    relatives = [i for i, w in enumerate(lower) if w in _RELATIVE_PRONOUNS or (
+        # `that` after a noun, not after a verb's infinitive (`to change that`)
+        w == "that" and 0 < i < len(lower) - 1 and lower[i - 2:i - 1] != ["to"] and (
+            i - 1 == at or words[i - 1][0].islower()) and (
+            lower[i - 1] in _INDEFINITE_OPENERS or (
+                lower[i - 1] in lex.nouns and lower[i - 1] not in FUNCTION_WORDS)))]
+    phrase = (lead in PREPOSITIONS and lead != "to") or lower[at:at + 2] == ["because", "of"]
+    if not phrase and not (lead in _INDEFINITE_OPENERS or (at and lead in DETERMINERS)):
+        return None
+    if not phrase and (not relatives or relatives[0] > at + 6):
+        return None  # a noun phrase needs the relative clause that took its verb
+    if not relatives and len(words) < 7:
+        return None  # `For now, at least.`: short phrases are a style of their own
+    groups = [g for g in _verb_groups(lower, words)
+              if not (g and lower[g - 1] in ("to", "and", "or"))]
+    if len(groups) > len(relatives) or (groups and groups[0] < relatives[0]):
+        return None
+    what = "a prepositional phrase" if phrase else "a noun phrase and its relative clause"
+    return Hit(sentence.start, sentence.end, f"no main clause: the sentence is {what} "
+               "with no verb of its own, a fragment", confidence=0.7)
 
 
 def _answers_question(doc: Document, sentence: Sentence) -> bool:
