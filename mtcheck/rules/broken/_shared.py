@@ -9,14 +9,7 @@ from functools import lru_cache
 from itertools import groupby, pairwise
 
 from mtcheck.analyze import memoized, sentence_at
-from mtcheck.english import (
-    CONJUNCTIONS,
-    FUNCTION_WORDS,
-    could_be_finite_verb,
-    data_sections,
-    lexicon,
-    word_set,
-)
+from mtcheck.english import CONJUNCTIONS, FUNCTION_WORDS, data_sections, lexicon, word_set
 from mtcheck.model import Document, Sentence
 
 _GAP = r"[^\S\n]+"  # spaces within one line
@@ -251,24 +244,3 @@ def _determiner_openings(doc: Document) -> list[tuple[Sentence, int]]:
 
 _OPENERS = _SUBJECT_START | {"each"}
 
-
-def _openings_after_adverbial(doc: Document) -> list[tuple[Sentence, int]]:
-    """Body sentences whose subject opens with a determiner after an introductory
-    phrase and its comma (`Previously, the patients ...`, `In the valley, the farmers
-    ...`), with the index of that determiner. The phrase holds no verb: otherwise the
-    comma may close a clause whose subject this is not."""
-    body = _reads_as_body(doc)
-    tokens = doc.tokens
-    out = []
-    for sentence, start in zip(doc.sentences, _own_start_list(doc), strict=True):
-        if sentence.paragraph not in body:
-            continue
-        comma = next((i for i in range(start + 1, min(start + 9, sentence.token_end - 5))
-                      if tokens[i].text == ","), None)
-        if comma is None or tokens[comma + 1].text.lower() not in _SUBJECT_START:
-            continue
-        words = [t.text.lower() for t in tokens[start:comma]]
-        if all(w[0].isalnum() for w in words) and not any(
-                could_be_finite_verb(words, i) for i in range(len(words))):
-            out.append((sentence, comma + 1))
-    return out

@@ -18,10 +18,11 @@ from mtcheck.english import (
     lexicon,
     word_set,
 )
-from mtcheck.model import Document, Hit
+from mtcheck.model import Document, Hit, Sentence
 from mtcheck.rules.broken._codes import (
     _AGREEMENT_ADVERBS,
     agreement_letters,
+    comma_hints,
     comma_pronoun_hints,
     noun_pronoun_hints,
     pronoun_letters,
@@ -33,8 +34,8 @@ from mtcheck.rules.broken._shared import (
     _TIME_NOUNS,
     _WORD,
     _determiner_openings,
-    _openings_after_adverbial,
     _own_start,
+    _own_start_list,
     _reads_as_body,
     _says,
     _sentences_of,
@@ -373,6 +374,28 @@ def _head_agreement(doc: Document) -> Iterator[Hit]:
         first, last = doc.tokens[start], doc.tokens[start + verb]
         yield Hit(first.start, last.end, f"'{items[verb]}' does not agree with the "
                   f"{wanted} subject '{items[head]}'", confidence=0.75)
+
+
+def _openings_after_adverbial(doc: Document) -> list[tuple[Sentence, int]]:
+    """Body sentences whose subject opens with a determiner after an introductory
+    phrase and its comma (`Previously, the patients ...`, `In the valley, the farmers
+    ...`), with the index of that determiner. The phrase holds no verb: otherwise the
+    comma may close a clause whose subject this is not."""
+    body = _reads_as_body(doc)
+    tokens, texts = doc.tokens, token_texts(doc)
+    starts = _own_start_list(doc)
+    out = []
+    for sentence, commas in _sentences_of(doc, comma_hints(doc)):
+        start, comma = starts[sentence.index], commas[0]
+        if sentence.paragraph not in body or not start < comma <= start + 8 or \
+                comma + 6 > sentence.token_end or texts[comma + 1].lower() not in _SUBJECT_START \
+                or "," in texts[start:comma]:
+            continue
+        words = [t.text.lower() for t in tokens[start:comma]]
+        if all(w[0].isalnum() for w in words) and not any(
+                could_be_finite_verb(words, i) for i in range(len(words))):
+            out.append((sentence, comma + 1))
+    return out
 
 
 def _subject_head(words: list[str], items: list[str], lex: Lexicon) -> int | None:

@@ -84,19 +84,23 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       "clause cut off from the noun it describes, the sentence is a "
                       "fragment", confidence=0.75)
             continue
-        words = _words(doc, sentence)
+        shape = shapes[sentence.token_start:sentence.token_end]
         if lead in _FRAGMENT_OPENERS:
+            words = _words(doc, sentence)
             hit = _lone_subordinate(doc, sentence, words)
             if hit is None and lead == "because":
                 hit = _phrase_without_clause(sentence, words)
             if hit is not None and not _answers_question(doc, sentence):
                 yield hit  # `Why? Because it is home.` answers a question
             continue
-        hit = _phrase_without_clause(sentence, words)
-        if hit is not None and not _answers_question(doc, sentence):
-            yield hit
-            continue
-        shape = shapes[sentence.token_start:sentence.token_end]
+        # Cheap test first: a noun phrase that may hold a relative clause, or a
+        # preposition and no word that is only ever a verb before a relative word.
+        if lead in _NOUN_PHRASE_OPENERS or (
+                lead in PREPOSITIONS and "V" not in shape.partition("R")[0]):
+            hit = _phrase_without_clause(sentence, _words(doc, sentence))
+            if hit is not None and not _answers_question(doc, sentence):
+                yield hit
+                continue
         relative = ",R" in shape
         reduced = not relative and "V" in shape and _reduced_relatives_only(doc, sentence, shape)
         if not relative and "V" in shape and not reduced:
@@ -143,6 +147,7 @@ _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _INDEFINITE_OPENERS = word_set("a an something someone anything everything those one")
 _FOCUS_OPENERS = word_set("especially particularly mainly notably")
 _RELATIVE_PRONOUNS = word_set("which who whom whose")
+_NOUN_PHRASE_OPENERS = _INDEFINITE_OPENERS | _FOCUS_OPENERS | word_set("above")
 
 
 def _phrase_without_clause(sentence: Sentence, words: list[str]) -> Hit | None:
