@@ -543,6 +543,9 @@ def _counted_people(doc: Document) -> Iterator[Hit]:
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if count is None or (count.start() and text[count.start() - 1].isalnum()):
             continue
+        before = _word_before(text, count.start())
+        if before is not None and before.word.lower() == "of":
+            continue  # `a company of 22 people has`: the count is inside the subject
         yield Hit(count.start(), m.end(), f"'{text[count.start():m.end()]}': 'people' is "
                   "plural", confidence=0.8)
 
@@ -620,11 +623,14 @@ _RESUMED_CLAUSE = (
     rf"does|do|not){_GAP}){{0,3}}(?P<verb>[a-z]+)"
     rf"{_GAP}(?P<pronoun>them|it|him)(?=[^\S\n]*[,.;]|{_GAP}(?:every|each|on|in|"
     rf"at|for|during|since|after|before|last|next|this|again|now|twice|once|daily|often|"
-    rf"yesterday|today)\b|{_GAP}(?:with|to|from|into){_GAP}(?:the|a|an|its|their|his|her)\b)")
+    rf"yesterday|today)\b|{_GAP}(?:with|to|from|into|under|through|by|without){_GAP}"
+    rf"(?:the|a|an|its|their|his|her)\b)")
 # Two scans, each opening with a literal (one alternation of both would try every
 # position of the text): `which`/`whom`, and `that` after a comma (`The tax, that ...`).
 _RESUMED_OBJECT = re.compile(rf"(?P<relative>wh(?:om|ich)){_RESUMED_CLAUSE}")
 _RESUMED_AFTER_THAT = re.compile(rf",[^\S\n](?P<relative>that){_RESUMED_CLAUSE}")
+# An earlier `that` on the line: `, that` continues a series of `that` clauses.
+_THAT_BEFORE = re.compile(r"\bthat\b[^\n]*$")
 # Verbs with two objects: `which the council gave them` is complete.
 _TWO_OBJECTS = word_set("give gave given gives send sent sends offer offered offers show "
                         "showed shown shows tell told tells pay paid pays lend lent owe owed "
@@ -642,10 +648,17 @@ def _resumptive_objects(doc: Document) -> Iterator[Hit]:
     lex = lexicon()
     for m in chain(_RESUMED_OBJECT.finditer(doc.text), _RESUMED_AFTER_THAT.finditer(doc.text)):
         verb = m.group("verb")
+        if m.group("relative") == "that" and _THAT_BEFORE.search(
+                doc.text, max(0, m.start() - 120), m.start()):
+            continue  # `feared that ..., that the fans would not accept it`: a series
+        # `which ... them` may hold an indirect object (`which the office mails them
+        # monthly`); only a clause that ends at `them` surely repeats its object
+        # (`the employees, which the closure concerns them,`).
         if (m.group("relative") != "that" and m.start() and doc.text[m.start() - 1].isalnum()) \
                 or verb not in lex.finite or \
                 verb in AUXILIARIES or verb in _TWO_OBJECTS or (
-                m.group("relative") in ("which", "that") and m.group("pronoun") != "it"):
+                m.group("relative") in ("which", "that") and m.group("pronoun") != "it" and
+                doc.text[m.end("pronoun"):m.end("pronoun") + 1] not in (",", ".", ";")):
             continue
         yield Hit(m.start("relative"), m.end("pronoun"), f"'{m.group('pronoun')}' repeats "
                   f"the object that '{m.group('relative')}' already stands for",

@@ -194,8 +194,8 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
         return 3  # `to wait until the end of.`: `of` after a noun phrase lost its object
     if strander:
         return 0
-    if last in ("against", "for") and _NUMBER_LIKE.fullmatch(before):
-        return 0  # `ten voted for and two against.`
+    if last in ("against", "for") and (_NUMBER_LIKE.fullmatch(before) or before in _BE):
+        return 0  # `ten voted for and two against.`, `nine were against.`
     lemmas = (before, *lexicon().verb_lemmas.get(before, ()))
     if any((lemma, last) in endings.strandable for lemma in lemmas):
         return 0

@@ -42,15 +42,11 @@ from mtcheck.rules.registry import RuleContext, rule
            "The decision of the committee, which in the meeting held on Thursday.",
            "The new tax very important for the islands, the governor said.",
            "The old lighthouse at the mouth of the bay one of the oldest in the country.",
-           "Which, according to the ministry, is paid from the same fund.",
-           "Where the new plant employs 300 workers from the villages around the dam.",
            "A step which according to the union has not been taken since 2010.",
            "In connection with the rising cost of fuel and the delays at the border."],
       good=["The landlord, who lost in the first instance, appealed in 2022.",
             "The decision of the committee, which met on Thursday, surprised markets.",
             "Shares fell 3.5% in early trading.",
-            "Which route the trains will take is still unclear.",
-            "Where the river bends, the town built a new harbour.",
             "A plan that the council approved in May was dropped in June.",
             "In the first week of the strike, the buses stayed in the depots."])
 def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -79,11 +75,6 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if any(c in text for c in _QUOTES) or _LIST_COLON.search(text) or ";" in text:
             continue  # a colon that opens a list or a quote, not one in `08:42`
         lead = doc.tokens[sentence.token_start].text.lower()
-        if lead == "which" and _relative_which(doc, sentence):
-            yield Hit(sentence.start, sentence.end, "'Which …' stands alone: a relative "
-                      "clause cut off from the noun it describes, the sentence is a "
-                      "fragment", confidence=0.75)
-            continue
         shape = shapes[sentence.token_start:sentence.token_end]
         if lead in _FRAGMENT_OPENERS:
             words = _words(doc, sentence)
@@ -123,21 +114,7 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       confidence=0.75)
 
 
-# `Where the unit includes 24 machines.`: Arabic and Turkish connectors open sentences
-# that MT leaves without their main clause.
-_CONJUNCTION_OPENERS = _SUBORDINATORS | word_set("where")
-_FRAGMENT_OPENERS = _CONJUNCTION_OPENERS | _SUBORDINATING_PREPOSITIONS
-
-
-def _relative_which(doc: Document, sentence: Sentence) -> bool:
-    """`Which, according to the office, is also financed.`: `which` before a comma or a
-    verb relates to the sentence before; `Which option wins is unclear` asks."""
-    if sentence.token_end - sentence.token_start < 4:
-        return False
-    after = doc.tokens[sentence.token_start + 1].text.lower()
-    lex = lexicon()
-    return after == "," or after in AUXILIARIES or (
-        after in lex.finite and after not in lex.nouns and after not in lex.adjectives)
+_FRAGMENT_OPENERS = _SUBORDINATORS | _SUBORDINATING_PREPOSITIONS
 
 
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
@@ -257,7 +234,7 @@ def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hi
         return None
     lower = [w.lower() for w in words]
     lead = lower[0]
-    needed = 2 if lead in _CONJUNCTION_OPENERS and lower[1] not in ("of", "so", "or") else 1
+    needed = 2 if lead in _SUBORDINATORS and lower[1] not in ("of", "so", "or") else 1
     # Verbs inside relative clauses (`the stations which are advanced`) do not count; a
     # comma closes the relative clause (`..., where pay is higher, has doubled`).
     commas = _words_before_commas(doc, sentence)
@@ -320,14 +297,16 @@ def _main_clause(doc: Document, sentence: Sentence, at_least: int, *,
     since_comma: list[str] | None = None  # words since the last comma
     depth = 0
     previous = ""
+    closed = False  # the last comma closed a relative clause: the main verb comes next
     for i, t in enumerate(tokens):
         text = t.text
         lower = text.lower()
-        if previous == "," and not depth and text[0].isalpha() and (
+        if previous == "," and not depth and not closed and text[0].isalpha() and (
                 (lower.endswith("ing") and lower in lex.verbs and lower not in lex.nouns)
                 or (lower in lex.participles and i + 1 < len(tokens)
                     and tokens[i + 1].text == "by")):
             in_relative = True  # `, speaking at a forum`, `, conducted by the institute`
+        closed = text == "," and in_relative and not depth
         if text in "([":
             depth += 1
         elif text in ")]":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import chain
+from itertools import chain, takewhile
 
 from mtcheck.analyze import memoized, sentence_at, token_texts, vocabulary
 from mtcheck.english import (
@@ -440,7 +440,9 @@ def _auxiliary_first(doc: Document) -> Iterator[Hit]:
                 first not in _OPENING_MODALS and tokens[start + 1].text not in ("that", "to") \
                 and tokens[start + 2].text != "that" and not (
                     tokens[start + 1].text in _SUBJECT_START and (
-                        first.endswith(("ed", "s")) or first.lower() in lexicon().past)):
+                        first.endswith(("ed", "s")) or first.lower() in lexicon().past)) \
+                and not (tokens[start + 1].text in PREPOSITIONS and
+                         first.lower() in lexicon().past):
             continue  # cheap test first
         reason = _verb_first(doc, sentence, start)
         if reason:
@@ -530,6 +532,18 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         # "..."` fronts an attribution before its quote.
         return f"the sentence opens with its verb '{first}': verb-subject order of the " \
                "source"
+    # A past form that is a noun but no base form (`spoke`) still opens with a verb: a
+    # bare singular noun does not open a sentence.
+    if second in PREPOSITIONS and lower in lex.past and lower not in lex.adjectives and \
+            (lower not in lex.nouns or lower not in lex.verb_forms) and \
+            lower not in AUXILIARIES and \
+            _phrase_then_subject(texts, at + 1, sentence.token_end, lex):
+        # `Voted for the resolution 21 councillors`, `Participated in the talks the
+        # mayor and ...`: Polish and Portuguese put an intransitive verb first; a
+        # participle clause would close its phrase with a comma (`Located in the
+        # centre, the hotel ...`)
+        return f"the sentence opens with its verb '{first}': verb-subject order of the " \
+               "source"
     if second == "to" and first in _INFINITIVE_TAKERS and third in lex.verb_forms:
         rest = [w.lower() for w in texts[at + 2:sentence.token_end]]
         if not any(could_be_finite_verb(rest, i) for i in range(1, len(rest))):
@@ -545,6 +559,25 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         # subject out (`Convinced that ..., he` is an adjective and its clause)
         return f"the sentence opens with '{first} {second}': the verb's subject is missing"
     return None
+
+
+def _phrase_then_subject(texts: list[str], at: int, end: int, lex: Lexicon) -> bool:
+    """A noun phrase from `at` (within five words, no comma) whose noun is followed at
+    once by a determiner or a number: a second noun phrase, the verb's subject."""
+    for i in range(at, min(at + 5, end - 2)):
+        word = texts[i]
+        if not word[0].isalpha() or word[0].isupper():
+            return False
+        after = texts[i + 1]
+        if (word in lex.nouns or word in lex.plurals) and word not in FUNCTION_WORDS and (
+                after in _SUBJECT_START or after[0].isdigit()):
+            # `Started in the spring the works will end`: a participle clause that lost
+            # its comma, since a verb follows
+            rest = list(takewhile(lambda w: w != ",", texts[i + 2:end]))
+            lower = [w.lower() for w in rest]
+            return not any(could_be_finite_verb(lower, j) and not rest[j][0].isupper()
+                           for j in range(len(rest)))  # capitals: names, not verbs
+    return False
 
 
 # Modals that open a statement only when its subject is missing (`May` is a month,

@@ -231,8 +231,8 @@ def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
                 "\n" in doc.text[first.start:last.end]:
             continue
         if (verb in lex.nouns or verb in lex.adjectives) and not (
-                letters[m.start()] == "h" and (_object_follows(tokens, m.end()) or
-                                              _negated(tokens, m.start() + 1, m.end() - 1))):
+                letters[m.start()] == "h" and (_object_follows(tokens, m.end()) or (
+                    verb not in lex.adverbs and _negated(tokens, m.start() + 1, m.end() - 1)))):
             continue  # `has welcome news`; but `has welcome the ruling` lost its -d
         sentence = sentence_at(doc, first.start)
         start = sentence.token_start if sentence else m.start()
