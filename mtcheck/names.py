@@ -160,8 +160,15 @@ OPENING_WORDS = frozenset((
 
 # ---------------------------------------------------------------- keys
 
+# Entries each per-spelling cache keeps. Names recur within an article and, the common
+# ones, across articles: a few thousand entries cover those. A spelling's keys take a
+# few kilobytes, and an audit meets new names without end; the bound keeps its memory
+# flat.
+_CACHED = 4096
 
-@lru_cache(maxsize=65536)
+
+
+@lru_cache(maxsize=_CACHED)
 def strong_keys(word: str) -> frozenset[str]:
     """Keys under which spellings differ only by case, diacritics or language letter folds.
 
@@ -196,7 +203,7 @@ def _ascii_key(text: str) -> str:
     return str(_NOT_ALNUM.sub("", anyascii(text).lower()))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def loose_key(key: str) -> str:
     """A strong key with transliteration conventions folded (kh→h, y→i, w→v, doubles)."""
     folded = str(_LOOSE.sub(lambda m: _LOOSE_MAP[m.group()], key))
@@ -205,13 +212,13 @@ def loose_key(key: str) -> str:
     return folded[1:] if folded.startswith("ie") else folded
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def loose_keys(word: str) -> frozenset[str]:
     """The loose keys of every strong key of a word."""
     return frozenset(loose_key(k) for k in strong_keys(word))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def ending_key(key: str) -> str:
     """A loose key with its transliterated ending folded (nikolaides → nikolaidis,
     sorokine → sorokin, smirnof → smirnov); short keys are left alone."""
@@ -220,14 +227,14 @@ def ending_key(key: str) -> str:
     return str(_ENDING.sub(lambda m: _ENDING_MAP[m.group()], key))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def vowel_order_key(key: str) -> str:
     """A loose key with the letters of each vowel run sorted: two vowels typed in the wrong
     order (Wei/Wie, Xiao/Xaio, Liang/Laing) give the same key."""
     return str(_VOWEL_RUN.sub(lambda m: "".join(sorted(m.group())), key))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def zipf(word: str) -> float:
     """English word frequency on the Zipf scale (names included, as in wordfreq)."""
     return wordfreq_zipf_en(word)
@@ -469,7 +476,7 @@ def may_link_in(doc: Document) -> bool:
 _MATCH_GROUP = regex.Match.group
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def _run_words(whole: str) -> tuple[frozenset[str], frozenset[str]]:
     """The spellings of every word of a run, and the strong keys of each two adjacent
     words written as one (as `_with_joined_pairs` would join them)."""
@@ -687,7 +694,7 @@ class _Keys(NamedTuple):
     stops: frozenset[str]  # the prefixes, unless the spelling is surely common
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def _keys_of(text: str) -> _Keys:
     strong = strong_keys(text)
     loose = loose_keys(text)
@@ -941,7 +948,7 @@ def _same_first_name(a: Spelling, b: Spelling, keys_a: frozenset[str],
     return False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def vowel_key(key: str) -> str:
     """A loose key with the vowels that Arabic and Persian transliterations trade folded
     (o/u, e/a, ou/u, ee/i): Mohammed and Muhammad, Hussein and Husayn, Omar and Umar.
@@ -982,7 +989,7 @@ def _compatible(a: Spelling, b: Spelling) -> bool:
     return not (a.companions and b.companions and a.companions.isdisjoint(b.companions))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHED)
 def _deletions(key: str) -> tuple[str, ...]:
     """The key itself and its one-letter deletions (names recur across articles)."""
     return (key, *(key[:p] + key[p + 1:] for p in range(len(key))))
