@@ -976,6 +976,9 @@ def test_sixth_round_phrases_without_a_clause_are_fragments(text):
     ("broken.agreement", "The nurses, which the new rota affects them, met the director."),
     ("broken.agreement", "The farmers whom the agency fined them under the old rules "
      "appealed."),
+    ("broken.dangling-attribution", "“The bridge will hold,” added Da Costa added."),
+    ("broken.dangling-attribution", "“We are tired of waiting,” were saying."),
+    ("broken.dangling-attribution", "“The money is gone.” So Novak."),
 ])
 def test_sixth_round_inversions_and_resumptions_are_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -987,6 +990,8 @@ def test_sixth_round_inversions_and_resumptions_are_found(rule_id, text):
     "Eleven members voted for the plan and three were against.",
     "The leaflets, which the council posts them every spring, list the bin days.",
     "Based in Porto the company employs 200 people.",
+    "“The money is gone,” Novak said. So was the cash box.",
+    "“We are tired,” the nurses were saying on Monday.",
 ])
 def test_sixth_round_participle_clauses_stay_quiet(text):
     assert _found(text) == []

@@ -122,12 +122,17 @@ def _attribution_re() -> re.Pattern[str]:
            "“The bridge is safe,” has declared the head of the agency.",
            "“We ran out of salt,” tells Novak.",
            "“The dam will hold”, - said the engineer.",
-           "“Sales doubled in a year.” Explained Wang. “We hired forty people.”"],
+           "“Sales doubled in a year.” Explained Wang. “We hired forty people.”",
+           "“The hall is full every night,” said Van Buren said.",
+           "“Nobody warned us about the water,” was saying.",
+           "“The season is lost,” the coach said. So Keller."],
       good=["“The bridge is safe,” said the head of the agency.",
             "“We ran out of salt,” Novak tells the paper.",
             "“The works are almost complete,” she said.",
             "“Are you sure?” he asked.", "“We will win.” He said the team was ready.",
-            "The shop opened in May. Closed Sundays."])
+            "The shop opened in May. Closed Sundays.",
+            "“Prices went up,” she said. So did the rents.",
+            "“We will see,” said Van Buren, who said little else."])
 def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A quote attribution left dangling after the quote already ended its sentence.
 
@@ -188,12 +193,26 @@ def dangling_attribution(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                   f"{what}", suggestion=suggestion, confidence=0.9)
     yield from _attributed_twice(doc)
     yield from _attribution_alone(doc)
+    for m in _SAID_NAME_SAID.finditer(doc.text):
+        yield Hit(m.start(), m.end(), f"'{m.group()}': the verb of saying is written on both "
+                  "sides of the name", confidence=0.8)
+    for m in _QUOTE_THEN_PROGRESSIVE.finditer(doc.text):
+        yield Hit(m.start("verb"), m.end(), f"'{m.group('verb').strip()}' attributes the "
+                  "quote to no one: the subject is missing", confidence=0.8)
     for m in _QUOTE_COMMA_DASH.finditer(doc.text):
         yield Hit(m.start("mark"), m.end(), "a comma and a dash after the quote: English sets "
                   "the attribution off with a comma inside the quote (`...,” she said`)",
                   confidence=0.8)
 
 
+# `said Van Dam said`: the attribution verb of the source kept after the English one.
+_SAID_NAME_SAID = re.compile(
+    rf"\b(?P<verb>said|says|added|stated|explained){_GAP}(?:[A-Z][\w'’-]+{_GAP}|"
+    rf"(?:van|de|da|von|del|al){_GAP}){{1,4}}(?P=verb)\b")
+# `“We hope it ends soon,” was talking.`: Japanese and Korean close the quote with a
+# progressive whose subject the reader knows.
+_QUOTE_THEN_PROGRESSIVE = re.compile(
+    rf",[”\"](?P<verb>[^\S\n]*(?:was|were){_GAP}[a-z]+ing)[^\S\n]*\.")
 # `"...no more”, - noted.`: Russian and Ukrainian close the quote, then write `, —` before
 # the attribution.
 _QUOTE_COMMA_DASH = re.compile(r"[”\"»](?P<mark>[^\S\n]*,[^\S\n]*[-–—])[^\S\n]*(?=\w)")
@@ -236,8 +255,9 @@ def _verb_and_name(doc: Document) -> Iterator[Hit]:
             continue
         words = [t.text for t in tokens[sentence.token_start:sentence.token_end - 1]]
         verb = words[0].lower()
-        if verb in lex.past and verb not in lex.nouns and verb not in lex.adjectives and \
-                words[0][0].isupper() and all(
+        # `So Lehtinen.`: German and Dutch attribute with `so` / `zo` and the name
+        if (words[0] == "So" or (verb in lex.past and verb not in lex.nouns and
+                                 verb not in lex.adjectives and words[0][0].isupper())) and all(
                     w[0].isupper() and w[1:].islower() and w.lower() not in _MONTHS_AND_DAYS
                     for w in words[1:]):
             yield Hit(sentence.start, sentence.end, f"'{sentence.text}': a verb and a name, "
