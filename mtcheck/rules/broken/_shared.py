@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby, pairwise
 
-from mtcheck.analyze import memoized, sentence_at
+from mtcheck.analyze import memoized
 from mtcheck.english import CONJUNCTIONS, FUNCTION_WORDS, data_sections, lexicon, word_set
 from mtcheck.model import Document, Sentence
 
@@ -188,10 +188,21 @@ _MONTHS_AND_DAYS = word_set("january february march april may june july august s
 
 def _sentences_of(doc: Document, hints: list[int]) -> Iterator[tuple[Sentence, list[int]]]:
     """The sentences that hold the hinted tokens, each once, with its hints."""
-    tokens = doc.tokens
-    for sentence, group in groupby(hints, key=lambda i: sentence_at(doc, tokens[i].start)):
-        if sentence is not None:
-            yield sentence, list(group)
+    sentences = doc.sentences
+    for index, group in groupby(hints, key=_sentence_indices(doc).__getitem__):
+        if index >= 0:
+            yield sentences[index], list(group)
+
+
+def _sentence_indices(doc: Document) -> list[int]:
+    """For each token, the index of its sentence (-1 between sentences); shared."""
+    def compute(d: Document) -> list[int]:
+        out = [-1] * len(d.tokens)
+        for sentence in d.sentences:
+            out[sentence.token_start:sentence.token_end] = \
+                [sentence.index] * (sentence.token_end - sentence.token_start)
+        return out
+    return memoized(doc, "broken.sentence-indices", compute)
 
 
 # `NAPLES -`, `KAZAN, April 9 -`, `ANKARA, March 3 (Reuters) –`: a dateline opens the
