@@ -923,8 +923,8 @@ def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
 
 # Sentences written after the sixth round of rules (session 6), none used to build them.
 @pytest.mark.parametrize(("rule_id", "text"), [
-    ("broken.verb-form", "The new pumps were installed last week; they is been tested since "
-     "Monday."),
+    ("broken.verb-form", "The new pumps were installed last week; they is been tested "
+     "since Monday."),
     ("broken.verb-form", "The contractor has never pay the subcontractors on time."),
     ("broken.verb-form", "The insurer had not answer the letters of the tenants."),
     ("broken.dangling-ending", "The council rejected the second draft of the plan which."),
@@ -932,45 +932,30 @@ def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
     ("broken.missing-complement", "During the debate, the opposition leader emphasised."),
     ("broken.missing-complement", "The auditor, questioned by the deputies, described."),
     ("broken.dangling-attribution", "“Nobody has seen the bill yet.” Commented Okafor."),
-    ("broken.headline-case", "The director said the grant would help them “Build A New Wing "
-     "And Hire More Staff” within two years."),
+    ("broken.headline-case", "The director said the grant would help them “Build A New "
+     "Wing And Hire More Staff” within two years."),
     ("broken.headline-case", "The mayor urged residents to “Keep The Beaches Clean And "
      "Report Any Damage” during the summer."),
-    ("broken.repeated-phrase", "Ticket prices rose for the third year in a row, as they did "
-     "in 2023, for the third year in a row."),
+    ("broken.repeated-phrase", "Ticket prices rose for the third year in a row, as they "
+     "did in 2023, for the third year in a row."),
     ("broken.agreement", "In March, the owners of the old mill has applied for a permit."),
     ("broken.agreement", "The managers of the factory expects orders to fall."),
     ("broken.agreement", "The report on long-term patients were published on Friday."),
-])
-def test_sixth_round_damage_is_found(rule_id, text):
-    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
-
-
-@pytest.mark.parametrize(("rule_id", "text"), [
     ("broken.run-on", "The storm lasted until early in the morning, the firemen pumped "
      "water out of the cellars, the school stayed closed."),
     ("broken.run-on", "The ferry waited before the harbour for hours, the passengers "
      "complained about the cold."),
-    ("broken.garbled-order", "Opened the governor of the province, Ali Demir, on Monday the "
-     "new bridge over the river."),
+    ("broken.garbled-order", "Opened the governor of the province, Ali Demir, on Monday "
+     "the new bridge over the river."),
     ("broken.garbled-order", "Also was approved a loan for the new hospital wing."),
-])
-def test_sixth_round_order_and_splices_are_found(rule_id, text):
-    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
-
-
-@pytest.mark.parametrize("text", [
-    "A compromise which, according to the farmers, leaves the small growers without help.",
-    "Those who missed the deadline for the new permits.",
-    "Because of the floods that hit the valley in the spring.",
-    "In addition to the repairs on the bridge and the new lights along the river path.",
-    "Especially the pensioners who depend on the bus to reach the clinic in town.",
-])
-def test_sixth_round_phrases_without_a_clause_are_fragments(text):
-    assert "broken.fragment" in [rule for rule, _ in _found(text)], _found(text)
-
-
-@pytest.mark.parametrize(("rule_id", "text"), [
+    ("broken.fragment", "A compromise which, according to the farmers, leaves the small "
+     "growers without help."),
+    ("broken.fragment", "Those who missed the deadline for the new permits."),
+    ("broken.fragment", "Because of the floods that hit the valley in the spring."),
+    ("broken.fragment", "In addition to the repairs on the bridge and the new lights along "
+     "the river path."),
+    ("broken.fragment", "Especially the pensioners who depend on the bus to reach the "
+     "clinic in town."),
     ("broken.garbled-order", "Spoke at the opening the director of the museum, Ana Pires."),
     ("broken.garbled-order", "Voted in favour of the motion 14 members of the board."),
     ("broken.agreement", "The nurses, which the new rota affects them, met the director."),
@@ -980,7 +965,7 @@ def test_sixth_round_phrases_without_a_clause_are_fragments(text):
     ("broken.dangling-attribution", "“We are tired of waiting,” were saying."),
     ("broken.dangling-attribution", "“The money is gone.” So Novak."),
 ])
-def test_sixth_round_inversions_and_resumptions_are_found(rule_id, text):
+def test_sixth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
 
 
@@ -992,24 +977,12 @@ def test_sixth_round_inversions_and_resumptions_are_found(rule_id, text):
     "Based in Porto the company employs 200 people.",
     "“The money is gone,” Novak said. So was the cash box.",
     "“We are tired,” the nurses were saying on Monday.",
-])
-def test_sixth_round_participle_clauses_stay_quiet(text):
-    assert _found(text) == []
-
-
-@pytest.mark.parametrize("text", [
     "Those who missed the deadline can apply again in May.",
     "A compromise which the farmers accepted ended the dispute.",
     "Especially the young voters who moved to the city stayed at home.",
     "Because of the floods, the harvest that the farmers expected was lost.",
     "In the spring of 2024, after two dry winters, the river flooded the valley.",
     "A new exhibition that opened on Friday sets out to change that.",
-])
-def test_sixth_round_phrases_with_a_clause_stay_quiet(text):
-    assert _found(text) == []
-
-
-@pytest.mark.parametrize("text", [
     "The question is which.",
     "Nobody knew which.",
     "The families will have to do without.",
@@ -1020,8 +993,8 @@ def test_sixth_round_phrases_with_a_clause_stay_quiet(text):
     "The mayor, who did not attend the hearing, left by the back door.",
     "Last spring the owner had not even applied for a licence.",
     "The choir of 40 people has sung in three cathedrals.",
-    "She feared that the roof would leak, that the heating would fail, that nobody "
-    "would fix it.",
+    "She feared that the roof would leak, that the heating would fail, that nobody would fix "
+    "it.",
     "After the vote, the mayor expressed her thanks to the volunteers.",
     "The engineer, asked about the delay, declined to comment.",
     "The tests were planned, carried out, evaluated.",
