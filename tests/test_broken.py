@@ -964,6 +964,8 @@ def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
     ("broken.dangling-attribution", "“The bridge will hold,” added Da Costa added."),
     ("broken.dangling-attribution", "“We are tired of waiting,” were saying."),
     ("broken.dangling-attribution", "“The money is gone.” So Novak."),
+    ("broken.missing-complement", "At the border, the customs officers seized."),
+    ("broken.missing-complement", "The region has promised to finance."),
 ])
 def test_sixth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -1013,6 +1015,9 @@ def test_sixth_round_damage_is_found(rule_id, text):
     "Signed the day before, the treaty took effect on Monday.",
     "Also invited were the mayors of the three towns.",
     "After the storm, the ferries stayed in port until late in the evening.",
+    "Thieves broke in twice, and the police arrested two men.",
+    "The new boilers were finally installed in May.",
+    "The plan the ministry wants to impose is unpopular.",
 ])
 def test_sixth_round_rules_stay_quiet(text):
     assert _found(text) == []

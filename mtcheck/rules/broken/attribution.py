@@ -359,6 +359,7 @@ def _gerunds() -> str:
            "He ended the briefing by saying.", "The spokesman stated that.",
            "The harvest was poor, the farmers said, adding.",
            "After the vote, the mayor expressed.",
+           "The ministry plans to introduce.",
            "The chief engineer, asked about the delay, assessed."],
       good=["The minister also pointed out the risks.", "That is what he said.",
             "The ministry declined to say.", "Prices will rise, she said.",
