@@ -966,6 +966,9 @@ def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
     ("broken.dangling-attribution", "“The money is gone.” So Novak."),
     ("broken.missing-complement", "At the border, the customs officers seized."),
     ("broken.missing-complement", "The region has promised to finance."),
+    ("broken.missing-complement", "“The dam is safe,” the engineer said, adding."),
+    ("broken.garbled-order", "Gathered in the square about 500 residents, most of them "
+     "pensioners."),
 ])
 def test_sixth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -1018,6 +1021,8 @@ def test_sixth_round_damage_is_found(rule_id, text):
     "Thieves broke in twice, and the police arrested two men.",
     "The new boilers were finally installed in May.",
     "The plan the ministry wants to impose is unpopular.",
+    "“It is safe,” she said, adding that the tests were done.",
+    "Gathered in the square, about 500 residents waited for the mayor.",
 ])
 def test_sixth_round_rules_stay_quiet(text):
     assert _found(text) == []

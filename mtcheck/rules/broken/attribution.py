@@ -385,15 +385,16 @@ def missing_complement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         m = pattern.search(text, max(0, len(text) - 40))
         if m is None:
             continue
-        if any(q in text for q in _QUOTES):
+        # `He continued by saying.`, `..., he said, adding.`: the gerund lost its clause,
+        # also after a quote (`“...,” he said, adding.`)
+        by_saying = m.group().lstrip().lower().startswith(("by", ","))
+        if any(q in text for q in _QUOTES) and not by_saying:
             continue
         # `Ahmet Yılmaz, economist at the university, said.`: subject, apposition, verb,
         # and nothing said. `Rates will rise, Smith, an economist, said.` is complete.
         after_comma = text[:m.start()].rstrip().endswith(",") and _bare_apposition(text)
         # `... indicates that.`: the clause `that` opens is gone, however long the sentence.
         that_clause = _THAT_END.search(m.group()) is not None
-        # `He continued by saying.`, `..., he said, adding.`: the gerund lost its clause
-        by_saying = m.group().lstrip().lower().startswith(("by", ","))
         if "," in text and not (after_comma or that_clause or by_saying):
             continue
         words = [w.lower() for w in _words(doc, sentence)]

@@ -561,6 +561,11 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
     return None
 
 
+# Words that open a counted subject (`more than 38,000 fans`, `about 200 people`).
+_COUNTS = word_set("more about around nearly almost some several many dozens hundreds "
+                   "thousands")
+
+
 def _phrase_then_subject(texts: list[str], at: int, end: int, lex: Lexicon) -> bool:
     """A noun phrase from `at` (within five words, no comma) whose noun is followed at
     once by a determiner or a number: a second noun phrase, the verb's subject."""
@@ -570,7 +575,7 @@ def _phrase_then_subject(texts: list[str], at: int, end: int, lex: Lexicon) -> b
             return False
         after = texts[i + 1]
         if (word in lex.nouns or word in lex.plurals) and word not in FUNCTION_WORDS and (
-                after in _SUBJECT_START or after[0].isdigit()):
+                after in _SUBJECT_START or after in _COUNTS or after[0].isdigit()):
             # `Started in the spring the works will end`: a participle clause that lost
             # its comma, since a verb follows
             rest = list(takewhile(lambda w: w != ",", texts[i + 2:end]))
