@@ -969,6 +969,8 @@ def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
     ("broken.missing-complement", "“The dam is safe,” the engineer said, adding."),
     ("broken.garbled-order", "Gathered in the square about 500 residents, most of them "
      "pensioners."),
+    ("broken.dangling-ending", "Each family will get a grant of at least."),
+    ("broken.dangling-ending", "Fares will go up by up to."),
 ])
 def test_sixth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -1023,6 +1025,8 @@ def test_sixth_round_damage_is_found(rule_id, text):
     "The plan the ministry wants to impose is unpopular.",
     "“It is safe,” she said, adding that the tests were done.",
     "Gathered in the square, about 500 residents waited for the mayor.",
+    "Each family will get a grant of at least 500 euros.",
+    "Fares will go up by up to a tenth.",
 ])
 def test_sixth_round_rules_stay_quiet(text):
     assert _found(text) == []

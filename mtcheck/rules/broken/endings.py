@@ -64,6 +64,7 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
            "The line will reach the northern suburbs, which.",
            "The mayors will hand the petition to the minister in.",
            "The court set the date for the year in which.",
+           "Each shop will receive a grant of up to.",
            "It was this decision which.",
            "The council had decided over the heads of the villages without.",
            "The shops stay shut, but the city has allowed the bakeries to."],
