@@ -1027,6 +1027,8 @@ def test_sixth_round_damage_is_found(rule_id, text):
     "Gathered in the square, about 500 residents waited for the mayor.",
     "Each family will get a grant of at least 500 euros.",
     "Fares will go up by up to a tenth.",
+    "Bus fares will rise in May, the transport board decided on Friday.",
+    "The appeal fails, the judges ruled unanimously.",
 ])
 def test_sixth_round_rules_stay_quiet(text):
     assert _found(text) == []

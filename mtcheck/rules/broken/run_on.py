@@ -427,6 +427,10 @@ def _preposition_at(lower: list[str], i: int) -> bool:
 _POSSESSIVES = word_set("its their his her")
 # Verbs that name a source after the fact, as verbs of saying do: `..., a survey found.`
 _SOURCE_VERBS = word_set("show find reveal forecast calculate")
+# Verbs that report a decision after the fact when nothing of their own follows
+# (`..., the court ruled on Monday`); with an object or `to` they open a clause.
+_OUTCOME_VERBS = word_set("decide rule agree vote")
+_AFTER_OUTCOME = word_set("on in at last this yesterday today earlier unanimously , .")
 _AFTER_PARTICIPLE = word_set("by to for in")
 # A full stop inside a sentence (not an abbreviation's, `6 a.m.`): two sentences the
 # segmenter could not part.
@@ -469,9 +473,13 @@ def _splice_at(items: list[str], lower: list[str], commas: list[int],
     # `Prices rose, the ministry said.` reports speech; `..., they say that ...` opens a
     # sentence of its own.
     saying = _saying_lemmas() | _REPORTING | _SOURCE_VERBS
-    if any(lemma in saying for lemma in (lower[verb], *lex.verb_lemmas.get(lower[verb], ()))) \
+    lemmas = (lower[verb], *lex.verb_lemmas.get(lower[verb], ()))
+    if any(lemma in saying for lemma in lemmas) \
             and not _REPORTED_CLAUSE.intersection(lower[verb + 1:verb + 2]):
         return None
+    if _OUTCOME_VERBS.intersection(lemmas) and (
+            verb + 1 >= len(lower) or lower[verb + 1] in _AFTER_OUTCOME):
+        return None  # `Fares rise in May, the council decided on Thursday.`
     if any(w in ("and", "or") and i > found and (tail[i - 1] == "," or any(
             _verb_at(tail, j) for j in range(i + 1, min(i + 5, len(tail)))))
            for i, w in enumerate(tail)):
