@@ -62,6 +62,12 @@ def _found(text: str, config: Config | None = None) -> list[tuple[str, str]]:
     ("Lees ook: Nieuwe dijken voor Zeeland", "related-content header"),
     ("Related: Why the ferry fares went up", "related-content header"),
     ("Related coverage", "related-content header"),
+    ("Follow Kraków Today on Instagram for more stories from Małopolska", "share prompt"),
+    ("Join our Telegram group for breaking news from the coast every day.", "share prompt"),
+    ("Lihat Juga: Harga beras naik lagi", "related-content header"),
+    ("Xem thêm: Hà Nội mở tuyến buýt mới", "related-content header"),
+    ("ⓒ Gwangju Herald", "page furniture"),
+    ("Unauthorized copying of this article is prohibited by law.", "page furniture"),
 ])
 def test_debris_kinds(line, kind):
     assert debris_kind(line) == kind
@@ -79,6 +85,10 @@ def test_debris_kinds(line, kind):
     "Copyright lawyers said the ruling would be appealed.",
     "Subscribers to the channel rose by 40% last year, the company said.",
     "Related charges against two other men were dropped in May.",
+    "Follow-up talks on the budget are planned for June.",
+    "Unauthorised building on the dunes will be torn down, the council said.",
+    "Following the storm on Monday, the ferries stayed in port.",
+    "Unauthorised use of drones near the airport is banned, police said.",
 ])
 def test_prose_and_credits_are_not_debris(line):
     assert debris_kind(line) is None
