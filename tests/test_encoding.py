@@ -23,6 +23,8 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
     ("Ticket prices rose to Â£40.", "Â£40", "£40"),
     ("The agency Ð¢Ð\x90Ð¡Ð¡ reported it.", "Ð¢Ð\x90Ð¡Ð¡", "ТАСС"),
     ("Coach Å½eljko left the club.", "Å½eljko", "Željko"),
+    ("The museum charges Â¥1200 for adults.", "Â¥1200", "¥1200"),
+    ("Under Â§12 of the act, fines double.", "Â§12", "§12"),
 ])
 def test_mojibake_is_repaired_word_by_word(text, word, repaired):
     assert _found(text) == [("encoding.mojibake", word, repaired)]
@@ -34,6 +36,7 @@ def test_mojibake_is_repaired_word_by_word(text, word, repaired):
     "The fee is €25 or £21, she said — “a fair price.”",
     "Ankara’s “plan” was approved… eventually.",
     "Â is the first letter of the alphabet in Romanian.",
+    "ÂMBITO, a Lisbon gallery, opened a show on Sunday.",
     "The team posted ❤️ and 👍🏽 on social media.",
 ])
 def test_clean_unicode_is_left_alone(text):

@@ -99,7 +99,8 @@ def _recoded(word: str) -> str:
     ftfy leaves alone the Windows-1252 readings of some three-byte letters (Vietnamese
     `ớ` becomes `á»›`) because each of their characters also occurs in real text. A word
     with a quote or currency sign inside its letters that reads back as letters only
-    is mojibake all the same.
+    is mojibake all the same, as is a currency or other sign after the `Â` of its lead
+    byte.
     """
     core = word.strip(_EDGE_PUNCTUATION)
     if not any(not c.isalnum() and not c.isascii() for c in core):
@@ -108,9 +109,17 @@ def _recoded(word: str) -> str:
         fixed = core.encode("cp1252").decode("utf-8")
     except UnicodeError:
         return word
-    if not fixed.isalpha():
+    # `Â¥380,000`: a Latin-1 sign (`¥`, `£`, `§`, `°`) after the `Â` of its UTF-8 lead
+    # byte; `Â` never stands before such a sign in real text.
+    sign = _A_THEN_SIGN.search(core) is not None and all(
+        c.isalnum() or c in _SIGNS_AND_SEPARATORS for c in fixed)
+    if not fixed.isalpha() and not sign:
         return word
     return word.replace(core, fixed, 1)
+
+
+_A_THEN_SIGN = re.compile("\u00c2[\u00a1-\u00bf]")
+_SIGNS_AND_SEPARATORS = frozenset(map(chr, range(0xA1, 0xC0))) | frozenset(".,")
 
 
 _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’«»()[]"
@@ -120,6 +129,7 @@ _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’«»()[]"
       bad=["The minister GÃ¼ler spoke.", "Ankaraâ€™s plan was approved.",
            "The Ã‰lysÃ©e said nothing.", "In Borsa Ä°stanbul, shares rose.",
            "Farmers in Thá»›i Lai lost their rice.",
+           "The fine was Â£2,500 and costs.",
            Example("Engineer Gábor Szõke said the baths in Pécs would reopen.",
                    src_lang="hu")],
       good=["The minister Güler spoke.", "Ankara’s plan was approved.", "Â is a letter.",
