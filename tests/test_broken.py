@@ -971,6 +971,10 @@ def test_a_quote_mark_lost_to_mojibake_still_pairs_with_its_partner():
      "pensioners."),
     ("broken.dangling-ending", "Each family will get a grant of at least."),
     ("broken.dangling-ending", "Fares will go up by up to."),
+    ("broken.run-on", "The storm hit the islands of Hvar and Vis the ferries will not "
+     "sail until Monday."),
+    ("broken.run-on", "Floods closed the roads in the valley the buses will run all trips "
+     "from Friday."),
 ])
 def test_sixth_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)

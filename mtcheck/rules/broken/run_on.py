@@ -624,6 +624,18 @@ def _relative_span(lower: list[str], b: int) -> range:
     return range(comma, close + 1) if close is not None else range(0)
 
 
+# Counts and quantifiers that open an object (`will suspend all flights`).
+_OBJECT_COUNTS = word_set("all some many several no every both one two three four five six "
+                          "seven eight nine ten dozens hundreds thousands")
+_VERB_ADVERBS = word_set("only also still already almost nearly just again now")
+
+
+def _joins_names(items: list[str], i: int) -> bool:
+    """`Arousa and Vigo`, `Đồng Hới and Phú Bài`: `and` or `or` between two names."""
+    return items[i] in ("and", "or") and 0 < i < len(items) - 1 and \
+        items[i - 1][0].isupper() and items[i + 1][0].isupper()
+
+
 def _joins_noun_phrases(lower: list[str], i: int, b: int) -> bool:
     """`the ships and the oil platforms`: `and` between two noun phrases, with no verb
     between it and the position `b`."""
@@ -654,16 +666,20 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     # `the algae, which normally appear in small numbers, multiplied`: the subject's
     # relative clause between commas is skipped, with its verbs.
     inner = _relative_span(lower, b)
-    # `the renovated halls`: a participle after a determiner is an adjective.
+    # `the renovated halls`: a participle after a determiner is an adjective; `the
+    # Gazela bridge`: a noun after a name is the name's head, not a verb.
     after = [v for v in verbs if v > b and v not in inner and not (
         lower[v] in lexicon_.participles and (lower[v - 1] in _SUBJECT_START
-                                             or lower[v - 1] in _DEGREE_WORDS))]
+                                             or lower[v - 1] in _DEGREE_WORDS)) and not (
+        lower[v] in lexicon_.nouns and items[v - 1][0].isupper())]
     if not before or not after:
         return None
     first, second = before[-1], after[0]
-    if any((w in _LINKERS and not _joins_noun_phrases(lower, i, b)) or w in ",—–-()"
+    if any((w in _LINKERS and not _joins_noun_phrases(lower, i, b)
+            and not _joins_names(items, i)) or w in ",—–-()"
            for i, w in enumerate(lower[first + 1:b], first + 1)) or \
-            any(i not in inner and (w in _LINKERS or not (w[0].isalnum() or w == "'s"))
+            any(i not in inner and ((w in _LINKERS and not _joins_names(items, i)) or
+                                    not (w[0].isalnum() or w == "'s"))
                 for i, w in enumerate(lower[b + 1:second], b + 1)) or \
             second - b - len(inner) > 7:
         return None
@@ -692,10 +708,13 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
         group[-1] in _BE and end + 1 < len(lower) and lower[end + 1] not in PREPOSITIONS))
     # An intransitive verb and its phrase (`the exhibition opens on 6 June`) leave no
     # object for a relative clause to take either.
-    complete = passive or (end + 1 < len(lower) and (lower[end + 1] in _SUBJECT_START
-                                                     or lower[end + 1][:1].isdigit()
-                                                     or lower[end + 1] in lexicon_.plurals)
-                           and not _TIME_NOUNS.intersection(lower[end + 2:end + 4])) or (
+    # The object may come after one adverb (`lasts only three months`).
+    obj = end + 2 if end + 2 < len(lower) and lower[end + 1] in _VERB_ADVERBS else end + 1
+    complete = passive or (obj < len(lower) and (lower[obj] in _SUBJECT_START
+                                                 or lower[obj] in _OBJECT_COUNTS
+                                                 or lower[obj][:1].isdigit()
+                                                 or lower[obj] in lexicon_.plurals)
+                           and not _TIME_NOUNS.intersection(lower[obj + 1:obj + 3])) or (
         lower[end] in _intransitive_forms() and lower[end] not in lexicon_.adjectives
         and end + 2 < len(lower)
         and lower[end + 1] in PREPOSITIONS and lower[end + 2] not in PREPOSITIONS)
