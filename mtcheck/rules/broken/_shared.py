@@ -176,6 +176,9 @@ _GAP_TAKERS = word_set("what which who whom whose whatever whichever as than if 
 
 # Words that start a noun phrase which can be a clause's subject.
 _SUBJECT_START = word_set("the a an its their his her our this these those")
+# Words that count what follows (`three councillors`, `dozens of ships`).
+_COUNT_WORDS = word_set("one two three four five six seven eight nine ten dozens hundreds "
+                        "thousands several many more")
 # `Last week the council met`: a time noun before a subject is an adverbial, not a subject.
 _TIME_NOUNS = word_set("week weeks year years month months day days morning evening night "
                        "afternoon time times hour hours minute minutes decade decades "

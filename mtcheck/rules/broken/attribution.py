@@ -256,8 +256,9 @@ def _attribution_alone(doc: Document) -> Iterator[Hit]:
 
 
 def _verb_and_name(doc: Document) -> Iterator[Hit]:
-    """`Introduced Zhou.`: a past verb and a name, alone after another sentence; the
-    verb-first attribution of Chinese and Arabic, cut off from its quote."""
+    """`Introduced Zhou.`, `So Lehtinen.`: a past verb (or `so`) and a name, alone after
+    another sentence; the verb-first attribution of Chinese and Arabic, or the German
+    and Dutch one, cut off from its quote."""
     tokens, lex = doc.tokens, lexicon()
     body = _reads_as_body(doc)
     for sentence in doc.sentences:
@@ -273,7 +274,7 @@ def _verb_and_name(doc: Document) -> Iterator[Hit]:
                                  verb not in lex.adjectives and words[0][0].isupper())) and all(
                     w[0].isupper() and w[1:].islower() and w.lower() not in _MONTHS_AND_DAYS
                     for w in words[1:]):
-            yield Hit(sentence.start, sentence.end, f"'{sentence.text}': a verb and a name, "
+            yield Hit(sentence.start, sentence.end, f"'{sentence.text}' attributes nothing: "
                       "an attribution cut off from the quote it belongs to",
                       confidence=0.75)
 
@@ -487,10 +488,11 @@ def _objectless(doc: Document) -> Iterator[Hit]:
             lower[-3] in _RELATIVE_SUBJECTS
         if not subject_relative and _gap_taken(lower, clause):
             continue
-        if len(clause) < len(_words(doc, sentence)) and (
+        words = _words(doc, sentence)
+        if len(clause) < len(words) and (
                 (lemma in _saying_lemmas() and lemma not in _NEVER_REPORTING) or (
                 lemma in _REPORTING and len(clause) <= 4 and "that" not in lower)) and \
-                _reports_a_clause(_words(doc, sentence)[:-len(clause)]):
+                _reports_a_clause(words[:-len(clause)]):
             continue  # `Talks will resume, the ministry announced (the bank expects).`
         start = sentence.start + sentence.text.rfind(clause[0], 0,
                                                      len(sentence.text) - len(" ".join(

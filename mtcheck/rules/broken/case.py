@@ -79,8 +79,8 @@ def _continues_clause(doc: Document, run: int) -> bool:
 
 def _speech_around(text: str, quote: re.Match[str], start: int, end: int) -> bool:
     """Lower-case words in the quote around the run: quoted speech, where capitals have
-    no business (`“This money will allow us to Recruit Engineers And Open An Office”`),
-    not a title (`“The Lord Of The Rings”`), which fills its quote."""
+    no business (`“The grant lets us Hire Two Nurses And Open A Clinic”`), not a title
+    (`“The Lord Of The Rings”`), which fills its quote."""
     return _LOWER_WORD.search(text, quote.start(), start) is not None or \
         _LOWER_WORD.search(text, end, quote.end()) is not None
 

@@ -30,6 +30,7 @@ from mtcheck.rules.broken._codes import (
 )
 from mtcheck.rules.broken._shared import (
     _BE,
+    _COUNT_WORDS,
     _GAP,
     _GAP_TAKERS,
     _IN_VERB_GROUP,
@@ -562,8 +563,7 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
 
 
 # Words that open a counted subject (`more than 38,000 fans`, `about 200 people`).
-_COUNTS = word_set("more about around nearly almost some several many dozens hundreds "
-                   "thousands")
+_COUNTS = _COUNT_WORDS | word_set("about around nearly almost some")
 
 
 def _phrase_then_subject(texts: list[str], at: int, end: int, lex: Lexicon) -> bool:
@@ -599,8 +599,6 @@ _THAT_OPENERS = _SUBJECT_START | word_set("around about some many most all more 
 
 
 _INVERTED_BE = word_set("was were is are")
-_COUNT_WORDS = word_set("one two three four five six seven eight nine ten dozens hundreds "
-                        "thousands several many more")
 _TIME_WORDS = word_set("last next this every yesterday today tonight ago meanwhile also")
 
 

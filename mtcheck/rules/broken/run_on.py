@@ -30,6 +30,7 @@ from mtcheck.rules.broken._codes import (
 )
 from mtcheck.rules.broken._shared import (
     _BE,
+    _COUNT_WORDS,
     _GAP,
     _IN_VERB_GROUP,
     _LINKERS,
@@ -624,9 +625,9 @@ def _relative_span(lower: list[str], b: int) -> range:
     return range(comma, close + 1) if close is not None else range(0)
 
 
-# Counts and quantifiers that open an object (`will suspend all flights`).
-_OBJECT_COUNTS = word_set("all some many several no every both one two three four five six "
-                          "seven eight nine ten dozens hundreds thousands")
+# Counts and quantifiers that open an object (`will suspend all flights`); `more` opens
+# a comparison as often (`costs more than ...`).
+_OBJECT_COUNTS = (_COUNT_WORDS - {"more"}) | word_set("all some no every both")
 _VERB_ADVERBS = word_set("only also still already almost nearly just again now")
 
 
