@@ -157,7 +157,8 @@ def _loop_phrase(tokens: Sequence[Token], codes: str, first: int, second: int) -
     while first > 0 and codes[first - 1] == codes[second - 1]:
         first, second, size = first - 1, second - 1, size + 1
     return first + size < second and not (
-        tokens[first - 1].text[0].isdigit() and tokens[second - 1].text[0].isdigit())
+        first > 0 and tokens[first - 1].text[0].isdigit() and
+        tokens[second - 1].text[0].isdigit())
 
 
 @cache
