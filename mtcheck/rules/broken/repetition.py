@@ -137,7 +137,7 @@ def _distant_repeats(doc: Document) -> Iterator[Hit]:
             first = seen.setdefault(codes[i:i + _STRETCH], i)
             if first < i and _loop_phrase(tokens, codes, first, i):
                 a, b = tokens[first], tokens[i + _STRETCH - 1]
-                phrase = doc.text[a.start:tokens[first + _STRETCH - 1].end]
+                phrase = " ".join(doc.text[a.start:tokens[first + _STRETCH - 1].end].split())
                 yield Hit(a.start, b.end, f"'{phrase}' is repeated a few words later",
                           confidence=0.8)
                 break
