@@ -1033,6 +1033,9 @@ def test_sixth_round_damage_is_found(rule_id, text):
     "Fares will go up by up to a tenth.",
     "Bus fares will rise in May, the transport board decided on Friday.",
     "The appeal fails, the judges ruled unanimously.",
+    "To do this, the council will borrow 2 million euros.",
+    "To be fair, the club has little choice.",
+    "Adults pay up to 12 euros a night and children pay up to 6 euros a night.",
 ])
 def test_sixth_round_rules_stay_quiet(text):
     assert _found(text) == []

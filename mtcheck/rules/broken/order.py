@@ -712,8 +712,8 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
                     words[aux + 1] in _BE_SUBJECT_PRONOUNS
                     or _passive_after_subject(texts, start + aux + 1, sentence.token_end)))):
             continue  # `Among the dead was a child` inverts `be` with a noun, not `is this`
-        if aux > 1 and not _adverbials_only(words[:aux]):
-            continue
+        if (aux > 1 and not _adverbials_only(words[:aux])) or words[aux - 1] == "to":
+            continue  # `To do this, the city ...`: an infinitive, not an inversion
         yield Hit(sentence.start, sentence.end, f"'{texts[start + aux]} "
                   f"{texts[start + aux + 1]}': the auxiliary comes before the subject after "
                   f"'{' '.join(texts[start:start + aux])}' (verb-second order of the source)",

@@ -11,6 +11,7 @@ from mtcheck.analyze import memoized
 from mtcheck.english import FUNCTION_WORDS, word_set
 from mtcheck.model import Document, Hit, Token
 from mtcheck.rules.broken._codes import _CODES, _LOOP_DETERMINERS, _codes, _codes_of
+from mtcheck.rules.broken._shared import _COUNT_WORDS
 from mtcheck.rules.registry import RuleContext, rule
 
 _REPEAT = re.compile(r"(.{1,9})\1", re.DOTALL)
@@ -146,7 +147,7 @@ def _distant_repeats(doc: Document) -> Iterator[Hit]:
 def _loop_phrase(tokens: Sequence[Token], codes: str, first: int, second: int) -> bool:
     """Two content words in the stretch; the whole repeat (grown over the words both
     copies share) leaves words between its copies (back to back, `_repeats` has it) and
-    is no parallel after two figures (`52 per cent ..., 41 per cent`)."""
+    is no parallel of two figures, before or after it (`52 per cent ..., 41 per cent`)."""
     words = [t.text for t in tokens[first:first + _STRETCH]]
     if not all(w[0].isalnum() for w in words) or \
             sum(w.isalpha() and w.islower() and w not in FUNCTION_WORDS for w in words) < 2:
@@ -157,8 +158,15 @@ def _loop_phrase(tokens: Sequence[Token], codes: str, first: int, second: int) -
     while first > 0 and codes[first - 1] == codes[second - 1]:
         first, second, size = first - 1, second - 1, size + 1
     return first + size < second and not (
-        first > 0 and tokens[first - 1].text[0].isdigit() and
-        tokens[second - 1].text[0].isdigit())
+        first > 0 and _counts(tokens[first - 1]) and _counts(tokens[second - 1])) and not (
+        second + size < len(codes) and _counts(tokens[first + size]) and
+        _counts(tokens[second + size]))
+
+
+def _counts(token: Token) -> bool:
+    """A figure or a number word: the repeat is a parallel of two quantities (`52 per
+    cent of the vote ... 41 per cent of the vote`, `up to five words ... up to 25`)."""
+    return token.text[0].isdigit() or token.text.lower() in _COUNT_WORDS
 
 
 @cache
