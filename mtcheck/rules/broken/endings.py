@@ -209,8 +209,8 @@ _PARTICLES = word_set("in on by without about between")
 
 
 def _ends_noun_phrase(lower: list[str], i: int) -> bool:
-    """`this report`, `the new bridge`: a noun at `i`, with a determiner at most two words
-    before it."""
+    """`this report`, `the new bridge`: a noun at `i`, with a determiner among the three
+    words before it."""
     lex = lexicon()
     return lower[i] in lex.nouns and lower[i] not in FUNCTION_WORDS and \
         not _NUMBER_LIKE.fullmatch(lower[i]) and \

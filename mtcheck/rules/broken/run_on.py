@@ -707,9 +707,9 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
     # clause to take; a verb with its own object after it has none missing either.
     passive = any(w in _BE for w in group) and (group[-1] in lexicon_.participles or (
         group[-1] in _BE and end + 1 < len(lower) and lower[end + 1] not in PREPOSITIONS))
-    # An intransitive verb and its phrase (`the exhibition opens on 6 June`) leave no
+    # The verb's own object may come after one adverb (`lasts only three months`); an
+    # intransitive verb and its phrase (`the exhibition opens on 6 June`) leave no
     # object for a relative clause to take either.
-    # The object may come after one adverb (`lasts only three months`).
     obj = end + 2 if end + 2 < len(lower) and lower[end + 1] in _VERB_ADVERBS else end + 1
     complete = passive or (obj < len(lower) and (lower[obj] in _SUBJECT_START
                                                  or lower[obj] in _OBJECT_COUNTS
