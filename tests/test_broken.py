@@ -1039,3 +1039,58 @@ def test_sixth_round_damage_is_found(rule_id, text):
 ])
 def test_sixth_round_rules_stay_quiet(text):
     assert _found(text) == []
+
+
+# Sentences written after the seventh round of rules (session 7), none used to build them.
+@pytest.mark.parametrize(("rule_id", "text"), [
+    ("broken.garbled-order", "The director explained that the hospital the new scanners "
+     "only next spring would receive."),
+    ("broken.garbled-order", "After the storm, the farmers and their families the damaged "
+     "roofs in two days repaired."),
+    ("broken.garbled-order", "The spokesman said that the police the two suspects near the "
+     "border had arrested."),
+    ("broken.fragment", "Talks between the two unions about the new shift rota for the "
+     "summer months."),
+    ("broken.fragment", "Closure of the main road through the village for three weeks from "
+     "Monday onwards."),
+    ("broken.run-on", "The new bakery on the corner opens at six in the morning, each one "
+     "costs two euros."),
+    ("broken.run-on", "The two unions and the employers met on Monday, in 2019 they signed "
+     "the last contract."),
+    ("broken.run-on", "Residents of Lyon and Grenoble protested in the streets, some of them "
+     "carried banners against the new tax."),
+    ("broken.run-on", "The company opened a new depot in the north, the cost of the 40 new "
+     "buses is covered by the state."),
+    ("broken.run-on", "The library reopens next week, the reader needs only a card to borrow "
+     "books."),
+    ("broken.run-on", "The port handled record volumes last year, this year it expects a "
+     "small decline."),
+])
+def test_seventh_round_damage_is_found(rule_id, text):
+    assert rule_id in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said that the plan the council approved in May will cost more than "
+    "expected.",
+    "The mayor said the plan the council approved is good for the town.",
+    "Ana and her brother own two of the last bakeries in the old town.",
+    "In Perrault, a village of 900 people surrounded by vineyards and forests, the school "
+    "has closed.",
+    "The river rose two metres above its usual level and flooded the lower streets.",
+    "The 41-year-old faces charges of fraud and forgery in the regional court.",
+    "The firm also plans to test the new buses on the hills for at least a month before "
+    "drivers are trained.",
+    "Shortly after noon the ferry captain announced that the crossing would be cancelled.",
+    "The people vote on Sunday in a referendum on the new tax on second homes.",
+    "Seven villages share the cost of the new fire station and its two engines.",
+    "The town hall opens at nine on weekdays and at ten on Saturdays.",
+    "The cost of the new stadium, which the club and the city share, rose to 90 million "
+    "euros.",
+    "Prices rose in March, and in April they fell again as the harvest came in.",
+    "The union said that the workers the company hired in May are on short contracts.",
+    "The satellites will serve the ships and the oil rigs; the first test signals are "
+    "expected next week.",
+])
+def test_seventh_round_rules_stay_quiet(text):
+    assert _found(text) == []

@@ -100,6 +100,8 @@ def _run_on_letter(word: str) -> str | None:
         return "O"
     if word in _MONTHS_AND_DAYS:
         return "n"  # `August`, `May`: dates, however the lexicon reads the word
+    if word in _SUBJECT_LEADS:
+        return "P"
     lex = lexicon()
     if word not in FUNCTION_WORDS and word[:1].isalnum() and (
             word in lex.nouns or not word.isalpha() or not lex.knows(word)):
@@ -108,10 +110,14 @@ def _run_on_letter(word: str) -> str | None:
 
 
 _PRONOUN_SUBJECTS = word_set("he she they we")
+# What may lead a clause's subject after a comma besides a determiner: a partitive
+# (`some of them`, `each one`) or a time phrase's preposition (`in 2016 they`).
+_SUBJECT_LEADS = word_set("some each most all many both several few none in on since by "
+                          "until")
 _PRONOUN_AFTER_CONTENT = re.compile("n[QT]")
 # A comma, then what may open a clause's subject: a determiner, a pronoun, an adjective
-# (which may also be a noun: `long`).
-_COMMA_BEFORE_SUBJECT = re.compile(",[DQTjn]")
+# (which may also be a noun: `long`), a partitive or a time phrase.
+_COMMA_BEFORE_SUBJECT = re.compile(",[DQTjnP]")
 
 
 def _run_on_letters(doc: Document) -> str:
@@ -156,7 +162,8 @@ def pronoun_hints(doc: Document) -> list[int]:
 
 
 def comma_hints(doc: Document) -> list[int]:
-    """Token indices of commas followed by a determiner, a pronoun or an adjective."""
+    """Token indices of commas followed by a determiner, a pronoun, an adjective, a
+    partitive or a time phrase's preposition."""
     return memoized(doc, "broken.comma-hints", lambda d: [
         m.start() for m in _COMMA_BEFORE_SUBJECT.finditer(_run_on_letters(d))])
 

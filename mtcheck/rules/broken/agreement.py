@@ -21,6 +21,7 @@ from mtcheck.english import (
 from mtcheck.model import Document, Hit, Sentence
 from mtcheck.rules.broken._codes import (
     _AGREEMENT_ADVERBS,
+    _SUBJECT_LEADS,
     agreement_letters,
     comma_hints,
     comma_pronoun_hints,
@@ -388,6 +389,7 @@ def _openings_after_adverbial(doc: Document) -> list[tuple[Sentence, int]]:
     for sentence, commas in _sentences_of(doc, comma_hints(doc)):
         start, comma = starts[sentence.index], commas[0]
         if sentence.paragraph not in body or not start < comma <= start + 8 or \
+                texts[comma + 1].lower() in _SUBJECT_LEADS or \
                 comma + 6 > sentence.token_end or texts[comma + 1].lower() not in _SUBJECT_START \
                 or "," in texts[start:comma]:
             continue

@@ -800,66 +800,119 @@ def _adverbials_only(words: list[str]) -> bool:
 
 def _late_verb(doc: Document) -> Iterator[Hit]:
     """`The police the suspect at the border arrested after a search.`: two noun phrases
-    side by side, then the main clause's only verb, with more words before it.
+    side by side, then the clause's only verb, with more words before it.
 
     A subject, then an object and an adverbial, then the verb is source-language order.
     English allows two noun phrases in a row before a verb only when the second opens a
     contact relative clause (`the players the coach picked are fit`), which then holds
-    a second verb, or after an adverbial phrase (`In Paris the police arrested`).
+    a second verb, or after an adverbial phrase (`In Paris the police arrested`). The
+    clause may open the sentence, follow `that` (`said that the workers the strike
+    would continue`) or follow an opening phrase and its comma (`According to the
+    union, the workers the strike ...`).
     """
     lex = lexicon()
     body = _reads_as_body(doc)
     texts = token_texts(doc)
     for sentence, hints in _sentences_of(doc, _run_on_hints(doc)):
         start = sentence.token_start
-        first_hint = next((h for h in hints if h >= start + 2), sentence.token_end)
-        if first_hint >= sentence.token_end - 3 or sentence.paragraph not in body or \
-                not sentence.text.endswith(".") or any(c in sentence.text for c in _QUOTES):
+        if not any(start + 2 <= h < sentence.token_end - 3 for h in hints) or \
+                sentence.paragraph not in body or not sentence.text.endswith(".") or \
+                any(c in sentence.text for c in _QUOTES):
             continue  # cheap test first: a determiner right after a noun, then words
-        if any(_only_verb(texts[i], i - start) for i in range(start, first_hint)):
-            continue  # cheap test first: a verb before that determiner
         items = list(texts[start:sentence.token_end - 1])
         lower = [w.lower() for w in items]
-        if lower[0] in _SUBORDINATORS or lower[0] in _SUBORDINATING_PREPOSITIONS or \
-                lower[0] in _LINKERS or not _mostly_english(items):
+        if not _mostly_english(items):
             continue
         # A past form that ends the clause is its verb even if it may be an adjective
         # (`The organizers the number of visitors at 400,000 estimated, which ...`).
-        verbs = [i for i, w in enumerate(items) if _only_verb(w, i) or (
+        # A participle after a determiner is an adjective (`the damaged roofs`).
+        verbs = [i for i, w in enumerate(items) if (_only_verb(w, i) and not (
+            i and lower[i] in lex.participles and lower[i - 1] in DETERMINERS)) or (
             lower[i] in lex.past and i + 1 < len(items) and items[i + 1] == ","
             and lower[i] not in lex.nouns)]
-        if not verbs or verbs[0] < 5:
-            continue
-        first = verbs[0]
-        head = lower[:first]
-        # `after long talks` is a phrase; any other link opens a clause of its own.
-        link = next((i for i, w in enumerate(head) if w in _LINKERS), first)
-        # `more than 400,000` counts; any other link opens a clause
-        if _BREAKS.intersection(head) or any(
-                w in _LINKERS and w not in _SUBORDINATING_PREPOSITIONS and not (
-                    w == "than" and i and head[i - 1] in _COMPARING)
-                for i, w in enumerate(head)) or \
-                any(not w[0].isalnum() and w != "'s" for w in head):
-            continue
-        # The main clause runs to the first link, comma or second verb group.
-        end = next((i for i in range(first + 1, len(lower)) if lower[i] in _LINKERS
-                    or lower[i] in _BREAKS), len(lower))
-        if any(v > first and v < end and lower[v - 1] not in AUXILIARIES
-               and lower[v - 1] not in _IN_VERB_GROUP for v in verbs):
-            continue  # a second verb: a contact relative clause and its main verb
-        boundaries = [b for b in range(2, min(first - 2, link))
-                      if _second_noun_phrase(lower, items, b)
-                      and not _TIME_NOUNS.intersection(lower[b + 1:b + 3])]
-        if not boundaries:
-            continue
-        b = boundaries[0]
-        # A preposition before the boundary may make the first noun phrase an adverbial
-        # (`Meanwhile in Paris the police ...`); then it takes a second boundary.
-        if any(w in PREPOSITIONS and w != "of" for w in head[:b]) and len(boundaries) < 2:
-            continue
-        yield Hit(sentence.start, sentence.end, f"verb-final word order: "
-                  f"'{items[b - 1]} {items[b]}' puts a second noun phrase after the subject, "
-                  f"and the verb '{items[first]}' comes only after it", confidence=0.7)
+        for opens in _clause_starts(lower, verbs):
+            found = _late_verb_at(lower, items, verbs, opens)
+            if found is not None:
+                b, first = found
+                yield Hit(sentence.start, sentence.end, f"verb-final word order: "
+                          f"'{items[b - 1]} {items[b]}' puts a second noun phrase after the "
+                          f"subject, and the verb '{items[first]}' comes only after it",
+                          confidence=0.7)
+                break
+
+
+def _clause_starts(lower: list[str], verbs: list[int]) -> Iterator[int]:
+    """Where a clause opens: the sentence's start (unless a link word opens it), after
+    `that`, and after a comma that no verb comes before (an opening phrase's)."""
+    if lower[0] not in _SUBORDINATORS and lower[0] not in _SUBORDINATING_PREPOSITIONS and \
+            lower[0] not in _LINKERS:
+        yield 0
+    first_verb = verbs[0] if verbs else len(lower)
+    for i, w in enumerate(lower):
+        if w == "that" or (w == "," and 2 <= i < first_verb):
+            yield i + 1
+
+
+# `and` and `or` may join the noun phrases of a clause with no verb yet (`the oil and
+# the noise of the engines the birds disturbed`); other links open a clause of their own.
+_PHRASE_LINKERS = _LINKERS - word_set("and or")
+
+
+def _late_verb_at(lower: list[str], items: list[str], verbs: list[int],
+                  opens: int) -> tuple[int, int] | None:
+    """The boundary between the two noun phrases and the late verb of the clause that
+    opens at `opens`, or None when the clause is in English order."""
+    first = next((v for v in verbs if v >= opens), None)
+    if first is None or first - opens < 5:
+        return None
+    head = lower[opens:first]
+    lex = lexicon()
+    if _BREAKS.intersection(head) or any(
+            (w in _PHRASE_LINKERS and w not in _SUBORDINATING_PREPOSITIONS and not (
+                w == "than" and i and head[i - 1] in _COMPARING))
+            or (w in ("and", "or") and not _joins_noun_phrases(head, items[opens:first], i))
+            or (w == "to" and head[i + 1:i + 2] and head[i + 1] in lex.verbs)
+            for i, w in enumerate(head)) or \
+            any(not w[0].isalnum() and w != "'s" for w in head):
+        return None  # `more than 400,000` counts; any other link opens a clause, and an
+        # infinitive (`plans to test`) shows a verb before
+    # The clause runs to the first link, comma or second verb group.
+    end = next((i for i in range(first + 1, len(lower)) if lower[i] in _LINKERS
+                or lower[i] in _BREAKS), len(lower))
+    # An auxiliary that ends the clause right after the verb is its source-order tail
+    # (`not alone carry can and`); `in May will` puts a month, not a modal, before it.
+    if any(first < v < end and (lower[v - 1] not in AUXILIARIES or items[v - 1] == "May")
+           and lower[v - 1] not in _IN_VERB_GROUP
+           and not (v == first + 1 == end - 1 and lower[v] in AUXILIARIES) for v in verbs):
+        return None  # a second verb: a contact relative clause and its main verb
+    boundaries = [b for b in range(opens + 2, first - 2)
+                  if _second_noun_phrase(lower, items, b)
+                  and not _TIME_NOUNS.intersection(lower[b + 1:b + 3])]
+    if not boundaries:
+        return None
+    b = boundaries[0]
+    # A preposition that opens the clause or follows a word that is no noun makes the
+    # first noun phrase an adverbial (`Meanwhile in Paris the police ...`); then it takes
+    # a second boundary. After a noun it belongs to it (`the water in the gulf`).
+    if len(boundaries) < 2 and any(
+            w in PREPOSITIONS and w != "of" and (
+                i == opens or (lower[i - 1] not in lex.nouns
+                               and (i - 1 == 0 or not items[i - 1][0].isupper())))
+            for i, w in enumerate(lower[opens:b], opens)):
+        return None
+    return b, first
+
+
+def _joins_noun_phrases(head: list[str], items: list[str], i: int) -> bool:
+    """`the oil and the noise`, `Lyon and Nice`: `and` or `or` between a noun or a name
+    and what opens another noun phrase, not a verb (`rose ... and flooded`)."""
+    if not 0 < i < len(head) - 1:
+        return False
+    lex = lexicon()
+    after = head[i + 1]
+    return (head[i - 1] in lex.nouns or items[i - 1][0].isupper()) and (
+        after in _SUBJECT_START or items[i + 1][0].isupper()
+        or (after in lex.nouns and after not in lex.verbs))
 
 
 _COMPARING = word_set("more less fewer")
@@ -920,8 +973,9 @@ def _second_noun_phrase(lower: list[str], words: list[str], b: int) -> bool:
     if before in FUNCTION_WORDS or before in _TIME_NOUNS or before in _MONTHS_AND_DAYS or \
             before.endswith("ing") or (before in lex.adverbs and before not in lex.nouns):
         return False
-    if could_be_finite_verb(lower, b - 1):
-        return False  # `the more they pay the less they have`
+    if could_be_finite_verb(lower, b - 1) or (b > 1 and lower[b - 2] == "to"
+                                              and before in lex.verbs):
+        return False  # `the more they pay the less they have`; `to test the buses`
     return before in lex.nouns or (words[b - 1][0].isupper() and b - 1 > 0)
 
 
@@ -939,8 +993,11 @@ def _double_modals(doc: Document) -> Iterator[Hit]:
     """`will can`: two different modal verbs in a row."""
     for m in _double_modal_re().finditer(_codes(doc).text):
         first, second = doc.tokens[m.start()], doc.tokens[m.start() + 1]
+        # `in May will`: the month, unless `May` opens a sentence (`May we`)
         if first.text.lower() != second.text.lower() and second.text.lower() in MODALS \
-                and first.text.lower() in MODALS and "\n" not in doc.text[first.end:second.start]:
+                and first.text.lower() in MODALS and "\n" not in doc.text[first.end:second.start] \
+                and not (first.text == "May" and m.start() and doc.tokens[m.start() - 1].text
+                         not in ".!?\"“”"):
             yield Hit(first.start, second.end, f"two modal verbs in a row: "
                       f"'{doc.text[first.start:second.end]}'", confidence=0.85)
 

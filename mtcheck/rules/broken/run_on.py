@@ -149,6 +149,10 @@ def _object_left_at_end(lower: list[str]) -> bool:
 
 
 _SPLICE_SUBJECTS = word_set("it he she they we")
+# Links that make what follows them part of another clause; `and`, `or` and `but` join
+# noun phrases (`Luleå and Sundsvall`) or clauses of equal rank, which a comma splice may
+# follow as well.
+_CLAUSE_LINKERS = _LINKERS - word_set("and or but")
 # What opens the clause a verb of saying reports: `..., they say that (they) ...`.
 _REPORTED_CLAUSE = word_set("that he she it they we the a an its their")
 _PARTITIVES = word_set("many some most all none one both several each few half")
@@ -404,7 +408,7 @@ def _comma_splices(doc: Document) -> Iterator[Hit]:
         # No clause joined after a link word or a colon that opens a list (`simple:
         # wages are low, ...`; a score's colon, `3:2`, does not count)
         stop = next((i for i, w in enumerate(lower) if (
-            w in _LINKERS and w != "than" and not _preposition_at(lower, i)) or (
+            w in _CLAUSE_LINKERS and w != "than" and not _preposition_at(lower, i)) or (
             w == ":" and not "".join(lower[i + 1:i + 2])[:1].isdigit())), len(lower))
         commas = [i for i, w in enumerate(items) if w == ","]
         for comma in (h - start for h in hints if start <= h < start + stop):
@@ -450,6 +454,10 @@ def _splice_at(items: list[str], lower: list[str], commas: list[int],
             _LINKERS.intersection(tail[:1]) or "(" in lower[opens:comma + 8]:
         return None
     found = _subject_then_verb(tail, items[comma + 1:])
+    timed = _time_phrase_length(tail)
+    if found is None and timed and tail[timed] in _SPLICE_SUBJECTS and \
+            timed + 1 < len(tail) and tail[timed + 1] in lex.finite:
+        found = timed + 1  # `..., last year it signed`, `..., in 2016 they were`
     if found is None:
         return None
     first = lower[opens]
@@ -458,7 +466,14 @@ def _splice_at(items: list[str], lower: list[str], commas: list[int],
             first in lex.adverbs and lower[opens + 1] in lex.participles):
         return None  # `Asked about it, ...`, `Standing there, ...`, `Not only ..., ...`,
         # `Already moved to Paris, ...`
-    if not any(could_be_finite_verb(lower, i) and not items[i][0].isupper()
+    # `a town surrounded by maize fields`: a participle before `by` is no clause's
+    # verb, nor a plural after a noun (a compound's head) unless what follows makes it
+    # one (`the ferry needs new engines`)
+    if not any(could_be_finite_verb(lower, i) and not items[i][0].isupper() and not (
+            lower[i] in lex.participles and lower[i + 1] == "by") and not (
+            lower[i] in lex.nouns and lower[i].endswith("s") and lower[i - 1] in lex.nouns
+            and lower[i + 1] not in _VERB_READING and lower[i + 1] not in lex.adjectives
+            and not lower[i + 1][:1].isdigit())
                for i in range(opens + 1, comma)) or \
             any(w in _ENDS and (w != "." or (len(items[i - 1]) > 3 and "." not in items[i - 1]))
                 for i, w in enumerate(lower[opens:comma], opens)):
@@ -481,11 +496,13 @@ def _splice_at(items: list[str], lower: list[str], commas: list[int],
     if _OUTCOME_VERBS.intersection(lemmas) and (
             verb + 1 >= len(lower) or lower[verb + 1] in _AFTER_OUTCOME):
         return None  # `Fares rise in May, the council decided on Thursday.`
-    if any(w in ("and", "or") and i > found and (tail[i - 1] == "," or any(
-            _verb_at(tail, j) for j in range(i + 1, min(i + 5, len(tail)))))
+    if any(w in ("and", "or") and i > found and (tail[i - 1] == "," or (
+            i + 1 < len(tail) and not _verb_at(tail, i + 1) and any(
+                _verb_at(tail, j) for j in range(i + 2, min(i + 5, len(tail))))))
            for i, w in enumerate(tail)):
         return None  # `A rose, B fell and C stayed flat`: a series of clauses; `A shrank,
-        # B closed, and the station, once a hub, sees ...` ends one with `, and`
+        # B closed, and the station, once a hub, sees ...` ends one with `, and`; `and
+        # will be covered` shares the subject, and ends no series
     return verb
 
 
@@ -520,6 +537,8 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
     lex = lexicon()
     if lower[0] in _SPLICE_SUBJECTS:
         return 1 if lower[1] in lex.finite else None  # after `it`, `spread` is a verb
+    if lower[:2] == ["each", "one"]:
+        return 2 if len(lower) > 2 and lower[2] in lex.finite else None
     if lower[0] in lex.plurals and lower[0] not in lex.finite and lower[1] in AUXILIARIES:
         return 1  # `..., customers can order`: a bare plural and its auxiliary
     if lower[0] in _PARTITIVES and lower[1:3] in (["of", "them"], ["of", "us"]):
@@ -539,8 +558,13 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
             of_phrase = True  # `the price of spare parts`
             continue
         if of_phrase and ((word in _SUBJECT_START and lower[i - 1] == "of") or (
-                word == "and" and lower[i - 1] in lex.nouns)):
-            continue  # `the cost of the flour and energy`
+                word == "and" and lower[i - 1] in lex.nouns) or word[:1].isdigit()
+                or (lower[i - 1] == "of" and word not in AUXILIARIES)):
+            continue  # `the cost of the flour and energy`, `of the 1,140 employees`,
+            # `of imported parts`
+        if word.endswith("s") and word in lex.finite and lower[i - 1] in lex.nouns and \
+                not of_phrase and lower[i + 1] in _VERB_READING:
+            return i  # `the student needs only to register`: a noun-or-verb as the verb
         # `rate cuts`, `oil prices`: after a noun, a plural is a compound's head, not a verb.
         # After an `of` phrase a past form is the verb even if it is a noun too (`the
         # number of visitors rose`).
@@ -552,6 +576,28 @@ def _subject_then_verb(lower: list[str], words: list[str]) -> int | None:
         if word in FUNCTION_WORDS or (not word.isalpha() and "-" not in word):
             return None
     return None
+
+
+# After a noun-or-verb in -s, these make it the verb (`needs only to`, `plans to`).
+_VERB_READING = word_set("to only also still already the a an its their his her")
+
+
+def _time_phrase_length(lower: list[str]) -> int:
+    """How many words a time phrase that opens `lower` takes (`last year`, `in 2016`,
+    `on Monday`), or 0."""
+    if len(lower) < 3:
+        return 0
+    first, second = lower[0], lower[1]
+    if first in _TIME_DETERMINERS and (second in _TIME_NOUNS or second in _MONTHS_AND_DAYS):
+        return 2
+    if first in _TIME_PREPOSITIONS and (second in _MONTHS_AND_DAYS or (
+            len(second) == 4 and second.isdigit())):
+        return 2
+    return 0
+
+
+_TIME_DETERMINERS = word_set("last this next every")
+_TIME_PREPOSITIONS = word_set("in on since by until")
 
 
 def _two_objects(items: list[str], lower: list[str], b: int) -> bool:
@@ -694,9 +740,16 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
         return None
     # The second verb is a whole clause's verb: an auxiliary, an object after it, or a
     # subject that no relative clause can follow (a number or a name before it).
+    # The group goes on only after an auxiliary or an adverb: after a word that is only
+    # a verb, `is` is the next clause's (`the plan the council approved is good`); after
+    # a noun-or-verb it is the noun's (`the test signals are expected`).
     end = second
-    while end + 1 < len(lower) and (lower[end + 1] in AUXILIARIES or lower[end + 1] in
-                                    lexicon_.participles or lower[end + 1] in _IN_VERB_GROUP):
+    while end + 1 < len(lower) and (end == second or lower[end] in AUXILIARIES
+                                    or lower[end] in _IN_VERB_GROUP) and (
+            lower[end + 1] in AUXILIARIES or lower[end + 1] in lexicon_.participles
+            or lower[end + 1] in _IN_VERB_GROUP) and not (
+            lower[second] not in AUXILIARIES and lower[second] not in lexicon_.nouns
+            and lower[end + 1] in AUXILIARIES):
         end += 1
     # `did not accept`: a modal or `do` takes the bare verb into its group.
     if end + 1 < len(lower) and lower[end] in _BARE_VERB_TAKERS and \
