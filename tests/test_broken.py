@@ -1065,6 +1065,7 @@ def test_sixth_round_rules_stay_quiet(text):
      "books."),
     ("broken.run-on", "The port handled record volumes last year, this year it expects a "
      "small decline."),
+    ("broken.agreement", "The roads of the eastern suburbs is closed until Friday."),
 ])
 def test_seventh_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -1091,6 +1092,10 @@ def test_seventh_round_damage_is_found(rule_id, text):
     "The union said that the workers the company hired in May are on short contracts.",
     "The satellites will serve the ships and the oil rigs; the first test signals are "
     "expected next week.",
+    "The prices of wheat, barley and maize have fallen since the spring.",
+    "In the village nearest to the dam, roofs, sheds and fences were damaged.",
+    "The owners of the western farms, the mill and the bakery have joined the protest.",
+    "The number of flights to the southern islands is falling.",
 ])
 def test_seventh_round_rules_stay_quiet(text):
     assert _found(text) == []

@@ -473,7 +473,8 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             continue
         in_phrase = before in _PHRASE_LINKS or before in DETERMINERS or \
             before in lex.adjectives or before in lex.nouns or before[:1].isdigit() or \
-            before in _NUMBER_WORDS or items[i - 1][0].isupper() or "-" in before
+            before in _NUMBER_WORDS or items[i - 1][0].isupper() or "-" in before or \
+            (before.isalpha() and not lex.knows(before))  # `the northern districts`
         if word in _SUBJECT_ENDS or (word in DETERMINERS and before not in _PHRASE_LINKS) \
                 or (word in lex.past and word not in lex.nouns and before not in _PHRASE_LINKS):
             return None  # a comparison, a clause, a second noun phrase, or the verb itself
