@@ -68,6 +68,7 @@ def _found(text: str, config: Config | None = None) -> list[tuple[str, str]]:
     ("Xem thêm: Hà Nội mở tuyến buýt mới", "related-content header"),
     ("ⓒ Gwangju Herald", "page furniture"),
     ("Unauthorized copying of this article is prohibited by law.", "page furniture"),
+    ("Scan the QR code to join the Hainan Daily channel on Douyin", "share prompt"),
 ])
 def test_debris_kinds(line, kind):
     assert debris_kind(line) == kind
@@ -75,6 +76,7 @@ def test_debris_kinds(line, kind):
 
 @pytest.mark.parametrize("line", [
     "Share prices rose 3% in early trading on Monday.",
+    "Scan the QR code at the gate, the ticket inspectors told the passengers.",
     "The source of the leak has not been identified, the ministry said.",
     "Comments by the minister angered the opposition.",
     "Tags on the luggage were checked at the border, officials said.",
