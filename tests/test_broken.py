@@ -1066,6 +1066,19 @@ def test_sixth_round_rules_stay_quiet(text):
     ("broken.run-on", "The port handled record volumes last year, this year it expects a "
      "small decline."),
     ("broken.agreement", "The roads of the eastern suburbs is closed until Friday."),
+    ("broken.garbled-order", "Estimates that the damage to the harbour will exceed two "
+     "million euros."),
+    ("broken.garbled-order", "Feared that they would lose their jobs when the plant closes "
+     "in March."),
+    ("broken.dangling-ending", "The new parts for the ferries will come from."),
+    ("broken.dangling-ending", "The buses will run every ten minutes if."),
+    ("broken.dangling-ending", "The pupils of the closed school were transferred from."),
+    ("broken.dangling-ending", "The mayor welcomed the plan but said that the timing "
+     "depends on."),
+    ("broken.dangling-ending", "The museum will stay closed until."),
+    ("broken.dangling-ending", "The union rejected the offer of the board and asked for."),
+    ("broken.dangling-ending", "Residents said that the new bridge has cut off their access "
+     "to."),
 ])
 def test_seventh_round_damage_is_found(rule_id, text):
     assert rule_id in [rule for rule, _ in _found(text)], _found(text)
@@ -1096,6 +1109,25 @@ def test_seventh_round_damage_is_found(rule_id, text):
     "In the village nearest to the dam, roofs, sheds and fences were damaged.",
     "The owners of the western farms, the mill and the bakery have joined the protest.",
     "The number of flights to the southern islands is falling.",
+    "The ministry said the tickets had already been paid for.",
+    "Nobody knows where the money will come from.",
+    "It is a question the council has long struggled with.",
+    "In the end the judges ruled against.",
+    "Three councillors voted for and two against.",
+    "It is not clear what the new tax will be used for.",
+    "The proposal is worth looking into.",
+    "The files were handed in.",
+    "It was unclear what the funds had been spent on.",
+    "The old harbour is something the town is proud of.",
+    "Estimates that the deficit will double were dismissed by the minister.",
+    "Judged that it was too late to intervene, the referee waved play on.",
+    "Fears that the river could burst its banks grew on Sunday.",
+    "Reports that the mayor will resign are false, his office said.",
+    "This is not everything we asked for.",
+    "The margin was narrower than the government had hoped for.",
+    "The council will add 40 parking spaces next year, something neighbours had long "
+    "asked for.",
+    "It is the region the workers come from.",
 ])
 def test_seventh_round_rules_stay_quiet(text):
     assert _found(text) == []

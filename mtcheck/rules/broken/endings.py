@@ -67,11 +67,13 @@ _NUMBER_LIKE = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
            "Each shop will receive a grant of up to.",
            "It was this decision which.",
            "The council had decided over the heads of the villages without.",
-           "The shops stay shut, but the city has allowed the bakeries to."],
+           "The shops stay shut, but the city has allowed the bakeries to.",
+           "The spare parts for the new trams will come from."],
       good=["It is not clear what the deal consists of.",
             "These are the people he works with.", "Ten members voted against.",
             "The patients had hepatitis A.", "Nobody could say which.",
-            "She has never asked which.", "They will have to do without."])
+            "She has never asked which.", "They will have to do without.",
+            "Nobody knows where the money will come from."])
 def dangling_ending(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     """A sentence that ends in a word that needs something after it.
 
@@ -146,6 +148,8 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     for phrase in endings.fixed:
         if tuple(lower[-len(phrase):]) == phrase:
             return len(phrase)
+    if last == "to" and lower[-2] in _TO_NOUNS and _nearest_strander(lower[:-1]) is None:
+        return 2  # `they will have no access to.`: the noun's `to` phrase lost its object
     if last == "to":
         return 3 if _passive_to(lower) else (_control_to(lower) or
                                              _destination_missing(lower))
@@ -197,10 +201,43 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
         return 0
     if last in ("against", "for") and (_NUMBER_LIKE.fullmatch(before) or before in _BE):
         return 0  # `ten voted for and two against.`, `nine were against.`
+    # A verb whose preposition may be stranded still needs what strands it: a passive
+    # (`the matter was dealt with`), a gerund (`worth looking into`) or the relative
+    # words and pronouns looked for above; `the engines will come from.` has none.
+    # `against` (and `for` after `vote`, `argue`) stands alone as an adverb: `the court
+    # ruled against`, `three voted for`.
     lemmas = (before, *lexicon().verb_lemmas.get(before, ()))
-    if any((lemma, last) in endings.strandable for lemma in lemmas):
+    if any((lemma, last) in endings.strandable for lemma in lemmas) and (
+            _passive_before(lower) or before.endswith("ing") or last == "against"
+            or (last == "for" and _FOR_ALONE.intersection(lemmas))
+            or not _subject_opens_clause(lower)):
         return 0
     return 1
+
+
+def _subject_opens_clause(lower: list[str]) -> bool:
+    """Whether the subject of the final verb opens its clause: nothing before it can
+    take the object of a final preposition. A noun, an indefinite or `than` right
+    before the subject may (`something neighbours asked for`, `everything we hoped
+    for`, `than the city had hoped for`)."""
+    lex = lexicon()
+    i = len(lower) - 3  # the word before the verb
+    while i >= 0 and (lower[i] in AUXILIARIES or lower[i] in lex.adverbs):
+        i -= 1  # `had long asked`
+    if i >= 0 and lower[i] in PRONOUNS:
+        i -= 1
+    else:
+        end = i
+        while i >= 0 and lower[i] not in _GAP_OPENERS and lower[i] not in _CLAUSE_OPENING and (
+                lower[i] in lex.nouns or lower[i] in lex.adjectives or lower[i] in DETERMINERS
+                or lower[i][:1].isdigit() or lower[i] in PREPOSITIONS or lower[i] == "and"
+                or not lex.knows(lower[i])):
+            i -= 1
+        if i == end:  # no subject: `and called for` shares the subject before it
+            return lower[i] in _CLAUSE_JOINERS if i >= 0 else False
+    # after a verb the subject opens a reported clause (`said the plan depends on`)
+    return i < 0 or lower[i] in _CLAUSE_OPENING or (lower[i] in lex.verbs
+                                                    and lower[i] not in lex.nouns)
 
 
 # `in`, `on`, `by` end a clause as particles (`hand the petition in`); these others
@@ -258,7 +295,7 @@ def _nearest_strander(lower: list[str]) -> str | None:
             return None
         if word == "that" and i and (lower[i - 1] in _CLAUSE_JOINERS or
                                      could_be_finite_verb(lower, i - 1)):
-            continue
+            return None  # the clause opens here: no word before it takes the object
         if word in PRONOUNS and i and lower[i - 1] not in lex.nouns:
             continue  # `said it could be`: a subject; `the people he works with` strands
         return word
@@ -278,6 +315,17 @@ _INDEFINITES = word_set("something anything nothing everything someone anyone ev
                         "somebody anybody everybody")
 # Verbs whose `on` always takes an object (`on` ends a clause as a particle elsewhere:
 # `the talks went on`).
+_FOR_ALONE = word_set("vote argue")
+# Words before a subject that may take the object of its clause's last preposition.
+_GAP_OPENERS = _INDEFINITES | word_set("than as")
+# Words after which a new clause, and its subject, begins.
+_CLAUSE_OPENING = word_set("and but or so while whereas because although though when if "
+                           "unless since after before until once")
+# Nouns whose complement is a `to` phrase with a noun (`access to the site`), never an
+# infinitive that an ellipsis may drop (`the right to`, `the chance to` may be one).
+_TO_NOUNS = word_set("access damage threat visit visits trip trips return journey route "
+                     "link links connection connections reference response answer "
+                     "solution exposure admission entry transfer")
 _ON_VERBS = word_set("depend rely hinge focus insist embark dwell capitalize capitalise "
                      "elaborate impose")
 _CLAUSE_JOINERS = word_set("but and or so")
@@ -396,6 +444,13 @@ def _control_to(lower: list[str]) -> int:
                 not FUNCTION_WORDS.intersection(lower[v + 2:-1]):
             return len(lower) - v
     return 0
+
+
+def _passive_before(lower: list[str]) -> bool:
+    """A participle before the final word, with a form of `be` right before it or one
+    word earlier (`was dealt with`, `were quickly sent from`)."""
+    return len(lower) >= 4 and lower[-2] in lexicon().participles and (
+        lower[-3] in _BE or lower[-4] in _BE)
 
 
 def _passive_to(lower: list[str]) -> bool:

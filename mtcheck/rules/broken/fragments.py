@@ -10,7 +10,6 @@ from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
     FUNCTION_WORDS,
-    NOUN_MARKERS,
     PREPOSITIONS,
     PRONOUNS,
     could_be_finite_verb,
@@ -21,7 +20,6 @@ from mtcheck.model import Document, Hit, Sentence
 from mtcheck.rules.broken._codes import _clause_shapes, _codes, _codes_of
 from mtcheck.rules.broken._shared import (
     _CLAUSE_BREAKS,
-    _COUNT_WORDS,
     _IN_VERB_GROUP,
     _LIST_COLON,
     _QUOTES,
@@ -34,6 +32,7 @@ from mtcheck.rules.broken._shared import (
     _reads_as_body,
     _words,
     _wrapped,
+    may_be_main_verb,
 )
 from mtcheck.rules.registry import RuleContext, rule
 
@@ -106,7 +105,7 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         lower = [w.lower() for w in main]
         # A capitalized word inside the clause is a name (`the tanker Aegean Star`).
-        if not any(_may_be_main_verb(lower, i) for i in range(len(main))
+        if not any(may_be_main_verb(lower, i) for i in range(len(main))
                    if i == 0 or not main[i][0].isupper()) and \
                 _mostly_english(_words(doc, sentence)) and \
                 not _answers_question(doc, sentence):
@@ -119,48 +118,6 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 _FRAGMENT_OPENERS = _SUBORDINATORS | _SUBORDINATING_PREPOSITIONS
 
 
-# Nouns with plural agreement and no -s, that the lexicon lists as singular.
-_PLURAL_SINGULARS = word_set("people police")
-
-
-def _may_be_main_verb(lower: list[str], i: int) -> bool:
-    """Whether the word at `i` of a main clause may be its verb: `could_be_finite_verb`,
-    less infinitives, prepositions, and the readings a noun-or-verb word cannot have
-    where it stands.
-
-    A plural or a bare noun that opens the clause has no subject before it (`Talks with
-    Oslo about ...`, `Closure of all schools`), unless an object follows it (`Take the
-    bus`); a word before `of` heads a noun phrase (`free of charge`) unless a verb may
-    come before it (`faces charges of`); `last year` is a
-    time; after a singular noun that a determiner or a number opens, a noun that is no
-    past form is a compound's head (`the town hall`, `86,000 passenger trips`), and so is
-    a noun after a word that is only an adjective (`young people`).
-    """
-    word = lower[i]
-    if (i and lower[i - 1] == "to") or word in PREPOSITIONS or \
-            not could_be_finite_verb(lower, i):
-        return False  # `able to carry`: an infinitive
-    lex = lexicon()
-    if word in AUXILIARIES or word not in lex.nouns:
-        return True
-    after = lower[i + 1] if i + 1 < len(lower) else ""
-    before = lower[i - 1] if i else ""
-    if (i == 0 and after not in DETERMINERS and after not in PRONOUNS) or (
-            after == "of" and (before not in lex.finite or before in lex.adjectives)) \
-            or (word == "last" and after in _TIME_NOUNS) or (
-                before in lex.adjectives and before not in lex.nouns
-                and before not in lex.verbs and before not in lex.adverbs):
-        return False
-    if i < 2 or before not in lex.nouns or before in lex.plurals or \
-            before in _PLURAL_SINGULARS or word in lex.past or "and" in lower[max(0, i - 4):i] or \
-            after in DETERMINERS or after in _COUNT_WORDS or after[:1].isdigit():
-        return True  # `seven countries stand`, `the bank fell`, `Holm and his son run
-        # one of`: a subject and its verb, or a verb and its object
-    opener = lower[i - 2]
-    # `86,000 passenger trips`, not `the 214-page report lists`
-    counted = opener.replace(",", "").replace(".", "").isdigit() or opener in _COUNT_WORDS
-    return not (counted or (not word.endswith("s") and (
-        opener in NOUN_MARKERS or opener in lex.adjectives)))
 
 
 

@@ -54,6 +54,7 @@ from mtcheck.rules.broken._shared import (
     _takes_that_clause,
     _word_before,
     _words,
+    may_be_main_verb,
 )
 from mtcheck.rules.registry import RuleContext, rule
 
@@ -547,17 +548,19 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
                "source"
     if second == "to" and first in _INFINITIVE_TAKERS and third in lex.verb_forms:
         rest = [w.lower() for w in texts[at + 2:sentence.token_end]]
-        if not any(could_be_finite_verb(rest, i) for i in range(1, len(rest))):
+        if not any(may_be_main_verb(rest, i) for i in range(1, len(rest))):
             # `Plans to complete the berth by 2027.`: with a verb later, `Plans` would be
             # the subject (`Plans to close the school drew protests`)
             return f"the sentence opens with '{first} to {third}': the verb's subject is " \
                    "missing"
-    if second == "that" and lower in lex.finite and lower not in lex.nouns and \
+    if second == "that" and lower in lex.finite and (
+            lower not in lex.nouns or _one_verb_group(texts, at + 1, sentence.token_end)) and \
             (lower not in lex.adjectives or saying) and third.lower() in _THAT_OPENERS and (
                 lower.endswith("s") or (lower in lex.past and (saying or not comma))):
         # `Believes that the losses ...`, `Said that the line ...`, `Admitted also that
         # ...`: Spanish, Italian, Portuguese, Korean and the Slavic languages leave the
-        # subject out (`Convinced that ..., he` is an adjective and its clause)
+        # subject out (`Convinced that ..., he` is an adjective and its clause). A noun
+        # (`Estimates that ...`) opens a subject only if a verb follows its clause.
         return f"the sentence opens with '{first} {second}': the verb's subject is missing"
     return None
 
@@ -595,7 +598,18 @@ _AFTER_PROGRESSIVE = _SUBJECT_START | word_set("to that a an")
 # Verbs in -s that take an infinitive and may open a sentence as plural nouns.
 _INFINITIVE_TAKERS = frozenset(("Plans", "Aims", "Intends", "Hopes", "Expects", "Wants",
                                 "Seeks", "Needs", "Wishes", "Promises", "Agrees", "Refuses"))
-_THAT_OPENERS = _SUBJECT_START | word_set("around about some many most all more over")
+_THAT_OPENERS = _SUBJECT_START | word_set("around about some many most all more over it "
+                                           "they he she we there")
+
+
+def _one_verb_group(texts: list[str], start: int, end: int) -> bool:
+    """Whether the words from `start` hold one verb group at most: a `that` clause with
+    no main clause's verb after it."""
+    rest = [w.lower() for w in texts[start:end]]
+    verbs = [i for i in range(len(rest)) if may_be_main_verb(rest, i)]
+    # An auxiliary after a full verb opens the next group (`will double were dismissed`).
+    return sum(1 for i in verbs if i - 1 not in verbs or (
+        rest[i] in AUXILIARIES and rest[i - 1] not in AUXILIARIES)) <= 1
 
 
 _INVERTED_BE = word_set("was were is are")
