@@ -1070,6 +1070,19 @@ def test_sixth_round_rules_stay_quiet(text):
      "million euros."),
     ("broken.garbled-order", "Feared that they would lose their jobs when the plant closes "
      "in March."),
+    ("broken.verb-form", "The rain had fell without a break for two days."),
+    ("broken.verb-form", "He had saw the fire from the window of his flat."),
+    ("broken.verb-form", "The old mill was build in 1911 by a family of weavers."),
+    ("broken.garbled-order", "Will open to traffic before the end of next year, the "
+     "ministry said."),
+    ("broken.garbled-order", "Plans to widen the road to the harbour and build a roundabout "
+     "at the school from 2027."),
+    ("broken.garbled-order", "Decided to close the pool for the winter after a meeting of "
+     "the council on Monday evening."),
+    ("broken.agreement", "The panels installed on the roof of the school produces enough "
+     "power for the gym."),
+    ("broken.agreement", "The director of the museum, Anna Berg, say that the roof will be "
+     "fixed."),
     ("broken.dangling-ending", "The new parts for the ferries will come from."),
     ("broken.dangling-ending", "The buses will run every ten minutes if."),
     ("broken.dangling-ending", "The pupils of the closed school were transferred from."),
@@ -1128,6 +1141,21 @@ def test_seventh_round_damage_is_found(rule_id, text):
     "The council will add 40 parking spaces next year, something neighbours had long "
     "asked for.",
     "It is the region the workers come from.",
+    "The garden has rose bushes along the wall of the chapel.",
+    "The main issue in the talks was pay, the union said.",
+    "The season was spring, and the river was high.",
+    "The museum was light and airy after the renovation.",
+    "Will power alone is not enough to finish a marathon.",
+    "Will Carter opened the new library on Monday.",
+    "Plans to build a new stadium and close the old one were shelved.",
+    "Determined to win, the team trained every day for a month.",
+    "The head of the port authority, Rahmat Syahputra, said that the change was made in "
+    "May.",
+    "The boats moored in the harbour belong to the fishing cooperative.",
+    "The mayor of Lyon, Grégory Doucet, and his deputy have signed the deal.",
+    "The workers voted in favour and the strike is over.",
+    "The prosecutor, Claire Dumoulin, saw no reason to drop the case.",
+    "The ferries built in Norway carry 300 passengers each.",
 ])
 def test_seventh_round_rules_stay_quiet(text):
     assert _found(text) == []

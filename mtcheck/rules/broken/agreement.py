@@ -431,8 +431,24 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
                      lex: Lexicon) -> int | None:
     """The auxiliary that follows the subject, across prepositional phrases."""
     i = head + 1
+    next_to_head = head + 1  # where a verb stands right after the subject's noun phrase
+    reduced = False  # a participle after the head opened a reduced relative clause
     while i < len(words):
         word, before = words[i], words[i - 1]
+        if i == head + 1 and word in lex.participles and \
+                words[i + 1:i + 2] and words[i + 1] in PREPOSITIONS:
+            # `the panels installed in the first phase`: a reduced relative clause, unless
+            # the participle is the past verb itself, which `and` would show (`the
+            # workers voted in favour and ...`)
+            reduced = True
+            i += 1
+            continue
+        if reduced and (word in _COORDINATORS or word == ","):
+            return None
+        apposition = _name_between_commas(items, i)
+        if apposition:
+            i = next_to_head = apposition  # `The head of the authority, Rahmat Syahputra,`
+            continue
         if word == "," and i == head + 1 and words[i + 1:i + 2] in (["which"], ["who"]):
             # `The ticket prices, which will be ..., is`: past the relative clause
             close = next((j for j in range(i + 2, len(words)) if words[j] == ","), None)
@@ -451,11 +467,15 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             i += 1  # `over Rio Claro do Norte`: Portuguese `do` inside a name
             continue
         if word in _SINGULAR_AUXILIARIES or word in _PLURAL_AUXILIARIES or (
-                not plural and (before in lex.plurals or i == head + 1)
+                not plural and (before in lex.plurals or i == next_to_head)
                 and word in lex.verb_forms and word not in lex.adjectives
-                and word not in AUXILIARIES and (i > head + 1 or word not in lex.nouns)):
+                and word not in AUXILIARIES and (i > next_to_head or (
+                    word not in lex.past and (next_to_head > head + 1
+                                              or word not in lex.nouns)))):
             # `each of the bridges need`: a base form after the phrase's plural; `The
-            # victory allow`: a base form that is no noun right after a singular head
+            # victory allow`: a base form that is no noun right after a singular head;
+            # after an apposition the subject is closed (`..., Anna Berg, say`), but a
+            # past form there is no base form (`..., Claire Dumoulin, saw`)
             return i
         if plural and i > head + 1 and word.endswith("s") and word in lex.finite and \
                 word not in lex.nouns and word not in lex.plurals and \
@@ -492,6 +512,17 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             continue
         return None
     return None
+
+
+def _name_between_commas(items: list[str], i: int) -> int:
+    """The index after the closing comma when a comma at `i` opens a name of one to four
+    capitalized words that another comma closes (an apposition), else 0."""
+    if items[i] != ",":
+        return 0
+    for j in range(i + 2, min(i + 6, len(items))):
+        if items[j] == ",":
+            return j + 1 if all(w[:1].isupper() for w in items[i + 1:j]) else 0
+    return 0
 
 
 # Words after which a noun phrase continues the subject: prepositions, and `and` inside

@@ -511,9 +511,10 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         return f"the sentence opens with '{first} {second} {third}': its subject is missing"
     if first in _OPENING_MODALS and second in lex.verb_forms and second not in lex.past and (
             at > start + 1 or (second not in lex.nouns and second not in lex.adjectives)
-            or third in _SUBJECT_START):
-        # `Will also extend the scheme`: Chinese, Japanese and Korean leave the subject
-        # out; `Will` is a name only before a noun or a past form (`Will also said`)
+            or third in _SUBJECT_START or third in PREPOSITIONS):
+        # `Will also extend the scheme`, `Will open to traffic`: Chinese, Japanese and
+        # Korean leave the subject out; `Will` is a name only before a noun or a past
+        # form (`Will also said`), and `Will power` is a noun before its verb
         return f"the sentence opens with '{' '.join(texts[start:at + 1])}': the verb's " \
                "subject is missing"
     lower = first.lower()
@@ -546,11 +547,16 @@ def _verb_first(doc: Document, sentence: Sentence, start: int) -> str | None:
         # centre, the hotel ...`)
         return f"the sentence opens with its verb '{first}': verb-subject order of the " \
                "source"
-    if second == "to" and first in _INFINITIVE_TAKERS and third in lex.verb_forms:
+    if second == "to" and third in lex.verb_forms and (
+            first in _INFINITIVE_TAKERS or (lower in lex.past and not comma)):
         rest = [w.lower() for w in texts[at + 2:sentence.token_end]]
-        if not any(may_be_main_verb(rest, i) for i in range(1, len(rest))):
-            # `Plans to complete the berth by 2027.`: with a verb later, `Plans` would be
-            # the subject (`Plans to close the school drew protests`)
+        # `to widen the road and build a roundabout`: a second infinitive is no main verb
+        if not any(may_be_main_verb(rest, i) and not (
+                rest[i - 1] in ("and", "or") and rest[i] in lex.verb_forms)
+                   for i in range(1, len(rest))):
+            # `Plans to complete the berth by 2027.`, `Decided to close the pool ...`:
+            # with a verb later, `Plans` would be the subject (`Plans to close the school
+            # drew protests`); with a comma `Determined to win, ...` opens a phrase
             return f"the sentence opens with '{first} to {third}': the verb's subject is " \
                    "missing"
     if second == "that" and lower in lex.finite and (

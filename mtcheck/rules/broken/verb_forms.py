@@ -102,6 +102,7 @@ def verb_form(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                       "'that' clause", confidence=0.8)
     lex = lexicon()
     yield from _base_after_be(doc, letters, lex)
+    yield from _past_noun_after_have(doc, letters, lex)
     for m in _BEEN.finditer(letters, 1):
         if letters[m.start() - 1] not in "bc":
             continue
@@ -221,6 +222,48 @@ def _negated(tokens: Sequence[Token], start: int, end: int) -> bool:
     return any(t.text.lower() in _NEGATIONS for t in tokens[start:end])
 
 
+def _irregular_base_alone(tokens: Sequence[Token], after: int, lex: Lexicon) -> bool:
+    """`was build in 1978`: the word before `after` is the base form of a verb whose
+    participle is irregular (`built`), no adjective, and a phrase or the end follows;
+    a noun there would need its article (`was a build`)."""
+    word = tokens[after - 1].text.lower()
+    forms = lex.verb_forms.get(word, ())
+    participles = [f for f in forms if f in lex.participles]
+    if not participles or any(f.endswith("ed") or f == word for f in participles) or \
+            word in lex.adjectives or word in _BARE_NOUNS:
+        return False
+    following = tokens[after].text.lower() if after < len(tokens) else "."
+    return following in PREPOSITIONS or following in (".", ",", ";")
+
+
+# Nouns that stand after `be` without an article: `The issue was pay`, `The season was
+# spring`.
+_BARE_NOUNS = word_set("pay spring fall")
+# `have`, then a past form that the codes read as a noun or a base form (`has rose`,
+# `had fell`: `fell` is also a verb of its own).
+_HAVE_THEN_NOUN = re.compile("hn{0,2}[bc]")
+
+
+def _past_noun_after_have(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
+    """`The rain had fell for hours`: `have` before a past form that is no participle
+    and also a noun (`fell`, `rose`, `saw`); a noun after it (`has rose bushes`) makes
+    the word a modifier."""
+    tokens = doc.tokens
+    for m in _HAVE_THEN_NOUN.finditer(letters):
+        last = tokens[m.end() - 1]
+        word = last.text.lower()
+        if word not in lex.past or word in lex.participles or word.endswith("ed") or \
+                (word not in lex.nouns and word not in lex.adjectives) or \
+                not last.text.islower() or "\n" in doc.text[tokens[m.start()].start:last.end]:
+            continue  # (a past form that is neither is `_base_after_be`'s)
+        following = tokens[m.end()].text.lower() if m.end() < len(tokens) else "."
+        if following in lex.nouns or following in lex.plurals:
+            continue
+        first = tokens[m.start()]
+        yield Hit(first.start, last.end, f"'{doc.text[first.start:last.end]}': 'have' "
+                  "takes the past participle, not the past tense", confidence=0.8)
+
+
 def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
     """`No one was listen to him`, `has obtain`: `be` or `have` before a base form."""
     tokens = doc.tokens
@@ -232,8 +275,10 @@ def _base_after_be(doc: Document, letters: str, lex: Lexicon) -> Iterator[Hit]:
             continue
         if (verb in lex.nouns or verb in lex.adjectives) and not (
                 letters[m.start()] == "h" and (_object_follows(tokens, m.end()) or (
-                    verb not in lex.adverbs and _negated(tokens, m.start() + 1, m.end() - 1)))):
-            continue  # `has welcome news`; but `has welcome the ruling` lost its -d
+                    verb not in lex.adverbs and _negated(tokens, m.start() + 1, m.end() - 1)))
+        ) and not (letters[m.start()] == "w" and _irregular_base_alone(tokens, m.end(), lex)):
+            continue  # `has welcome news`; but `has welcome the ruling` lost its -d, and
+            # `was build in 1978` its irregular participle
         sentence = sentence_at(doc, first.start)
         start = sentence.token_start if sentence else m.start()
         if "d" in letters[start:m.start()]:
