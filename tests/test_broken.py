@@ -1083,6 +1083,25 @@ def test_sixth_round_rules_stay_quiet(text):
      "power for the gym."),
     ("broken.agreement", "The director of the museum, Anna Berg, say that the roof will be "
      "fixed."),
+    ("broken.agreement", "The number of tourists arriving at the port are expected to "
+     "double."),
+    ("broken.agreement", "The friends of Ana Silva, who has lived in the village for years, "
+     "is angry about the plan."),
+    ("broken.agreement", "The plan, which follows two years of talks with the unions, "
+     "affect about 9,000 workers."),
+    ("broken.run-on", "The rule must first be printed in the official gazette it takes "
+     "effect on the day after."),
+    ("broken.fragment", "Partly because of the heavy snow in the mountains and the closed "
+     "passes in the north."),
+    ("broken.fragment", "To check the pumps at the station that failed during the storm."),
+    ("broken.dangling-attribution", "“We will not give up the fight for the school,” so "
+     "Brandl."),
+    ("broken.dangling-attribution", "Thus the minister of transport, Ana Lopes."),
+    ("broken.agreement", "The old bridge, which the city has been promising to repair it "
+     "since 2019, will close in May."),
+    ("broken.garbled-order", "In the rescue took part 40 firefighters, two boats and a "
+     "helicopter."),
+    ("broken.garbled-order", "Last year passed through the port almost 510,000 passengers."),
     ("broken.dangling-ending", "The new parts for the ferries will come from."),
     ("broken.dangling-ending", "The buses will run every ten minutes if."),
     ("broken.dangling-ending", "The pupils of the closed school were transferred from."),
@@ -1156,6 +1175,27 @@ def test_seventh_round_damage_is_found(rule_id, text):
     "The workers voted in favour and the strike is over.",
     "The prosecutor, Claire Dumoulin, saw no reason to drop the case.",
     "The ferries built in Norway carry 300 passengers each.",
+    "The number of visitors staying in the old town has fallen.",
+    "The residents of Vila Nova, who have waited for a bridge since 1990, are tired of "
+    "promises.",
+    "The rules, which come into force in May, cover all ferries.",
+    "The children playing in the park were sent home early.",
+    "The money it takes to run the museum comes from the city.",
+    "Partly because of the snow, the race was cancelled.",
+    "Only because the council acted quickly was the damage limited.",
+    "To build the new bridge cost the city more than 40 million euros.",
+    "To find out whether the ferry can run at night, the company will test it in May.",
+    "“The bridge is safe,” so the engineers said, and the road reopened.",
+    "So the council decided, and the works began.",
+    "The report, which the council wants to publish in May, is ready.",
+    "The car, which the police plan to return to its owner, was found in a field.",
+    "The money which the city gave them last year has run out.",
+    "On the hill stood a castle built in the twelfth century.",
+    "Then came 200 protesters from the villages of the valley.",
+    "In March the company sold 40 buses to a firm in Poland.",
+    "The time it takes to cross the border has doubled since May.",
+    "The council said the plan it has drawn up will cost 3 million euros.",
+    "The club lost the final but the points it has won this season put it in third place.",
 ])
 def test_seventh_round_rules_stay_quiet(text):
     assert _found(text) == []

@@ -275,6 +275,10 @@ _OPENERS = _SUBJECT_START | {"each"}
 _PLURAL_SINGULARS = word_set("people police")
 
 
+# Participles that with their preposition act as one (`compared with last year`).
+_PREPOSITIONAL_PARTICIPLES = word_set("compared based depending owing")
+
+
 def may_be_main_verb(lower: list[str], i: int) -> bool:
     """Whether the word at `i` of a main clause may be its verb: `could_be_finite_verb`,
     less infinitives, prepositions, and the readings a noun-or-verb word cannot have
@@ -297,6 +301,8 @@ def may_be_main_verb(lower: list[str], i: int) -> bool:
         return True
     after = lower[i + 1] if i + 1 < len(lower) else ""
     before = lower[i - 1] if i else ""
+    if word in _PREPOSITIONAL_PARTICIPLES and after in ("with", "to", "on"):
+        return False  # `compared with`, `based on`: a preposition
     if (i == 0 and after not in DETERMINERS and after not in PRONOUNS) or (
             after == "of" and (before not in lex.finite or before in lex.adjectives)) \
             or (word == "last" and after in _TIME_NOUNS) or (

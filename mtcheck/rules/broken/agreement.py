@@ -435,11 +435,13 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
     reduced = False  # a participle after the head opened a reduced relative clause
     while i < len(words):
         word, before = words[i], words[i - 1]
-        if i == head + 1 and word in lex.participles and \
-                words[i + 1:i + 2] and words[i + 1] in PREPOSITIONS:
-            # `the panels installed in the first phase`: a reduced relative clause, unless
-            # the participle is the past verb itself, which `and` would show (`the
-            # workers voted in favour and ...`)
+        if (i == head + 1 or (before in lex.nouns and word.endswith("ing"))) and (
+                word in lex.participles or (word.endswith("ing") and word in lex.verbs)) \
+                and words[i + 1:i + 2] and words[i + 1] in PREPOSITIONS:
+            # `the panels installed in the first phase`, `the number of passengers
+            # arriving on the ships`: a reduced relative clause, unless the participle is
+            # the past verb itself, which `and` would show (`the workers voted in favour
+            # and ...`)
             reduced = True
             i += 1
             continue
@@ -449,7 +451,10 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
         if apposition:
             i = next_to_head = apposition  # `The head of the authority, Rahmat Syahputra,`
             continue
-        if word == "," and i == head + 1 and words[i + 1:i + 2] in (["which"], ["who"]):
+        if word == "," and words[i + 1:i + 2] in (["which"], ["who"]) and (
+                i == head + 1 or items[i - 1][:1].isupper()):
+            # after the head or after a name in its phrase (`The neighbours of Pino
+            # Montano, who ...,`)
             # `The ticket prices, which will be ..., is`: past the relative clause
             close = next((j for j in range(i + 2, len(words)) if words[j] == ","), None)
             if close is None or close + 1 >= len(words):
@@ -460,7 +465,7 @@ def _auxiliary_after(words: list[str], items: list[str], head: int, plural: bool
             if verb in lex.finite and verb not in lex.adjectives and (
                     verb not in lex.nouns or verb.endswith("s")):
                 return close + 1
-            i = close + 1
+            i = next_to_head = close + 1  # `The decision, which ..., affect`
             continue
         if word == "do" and items[i - 1][:1].isupper() and items[i + 1:i + 2] and \
                 items[i + 1][:1].isupper():
@@ -650,14 +655,16 @@ def _is_noun(word: str, lex: Lexicon) -> bool:
     return word in lex.nouns or ("-" in word and (head in lex.nouns or tail in lex.nouns))
 
 
-# A relative clause whose object is taken up again by a pronoun before it closes.
+# A relative clause whose object is taken up again by a pronoun before it closes; the
+# verb may be an infinitive after another (`which the city has been promising to repair
+# it`).
 _RESUMED_CLAUSE = (
     rf"{_GAP}(?P<subject>(?:the|a|an|its|their|his|our|this)(?:{_GAP}[\w'’-]+){{1,3}}|"
     rf"[\w'’-]+){_GAP}(?:(?:also|still|must|will|can|should|would|could|has|have|had|did|"
-    rf"does|do|not){_GAP}){{0,3}}(?P<verb>[a-z]+)"
+    rf"does|do|not|been|already|never){_GAP}){{0,3}}(?:[a-z]+{_GAP}to{_GAP})?(?P<verb>[a-z]+)"
     rf"{_GAP}(?P<pronoun>them|it|him)(?=[^\S\n]*[,.;]|{_GAP}(?:every|each|on|in|"
     rf"at|for|during|since|after|before|last|next|this|again|now|twice|once|daily|often|"
-    rf"yesterday|today)\b|{_GAP}(?:with|to|from|into|under|through|by|without){_GAP}"
+    rf"yesterday|today|soon|later)\b|{_GAP}(?:with|to|from|into|under|through|by|without){_GAP}"
     rf"(?:the|a|an|its|their|his|her)\b)")
 # Two scans, each opening with a literal (one alternation of both would try every
 # position of the text): `which`/`whom`, and `that` after a comma (`The tax, that ...`).

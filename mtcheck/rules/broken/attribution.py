@@ -231,6 +231,10 @@ _QUOTE_THEN_PROGRESSIVE = re.compile(
 _QUOTE_COMMA_DASH = re.compile(r"[”\"»](?P<mark>[^\S\n]*,[^\S\n]*[-–—])[^\S\n]*(?=\w)")
 
 
+# `"...," so Strößner.`: a quote closed, then `so` (or `thus`) and a name, and nothing
+# else: German and Dutch attribute with `so` / `zo`, Italian with `così`.
+_QUOTE_THEN_SO = re.compile(
+    rf"[”\"][^\S\n]+(?P<so>(?:so|thus)(?:{_GAP}[A-Z][\w’'-]+){{1,4}})[^\S\n]*\.(?=\s|$)")
 _OPENING_SAID = frozenset(("Said", "Added", "Stated", "Explained", "Noted", "Declared",
                            "Emphasized", "Emphasised", "Stressed"))
 
@@ -261,13 +265,25 @@ def _verb_and_name(doc: Document) -> Iterator[Hit]:
     and Dutch one, cut off from its quote."""
     tokens, lex = doc.tokens, lexicon()
     body = _reads_as_body(doc)
+    for m in _QUOTE_THEN_SO.finditer(doc.text):
+        yield Hit(m.start("so"), m.end(), f"'{m.group('so')}': an attribution with no "
+                  "verb of saying (German `so`, Italian `così`)", confidence=0.75)
     for sentence in doc.sentences:
         size = sentence.token_end - sentence.token_start
-        if not 3 <= size <= 5 or not sentence.text.endswith(".") or \
-                sentence.paragraph not in body or \
-                sentence.start == doc.paragraphs[sentence.paragraph].start:
+        if not 3 <= size <= 12 or not sentence.text.endswith(".") or \
+                sentence.paragraph not in body:
             continue
         words = [t.text for t in tokens[sentence.token_start:sentence.token_end - 1]]
+        if words[0] in ("So", "Thus") and words[1] in ("the", "The") and "," in words and \
+                words[-1][0].isupper() and not any(
+                    could_be_finite_verb([w.lower() for w in words], i)
+                    for i in range(1, len(words)) if not words[i][0].isupper()):
+            # `Thus the mayor, Giovanna Ferretti.`: the role, then the name, no verb
+            yield Hit(sentence.start, sentence.end, f"'{sentence.text}' attributes nothing: "
+                      "an attribution with no verb of saying", confidence=0.75)
+            continue
+        if size > 5 or sentence.start == doc.paragraphs[sentence.paragraph].start:
+            continue
         verb = words[0].lower()
         # `So Lehtinen.`: German and Dutch attribute with `so` / `zo` and the name
         if (words[0] == "So" or (verb in lex.past and verb not in lex.nouns and

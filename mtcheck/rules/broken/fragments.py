@@ -58,10 +58,13 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     main clause is the sentence without its relative clauses and brackets; when no
     word in it can be a finite verb (lemminflect's tables decide), it is a fragment.
     """
-    yield from _verbless_because(doc)
+    because = list(_verbless_because(doc))
+    yield from because
     copula = [*_missing_copula(doc), *_copula_before_one_of(doc)]
     yield from copula
-    reported = {hit.start for hit in copula}
+    # one finding per sentence: `Mainly because the price ...` is the `because` clause's
+    reported = {hit.start for hit in copula} | {
+        found.start for hit in because if (found := sentence_at(doc, hit.start)) is not None}
     body = _reads_as_body(doc)
     wrapped = _wrapped(doc)
     shapes = _clause_shapes(doc)
@@ -77,14 +80,23 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue  # a colon that opens a list or a quote, not one in `08:42`
         lead = doc.tokens[sentence.token_start].text.lower()
         shape = shapes[sentence.token_start:sentence.token_end]
-        if lead in _FRAGMENT_OPENERS:
+        # `Partly because of ...`, `Above all because ...`: adverbs before `because`
+        skip = next((k for k in (1, 2) if sentence.token_start + k < sentence.token_end
+                     and doc.tokens[sentence.token_start + k].text == "because"), 0) \
+            if lead in _BEFORE_BECAUSE else 0
+        if lead in _FRAGMENT_OPENERS or skip:
             words = _words(doc, sentence)
-            hit = _lone_subordinate(doc, sentence, words)
-            if hit is None and lead == "because":
-                hit = _phrase_without_clause(sentence, words)
+            hit = _lone_subordinate(doc, sentence, words[skip:])
+            if hit is None and words[skip].lower() == "because":
+                hit = _phrase_without_clause(sentence, words[skip:])
             if hit is not None and not _answers_question(doc, sentence):
                 yield hit  # `Why? Because it is home.` answers a question
             continue
+        if lead == "to" and "," not in text:
+            hit = _infinitive_without_clause(sentence, _words(doc, sentence))
+            if hit is not None:
+                yield hit
+                continue
         # Cheap test first: a noun phrase that may hold a relative clause, or a
         # preposition and no word that is only ever a verb before a relative word.
         if lead in _NOUN_PHRASE_OPENERS or (
@@ -224,6 +236,28 @@ def _verbless_because(doc: Document) -> Iterator[Hit]:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
+
+
+# Adverbs that may stand before `because` at the start of a sentence.
+_BEFORE_BECAUSE = word_set("partly mainly largely chiefly above especially simply only "
+                           "precisely just")
+# Words that open a clause of their own, inside a sentence.
+_CLAUSE_WORDS = word_set("whether that which who whom whose if when where how why what")
+
+
+def _infinitive_without_clause(sentence: Sentence, words: list[str]) -> Hit | None:
+    """`To check whether the storm damaged the bridges that lead to the valley.`: an
+    infinitive of purpose with no main clause: every verb belongs to a clause that a
+    `whether`, `that` or relative word opens (`To build the bridge cost millions` has
+    its main verb)."""
+    lower = [w.lower() for w in words]
+    if len(lower) < 6 or lower[1] not in lexicon().verb_forms or not _mostly_english(words):
+        return None
+    groups = _verb_groups(lower, words)
+    if any(not _CLAUSE_WORDS.intersection(lower[2:g]) for g in groups if g > 1):
+        return None
+    return Hit(sentence.start, sentence.end, f"'To {words[1]} …' stands alone: an "
+               "infinitive with no main clause, the sentence is a fragment", confidence=0.7)
 
 
 def _lone_subordinate(doc: Document, sentence: Sentence, words: list[str]) -> Hit | None:

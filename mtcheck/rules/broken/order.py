@@ -719,7 +719,9 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
         aux = next((i for i, w in enumerate(words) if w in AUXILIARIES or not w[0].isalnum()
                     or w in _INVERSION_TRIGGERS or (w in lexicon().finite
                                                     and w not in lexicon().nouns)), None)
-        if aux is not None and 0 < aux < len(words) - 2 and _inverted_past(words, aux):
+        if aux is not None and 0 < aux < len(words) - 2 and (
+                _inverted_past(words, aux) or _inverted_intransitive(
+                    texts, words, aux, start, sentence.token_end)):
             yield Hit(sentence.start, sentence.end, f"'{texts[start + aux]} "
                       f"{texts[start + aux + 1]}': the verb comes before its subject after "
                       f"'{' '.join(texts[start:start + aux])}' (verb-second order of the "
@@ -753,6 +755,21 @@ def _inverted_past(words: list[str], verb: int) -> bool:
         word not in lex.adjectives and word not in _intransitive_forms() and \
         not _LOCATIVE_INVERSION.intersection(lex.verb_lemmas.get(word, ())) and \
         words[verb + 1] in _SUBJECT_START and _adverbials_only(words[:verb])
+
+
+def _inverted_intransitive(texts: list[str], words: list[str], verb: int, start: int,
+                           end: int) -> bool:
+    """`In the rescue took part 40 firefighters`, `Last year passed through the port
+    almost 510,000 passengers`: after the adverbial, a past verb, its phrase, then a
+    counted subject (English puts a place verb first only before a plain noun phrase:
+    `On the hill stood a castle`)."""
+    lex = lexicon()
+    word = words[verb]
+    return word in lex.past and word not in lex.nouns and word not in lex.adjectives and \
+        _adverbials_only(words[:verb]) and \
+        _phrase_then_subject(texts, start + verb + 1, end, lex) and any(
+            w[:1].isdigit() or w.lower() in _COUNTS
+            for w in texts[start + verb + 1:min(end, start + verb + 8)])
 
 
 # Verbs of place and motion that English puts before their subject after an adverbial.

@@ -255,10 +255,7 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
     texts = token_texts(doc)
     lex = lexicon()
     intransitive = _intransitive_forms()
-    # `it` counts only after a date or a time (see below): the others are dropped first
-    candidates = [h for h in pronoun_hints(doc) if texts[h] != "it" or
-                  texts[h - 1].lower() in _MONTHS_AND_DAYS or
-                  texts[h - 1].lower() in _TIME_NOUNS]
+    candidates = pronoun_hints(doc)
     for sentence, hints in _sentences_of(doc, candidates):
         if sentence.paragraph not in body or not sentence.text.endswith(".") or \
                 sentence.token_end - sentence.token_start < 10 or \
@@ -274,8 +271,9 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             adverbial = previous in _MONTHS_AND_DAYS or (
                 previous in _TIME_NOUNS and (lower[b - 2] in ("last", "next", "this", "every")
                                              or lower[b - 2][:1].isdigit()))
-            if lower[b] == "it" and not adverbial:
-                continue  # `it` after any other noun is too often its verb's object
+            if lower[b] == "it" and not adverbial and lower[b + 1] not in _IT_VERBS:
+                continue  # `it` after any other noun is too often its verb's object,
+                # unless a verb that only a subject takes follows (`... bulletin it takes`)
             if not (adverbial or previous[:1].isdigit() or (
                     previous in lex.nouns and previous not in FUNCTION_WORDS
                     and previous not in _RELATIVE_ADVERB_NOUNS and previous not in _TIME_NOUNS
@@ -286,9 +284,10 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
                     any(not w[0].isalnum() for w in head) or \
                     not any(could_be_finite_verb(head, i) for i in range(1, b - 1)):
                 continue
-            if any(lemma in _clause_taking() for i in range(b) for lemma in
-                   (lower[i], *lex.verb_lemmas.get(lower[i], ()))):
-                continue  # `told the court he had been at home`
+            if any(lemma in _clause_taking() for i in range(b)
+                   if could_be_finite_verb(lower, i)
+                   for lemma in (lower[i], *lex.verb_lemmas.get(lower[i], ()))):
+                continue  # `told the court he had been at home` (`the rule` is no verb)
             verb = b + 1
             while verb < len(lower) and lower[verb] in _IN_VERB_GROUP:
                 verb += 1
@@ -299,6 +298,9 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             # may follow a relative clause (`the bridge they crossed a hundred times`).
             whole = ((rest[0] in _SUBJECT_START or rest[0][:1].isdigit()) and not
                      _TIME_NOUNS.intersection(rest[1:4]) and "times" not in rest[1:4]) or (
+                # `it takes effect`: a bare noun as the object
+                lower[b] == "it" and rest[0] in lex.nouns and rest[0] not in FUNCTION_WORDS
+                and rest[0] not in lex.past and rest[0] not in lex.participles) or (
                 lower[verb] in intransitive and rest[0] in PREPOSITIONS and len(rest) > 1
                 and rest[1] not in PREPOSITIONS) or (
                 # `... for 31 years he says he has never seen`: saying, and what is said
@@ -314,6 +316,10 @@ def _pronoun_clauses(doc: Document) -> Iterator[Hit]:
             break
 
 
+# After `it`, forms that make it a subject: third person or modal (not `it was` in `found
+# it was`: a clause after a verb is `_clause_taking`'s).
+_IT_VERBS = word_set("takes has will would can could must should costs needs gives makes "
+                     "offers connects links runs serves covers")
 # Anchored on `of them`; the quantifier and the word before it are looked up afterwards.
 _OF_THEM_VERB = re.compile(
     rf"of{_GAP}(?:them|us|those){_GAP}(?:(?:also|still|now|already){_GAP})?(?P<verb>[a-z]+)\b")
@@ -703,11 +709,13 @@ def _second_clause(items: list[str], lower: list[str], verbs: list[int],
             or previous in FUNCTION_WORDS or previous in _BARE_INFINITIVE_TAKERS \
             or previous in _VERB_PARTICLES \
             or (previous in _TIME_NOUNS and lower[b - 2] in DETERMINERS) \
+            or (lower[b - 2] == "to" and previous in lexicon_.verb_forms) \
             or (previous.endswith("ing") and previous not in _TIME_NOUNS
                 and lower[b - 2] not in PREPOSITIONS) \
             or could_be_finite_verb(lower, b - 1):
         # `for questioning the prosecutor's office ... started`: after a preposition a
-        # gerund's phrase is an adjunct; a verb after its object needs a new subject
+        # gerund's phrase is an adjunct; a verb after its object needs a new subject;
+        # `to run the museum`: an infinitive's object
         return None
     before = [v for v in verbs if v < b]
     # `the algae, which normally appear in small numbers, multiplied`: the subject's
