@@ -1102,6 +1102,11 @@ def test_sixth_round_rules_stay_quiet(text):
     ("broken.garbled-order", "In the rescue took part 40 firefighters, two boats and a "
      "helicopter."),
     ("broken.garbled-order", "Last year passed through the port almost 510,000 passengers."),
+    ("broken.garbled-order", "Since January have municipal parking wardens already removed "
+     "more than 900 bikes from the square."),
+    ("broken.garbled-order", "Entered into force on Monday the new rules for taxis in the "
+     "old town."),
+    ("broken.dangling-ending", "Unions voiced concern that the new rota is used to."),
     ("broken.dangling-ending", "The new parts for the ferries will come from."),
     ("broken.dangling-ending", "The buses will run every ten minutes if."),
     ("broken.dangling-ending", "The pupils of the closed school were transferred from."),
@@ -1193,6 +1198,15 @@ def test_seventh_round_damage_is_found(rule_id, text):
     "On the hill stood a castle built in the twelfth century.",
     "Then came 200 protesters from the villages of the valley.",
     "In March the company sold 40 buses to a firm in Poland.",
+    "Only since January have local wardens removed abandoned bikes from the square.",
+    "Since January, municipal wardens have removed more than 900 bikes.",
+    "Ten years ago she had no customers at all for the two rooms she rented.",
+    "Nobody knows whether the bridge will be ready, but the mayor is hoping it will be.",
+    "The road past her fields is closed in winter.",
+    "Long shifts are what the nurses are used to.",
+    "It is the life that she is used to.",
+    "But tenants of the old block, the building the new lift was meant to serve, have "
+    "waited for years.",
     "The time it takes to cross the border has doubled since May.",
     "The council said the plan it has drawn up will cost 3 million euros.",
     "The club lost the final but the points it has won this season put it in third place.",

@@ -106,6 +106,8 @@ def test_single_letter_conjunction_only_between_english_words():
     "Follow the ministry at @hazine_bakanligi or visit hazine.gov.tr/faiz for details.",
     "Sales rose 14.5 million reais and 2.4 billion zloty in the region.",
     "Police found a signal jammer in the car, and the giro payment bounced.",
+    "The new trams run along ulica Długa and stop on náměstí Míru near the clinic.",
+    "Cars queued along Obala kralja Tomislava and on the piazza Garibaldi for hours.",
 ])
 def test_hard_cases_are_not_flagged(text):
     for src_lang in ("tr", "de", "es", "fr", "it", "pt", "pl"):

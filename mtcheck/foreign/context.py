@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mtcheck.analyze import memoized
-from mtcheck.foreign.lexicon import Verdict, loanwords, translations
+from mtcheck.foreign.lexicon import Verdict, loanwords, place_words, translations
 from mtcheck.model import Document, Token
 from mtcheck.wordlists import foreign_letters, zipf
 
@@ -258,6 +258,25 @@ def next_to_name(doc: Document, index: int) -> bool:
             if text[:1].isupper():
                 return True
     return False
+
+
+def inside_place_name(doc: Document, index: int, v: Verdict) -> bool:
+    """A lower-case word that belongs to a name: between two capitalized words (`Obala
+    kralja Tomislava`), or a street or square word before one (`on náměstí Míru`,
+    `along ulica Długa`). The capitalized word must not open a sentence, and a listed
+    function word still counts (`Fenerbahçe ve Beşiktaş` lost its `and`)."""
+    lower = v.lower
+    if v.lang is not None and (v.lang, lower) in translations():
+        return False
+    tokens = doc.tokens
+    after = index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper() and \
+        tokens[index + 1].text[:1].isalpha()
+    if not after:
+        return False
+    if lower in place_words():
+        return True
+    return index > 0 and tokens[index - 1].text[:1].isupper() and \
+        tokens[index - 1].text.isalpha() and index - 1 not in sentence_initial_tokens(doc)
 
 
 def mentioned(doc: Document, index: int) -> bool:

@@ -84,6 +84,12 @@ def loanwords() -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
 
 
 @lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Generic words of street and square names (`ulica`, `náměstí`, `via`)."""
+    return frozenset(_data_lines("untranslated_place_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def homographs() -> frozenset[str]:
     """English words that the lexicon misses and a source language also uses (`jammer`)."""
     return frozenset(_data_lines("untranslated_english_homographs.txt"))

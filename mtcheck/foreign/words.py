@@ -17,6 +17,7 @@ from mtcheck.foreign.context import (
     ends_foreign_name,
     glossed,
     in_loan_phrase,
+    inside_place_name,
     mentioned,
     next_to_name,
     next_word,
@@ -152,6 +153,7 @@ def _judge(doc: Document, mark: Mark, token: Token, v: Verdict, langs: tuple[str
     if v.lower in PARTICLES and next_to_name(doc, mark.token):
         return 0.0, v
     if mentioned(doc, mark.token) or glossed(doc, mark.token, v) or \
+            inside_place_name(doc, mark.token, v) or \
             in_loan_phrase(doc, mark.token, v.lower) or \
             species_name(doc, mark.token, v.lower, langs) or \
             ends_foreign_name(doc, mark.token, v, langs):

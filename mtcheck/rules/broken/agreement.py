@@ -176,7 +176,8 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
                 # A noun that is also a verb is a verb only after a word that asks for
                 # one (`the plan to cut the taxes is`, `a law that cuts the fees is`);
                 # else it ends an adverbial (`In the morning peak the buses is`).
-                if i == 0 or (words[i - 1] not in PREPOSITIONS and not (
+                if i == 0 or (words[i - 1] not in PREPOSITIONS
+                              and words[i - 1] not in _ALSO_PREPOSITIONS and not (
                         (words[i - 1] in lex.verb_forms or words[i - 1] in lex.finite)
                         and words[i - 1] not in AUXILIARIES
                         and (words[i - 1] not in lex.nouns or i < 2
@@ -190,6 +191,9 @@ def _plural_agreement(doc: Document) -> Iterator[Hit]:
 
 
 _VERB_AFTER = MODALS | word_set("to do does did not that which who")
+# Prepositions the shared list leaves out because they are more often other words
+# (`the past year`, `they like it`): `the path past her pastures is`.
+_ALSO_PREPOSITIONS = word_set("past like opposite")
 
 
 # Over the letters of `_agreement_letter`: cheap positions where a pattern may match.

@@ -151,8 +151,9 @@ def _dangling(lower: list[str], words: list[str], endings: _Endings) -> int:
     if last == "to" and lower[-2] in _TO_NOUNS and _nearest_strander(lower[:-1]) is None:
         return 2  # `they will have no access to.`: the noun's `to` phrase lost its object
     if last == "to":
-        return 3 if _passive_to(lower) else (_control_to(lower) or
-                                             _destination_missing(lower))
+        if _passive_to(lower):  # `were introduced to.`, not `what she is used to.`
+            return 0 if _nearest_strander(lower) is not None else 3
+        return _control_to(lower) or _destination_missing(lower)
     if last == "never" and lower[-2] not in _BEFORE_FINAL_NEVER:
         return 1  # `which the council never.`: the verb is missing
     if last in _BE:
@@ -294,6 +295,7 @@ def _nearest_strander(lower: list[str]) -> str | None:
                 after in lex.finite and after not in lex.nouns)):
             return None
         if word == "that" and i and (lower[i - 1] in _CLAUSE_JOINERS or
+                                     lower[i - 1] in _THAT_NOUNS or
                                      could_be_finite_verb(lower, i - 1)):
             return None  # the clause opens here: no word before it takes the object
         if word in PRONOUNS and i and lower[i - 1] not in lex.nouns:
@@ -316,6 +318,14 @@ _INDEFINITES = word_set("something anything nothing everything someone anyone ev
 # Verbs whose `on` always takes an object (`on` ends a clause as a particle elsewhere:
 # `the talks went on`).
 _FOR_ALONE = word_set("vote argue")
+# Nouns whose `that` opens their content, not a relative clause (`concern that the system
+# is used to.` lost its object; `the life that she is used to` did not).
+_THAT_NOUNS = word_set(
+    "concern concerns fear fears hope hopes claim claims fact news belief warning warnings "
+    "risk worry worries suspicion evidence sign signs assurance assurances promise promises "
+    "idea view argument report reports rumours rumors doubt doubts proof notion impression "
+    "feeling conviction expectation expectations guarantee condition requirement demand "
+    "demands decision announcement statement suggestion proposal")
 # Words before a subject that may take the object of its clause's last preposition.
 _GAP_OPENERS = _INDEFINITES | word_set("than as")
 # Words after which a new clause, and its subject, begins.
@@ -352,7 +362,9 @@ def _bare_copula(lower: list[str]) -> bool:
     """`The first test for the new council will be.`: a copula with nothing after it."""
     # The word that lets the copula end its clause stands in that clause: within the
     # last words, and a negation or `to` right before it (`may not be`, `not to be`).
-    return len(lower) >= 4 and lower[-2] not in PRONOUNS and \
+    # A pronoun subject right before (`hoping it will be`) marks an ellipsis.
+    return len(lower) >= 4 and lower[-2] not in PRONOUNS and not (
+        lower[-2] in AUXILIARIES and lower[-3] in PRONOUNS) and \
         not (_COPULA_GAP - _NEAR_ONLY).intersection(lower[-10:-1]) and \
         not _NEAR_ONLY.intersection(lower[-4:-1])
 

@@ -578,16 +578,18 @@ _COUNTS = _COUNT_WORDS | word_set("about around nearly almost some")
 def _phrase_then_subject(texts: list[str], at: int, end: int, lex: Lexicon) -> bool:
     """A noun phrase from `at` (within five words, no comma) whose noun is followed at
     once by a determiner or a number: a second noun phrase, the verb's subject."""
-    for i in range(at, min(at + 5, end - 2)):
+    for i in range(at, min(at + 6, end - 2)):
         word = texts[i]
-        if not word[0].isalpha() or word[0].isupper():
+        dated = word.lower() in _MONTHS_AND_DAYS  # `into force on Monday the new rules`
+        if not word[0].isalpha() or (word[0].isupper() and not dated):
             return False
         after = texts[i + 1]
-        if (word in lex.nouns or word in lex.plurals) and word not in FUNCTION_WORDS and (
+        if (word in lex.nouns or word in lex.plurals or dated) and word not in FUNCTION_WORDS and (
                 after in _SUBJECT_START or after in _COUNTS or after[0].isdigit()):
             # `Started in the spring the works will end`: a participle clause that lost
             # its comma, since a verb follows
-            rest = list(takewhile(lambda w: w != ",", texts[i + 2:end]))
+            # (from the subject's first word: `the new rules` is a noun phrase)
+            rest = list(takewhile(lambda w: w != ",", texts[i + 1:end]))
             lower = [w.lower() for w in rest]
             return not any(could_be_finite_verb(lower, j) and not rest[j][0].isupper()
                            for j in range(len(rest)))  # capitals: names, not verbs
@@ -729,7 +731,8 @@ def _fronted_auxiliary(doc: Document) -> Iterator[Hit]:
             continue
         if aux is None or aux + 2 >= len(words) or not (
                 (words[aux] in _V2_AUXILIARIES and (words[aux + 1] in _SUBJECT_START
-                                                     or words[aux + 1] in _SUBJECT_PRONOUNS))
+                                                     or words[aux + 1] in _SUBJECT_PRONOUNS
+                                                     or _bare_plural_then_verb(words, aux + 1)))
                 or (words[aux] in _INVERTED_BE and (
                     words[aux + 1] in _BE_SUBJECT_PRONOUNS
                     or _passive_after_subject(texts, start + aux + 1, sentence.token_end)))):
@@ -755,6 +758,23 @@ def _inverted_past(words: list[str], verb: int) -> bool:
         word not in lex.adjectives and word not in _intransitive_forms() and \
         not _LOCATIVE_INVERSION.intersection(lex.verb_lemmas.get(word, ())) and \
         words[verb + 1] in _SUBJECT_START and _adverbials_only(words[:verb])
+
+
+def _bare_plural_then_verb(words: list[str], at: int) -> bool:
+    """`have municipal enforcement officers already removed`: from `at`, modifiers and a
+    plural noun with no determiner, perhaps an adverb, then a participle."""
+    lex = lexicon()
+    i = at
+    while i < len(words) and i < at + 3 and words[i] not in lex.plurals and (
+            words[i] in lex.adjectives or words[i] in lex.nouns or words[i].endswith("ing")
+            or not lex.knows(words[i])) and words[i] not in FUNCTION_WORDS:
+        i += 1  # `municipal parking wardens`
+    if i >= len(words) or words[i] not in lex.plurals:
+        return False
+    i += 1
+    if i < len(words) and words[i] in _IN_VERB_GROUP:
+        i += 1
+    return i < len(words) and words[i] in lex.participles and words[i] not in lex.adjectives
 
 
 def _inverted_intransitive(texts: list[str], words: list[str], verb: int, start: int,
@@ -916,6 +936,9 @@ def _late_verb_at(lower: list[str], items: list[str], verbs: list[int],
     # The clause runs to the first link, comma or second verb group.
     end = next((i for i in range(first + 1, len(lower)) if lower[i] in _LINKERS
                 or lower[i] in _BREAKS), len(lower))
+    if lower[end - 2] == "to" or lower[end - 1] in PREPOSITIONS:
+        return None  # `the estate the new line was built to serve,`: a contact relative
+        # clause whose object is the gap at its end
     # An auxiliary that ends the clause right after the verb is its source-order tail
     # (`not alone carry can and`); `in May will` puts a month, not a modal, before it.
     if any(first < v < end and (lower[v - 1] not in AUXILIARIES or items[v - 1] == "May")
@@ -977,7 +1000,9 @@ def _verb_final_reason(lower: list[str], words: list[str]) -> str | None:
     if not verbs:
         return None
     first = verbs[0]
+    # (`the apprenticeships he offered`: a contact relative clause ends the sentence)
     if lower[first] in _HAVE and first < len(lower) - 2 and lower[-1] in lex.participles \
+            and lower[-2] not in _SUBJECT_PRONOUNS \
             and len(verbs) == 2 and any(w in PREPOSITIONS or w[:1].isdigit()
                                         for w in lower[first + 1:-1]) and \
             not any(w in _SUBORDINATORS or w in _SUBORDINATING_PREPOSITIONS
