@@ -319,3 +319,17 @@ def may_be_main_verb(lower: list[str], i: int) -> bool:
     counted = opener.replace(",", "").replace(".", "").isdigit() or opener in _COUNT_WORDS
     return not (counted or (not word.endswith("s") and (
         opener in NOUN_MARKERS or opener in lex.adjectives)))
+
+
+def _joins_names(items: list[str], i: int) -> bool:
+    """`Arousa and Vigo`, `Đồng Hới and Phú Bài`: `and` or `or` between two names."""
+    return items[i] in ("and", "or") and 0 < i < len(items) - 1 and \
+        items[i - 1][0].isupper() and items[i + 1][0].isupper()
+
+
+def _joins_noun_phrases(lower: list[str], i: int, b: int) -> bool:
+    """`the ships and the oil platforms`: `and` between two noun phrases, with no verb
+    between it and the position `b`."""
+    return lower[i] == "and" and i + 1 < b and lower[i - 1] in lexicon().nouns and (
+        lower[i + 1] in _SUBJECT_START or lower[i + 1] in lexicon().nouns) and not any(
+        could_be_finite_verb(lower, j) for j in range(i + 1, b))

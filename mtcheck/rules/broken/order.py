@@ -45,6 +45,8 @@ from mtcheck.rules.broken._shared import (
     _TIME_NOUNS,
     _WORD,
     _intransitive_forms,
+    _joins_names,
+    _joins_noun_phrases,
     _mostly_english,
     _own_start,
     _own_start_list,
@@ -927,7 +929,8 @@ def _late_verb_at(lower: list[str], items: list[str], verbs: list[int],
     if _BREAKS.intersection(head) or any(
             (w in _PHRASE_LINKERS and w not in _SUBORDINATING_PREPOSITIONS and not (
                 w == "than" and i and head[i - 1] in _COMPARING))
-            or (w in ("and", "or") and not _joins_noun_phrases(head, items[opens:first], i))
+            or (w in ("and", "or") and not _joins_noun_phrases(head, i, min(len(head), i + 3))
+                and not _joins_names(items[opens:first], i))
             or (w == "to" and head[i + 1:i + 2] and head[i + 1] in lex.verbs)
             for i, w in enumerate(head)) or \
             any(not w[0].isalnum() and w != "'s" for w in head):
@@ -961,18 +964,6 @@ def _late_verb_at(lower: list[str], items: list[str], verbs: list[int],
             for i, w in enumerate(lower[opens:b], opens)):
         return None
     return b, first
-
-
-def _joins_noun_phrases(head: list[str], items: list[str], i: int) -> bool:
-    """`the oil and the noise`, `Lyon and Nice`: `and` or `or` between a noun or a name
-    and what opens another noun phrase, not a verb (`rose ... and flooded`)."""
-    if not 0 < i < len(head) - 1:
-        return False
-    lex = lexicon()
-    after = head[i + 1]
-    return (head[i - 1] in lex.nouns or items[i - 1][0].isupper()) and (
-        after in _SUBJECT_START or items[i + 1][0].isupper()
-        or (after in lex.nouns and after not in lex.verbs))
 
 
 _COMPARING = word_set("more less fewer")

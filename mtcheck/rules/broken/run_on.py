@@ -44,6 +44,8 @@ from mtcheck.rules.broken._shared import (
     _SUBORDINATORS,
     _TIME_NOUNS,
     _intransitive_forms,
+    _joins_names,
+    _joins_noun_phrases,
     _mostly_english,
     _own_start,
     _reads_as_body,
@@ -681,20 +683,6 @@ def _relative_span(lower: list[str], b: int) -> range:
 # a comparison as often (`costs more than ...`).
 _OBJECT_COUNTS = (_COUNT_WORDS - {"more"}) | word_set("all some no every both")
 _VERB_ADVERBS = word_set("only also still already almost nearly just again now")
-
-
-def _joins_names(items: list[str], i: int) -> bool:
-    """`Arousa and Vigo`, `Đồng Hới and Phú Bài`: `and` or `or` between two names."""
-    return items[i] in ("and", "or") and 0 < i < len(items) - 1 and \
-        items[i - 1][0].isupper() and items[i + 1][0].isupper()
-
-
-def _joins_noun_phrases(lower: list[str], i: int, b: int) -> bool:
-    """`the ships and the oil platforms`: `and` between two noun phrases, with no verb
-    between it and the position `b`."""
-    return lower[i] == "and" and i + 1 < b and lower[i - 1] in lexicon().nouns and (
-        lower[i + 1] in _SUBJECT_START or lower[i + 1] in lexicon().nouns) and not any(
-        could_be_finite_verb(lower, j) for j in range(i + 1, b))
 
 
 def _second_clause(items: list[str], lower: list[str], verbs: list[int],
