@@ -466,5 +466,6 @@ def _passive_before(lower: list[str]) -> bool:
 
 
 def _passive_to(lower: list[str]) -> bool:
-    return (len(lower) >= 4 and lower[-3] in _BE and lower[-2] in lexicon().participles
-            and not _ELLIPSIS_CONTEXT.intersection(lower[-10:]))
+    """`were introduced to.`: the participle right after `be`, outside an ellipsis."""
+    return _passive_before(lower) and lower[-3] in _BE and \
+        not _ELLIPSIS_CONTEXT.intersection(lower[-10:])
