@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
 
-from mtcheck.wordlists import cached_build
+from mtcheck.wordlists import cached_build, zipf
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -36,7 +36,7 @@ PREPOSITIONS = word_set(
     "of in on at to for with from by about against among amongst between into onto upon "
     "over under through during before after within without towards toward via despite "
     "regarding concerning including amid amidst unlike per across along around behind "
-    "beside besides beyond near since until till throughout inside outside than"
+    "beside besides beyond near since until till throughout inside outside than except"
 )
 CONJUNCTIONS = word_set(
     "and or nor but because although though whereas whether if unless while"
@@ -186,6 +186,30 @@ def data_sections(name: str) -> dict[str, tuple[str, ...]]:
         else:
             current.append(line)
     return {k: tuple(v) for k, v in sections.items() if v}
+
+
+# A past form this much rarer than the word itself (in Zipf units, 1/20) marks a noun
+# whose verb reading is rare: `peopled` against `people`, `schooled` against `schools`.
+_RARE_VERB_ZIPF_GAP = 1.3
+
+
+@cache
+def rarely_a_verb(word: str) -> bool:
+    """A noun whose verb reading is rare (`people`, `schools`, `court`, `services`).
+
+    wordfreq decides: every past form of the word's verb lemmas is under a twentieth
+    as frequent as the word. Verbs whose past is spelled like the word (`cost`, `cut`)
+    and past forms themselves (`saw`, `fell`) have no such evidence and stay verbs.
+    """
+    lex = lexicon()
+    if word in AUXILIARIES or word in lex.past or word not in lex.nouns:
+        return False
+    pasts = [form for lemma in lex.verb_lemmas.get(word, ()) for form in lex.forms_of(lemma)
+             if form in lex.past]
+    if not pasts or word in pasts or any(
+            lemma in pasts for lemma in lex.verb_lemmas.get(word, ())):
+        return False
+    return max(zipf(form, "en") for form in pasts) < zipf(word, "en") - _RARE_VERB_ZIPF_GAP
 
 
 # Words that start a noun phrase: after them, and after the adjectives that follow

@@ -8,7 +8,7 @@ from mtcheck.analyze import document
 from mtcheck.config import Config
 from mtcheck.engine import check as mtcheck_check
 from mtcheck.engine import findings
-from mtcheck.english import could_be_finite_verb, lexicon
+from mtcheck.english import could_be_finite_verb, lexicon, rarely_a_verb
 
 FAMILIES = ("broken", "boilerplate", "encoding")
 
@@ -1212,4 +1212,57 @@ def test_seventh_round_damage_is_found(rule_id, text):
     "The club lost the final but the points it has won this season put it in third place.",
 ])
 def test_seventh_round_rules_stay_quiet(text):
+    assert _found(text) == []
+
+
+# Session 8: a noun whose verb reading is rare (wordfreq: its past form is under a
+# twentieth as frequent) is no verb without its subject or object; speech reported to
+# someone (`told the assembly on Tuesday`) is an attribution. Written after the rules.
+@pytest.mark.parametrize(("word", "rare"), [
+    ("people", True), ("schools", True), ("court", True), ("services", True),
+    ("plans", False), ("rules", False), ("cost", False), ("fell", False), ("saw", False),
+    ("reported", False), ("is", False),
+])
+def test_rarely_a_verb(word, rare):
+    assert rarely_a_verb(word) is rare
+
+
+@pytest.mark.parametrize("text", [
+    "About 300 people in front of the regional court in Graz on Wednesday, most of them "
+    "farmers from the valley.",
+    "Because of the dense fog over the airport and the icy runways in the early morning "
+    "hours.",
+    "Closure of three rural schools in the district at the end of the school year due to "
+    "the falling number of pupils.",
+    "Long queues of lorries at the border crossing since Sunday, with waits of up to "
+    "twelve hours.",
+    "Because of the strong winds along the coast and the heavy rain in the hills north of "
+    "the city.",
+])
+def test_eighth_round_fragments_are_found(text):
+    assert "broken.fragment" in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials need not worry about the budget this year, the finance minister told the "
+    "assembly on Tuesday.",
+    "The budget will be balanced this year, the finance minister told the assembly on "
+    "Tuesday.",
+    "Prices will stay high this winter, the energy minister told parliament on Wednesday.",
+    "Exports to Asia account for a third of the company's sales.",
+    "Imports from China account for most of the growth.",
+    "Residents of the three villages account for nearly half of all visits to the clinic "
+    "every winter.",
+    "The two cafés on the square book tables weeks ahead in summer.",
+    "The villagers back the plan to reopen the old mine.",
+    "Two retired teachers now staff the village museum three days a week.",
+    "Rescue costs total more than 2 million euros, the regional government said.",
+    "The mayor need not resign, the party said on Friday.",
+    "The shelters house about 300 people, most of them from the flooded villages.",
+    "Officers police the border crossing around the clock since the attack in May.",
+    "Critics side with the union on the question of pay, the survey found.",
+    "Volunteers from the village, most of them pensioners, staff the library in the "
+    "afternoons.",
+])
+def test_eighth_round_rules_stay_quiet(text):
     assert _found(text) == []

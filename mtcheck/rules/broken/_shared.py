@@ -20,6 +20,7 @@ from mtcheck.english import (
     could_be_finite_verb,
     data_sections,
     lexicon,
+    rarely_a_verb,
     word_set,
 )
 from mtcheck.model import Document, Sentence
@@ -279,7 +280,7 @@ _PLURAL_SINGULARS = word_set("people police")
 _PREPOSITIONAL_PARTICIPLES = word_set("compared based depending owing")
 
 
-def may_be_main_verb(lower: list[str], i: int) -> bool:
+def may_be_main_verb(lower: list[str], i: int, words: list[str] | None = None) -> bool:
     """Whether the word at `i` of a main clause may be its verb: `could_be_finite_verb`,
     less infinitives, prepositions, and the readings a noun-or-verb word cannot have
     where it stands.
@@ -290,7 +291,9 @@ def may_be_main_verb(lower: list[str], i: int) -> bool:
     come before it (`faces charges of`); `last year` is a
     time; after a singular noun that a determiner or a number opens, a noun that is no
     past form is a compound's head (`the town hall`, `86,000 passenger trips`), and so is
-    a noun after a word that is only an adjective (`young people`).
+    a noun after a word that is only an adjective (`young people`). A noun whose verb
+    reading is rare (`schools`, `people`) is a verb only next to its subject or object;
+    `words`, the clause in its own case, tells names (`Asia account for`) apart.
     """
     word = lower[i]
     if (i and lower[i - 1] == "to") or word in PREPOSITIONS or \
@@ -303,6 +306,14 @@ def may_be_main_verb(lower: list[str], i: int) -> bool:
     before = lower[i - 1] if i else ""
     if word in _PREPOSITIONAL_PARTICIPLES and after in ("with", "to", "on"):
         return False  # `compared with`, `based on`: a preposition
+    if after == "not":
+        return True  # `need not`, `dare not`
+    if rarely_a_verb(word) and not (
+            _subject_word(before) or (words is not None and i > 1 and words[i - 1][:1].isupper())
+            or after in DETERMINERS or after in PRONOUNS or after[:1].isdigit()
+            or (after in lex.plurals and before in lex.nouns)):
+        return False  # `all schools and offices`: a verb this rare needs its subject
+        # (`Exports to Asia account for`) or its object (`the cafés book tables`)
     if (i == 0 and after not in DETERMINERS and after not in PRONOUNS) or (
             after == "of" and (before not in lex.finite or before in lex.adjectives)) \
             or (word == "last" and after in _TIME_NOUNS) or (
@@ -319,6 +330,14 @@ def may_be_main_verb(lower: list[str], i: int) -> bool:
     counted = opener.replace(",", "").replace(".", "").isdigit() or opener in _COUNT_WORDS
     return not (counted or (not word.endswith("s") and (
         opener in NOUN_MARKERS or opener in lex.adjectives)))
+
+
+def _subject_word(word: str) -> bool:
+    """A pronoun or a plural noun, which may be the subject of the verb after it, or an
+    adverb, which may stand between the two (`Tourists now account for`)."""
+    lex = lexicon()
+    return word in PRONOUNS or word in lex.plurals or (
+        word in lex.adverbs and word not in lex.adjectives and word not in lex.verbs)
 
 
 def _joins_names(items: list[str], i: int) -> bool:

@@ -117,7 +117,7 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         lower = [w.lower() for w in main]
         # A capitalized word inside the clause is a name (`the tanker Aegean Star`).
-        if not any(may_be_main_verb(lower, i) for i in range(len(main))
+        if not any(may_be_main_verb(lower, i, main) for i in range(len(main))
                    if i == 0 or not main[i][0].isupper()) and \
                 _mostly_english(_words(doc, sentence)) and \
                 not _answers_question(doc, sentence):
@@ -171,7 +171,8 @@ def _phrase_without_clause(sentence: Sentence, words: list[str]) -> Hit | None:
         return None  # a noun phrase needs the relative clause that took its verb
     if not relatives and len(words) < 7:
         return None  # `For now, at least.`: short phrases are a style of their own
-    groups = [g for g in _verb_groups(lower, words)
+    # A phrase holds noun phrases, so a noun-or-verb word needs the stricter test.
+    groups = [g for g in _verb_groups(lower, words, strict=True)
               if not (g and lower[g - 1] in ("to", "and", "or"))]
     if len(groups) > len(relatives) or (groups and groups[0] < relatives[0]):
         return None
@@ -186,15 +187,18 @@ def _answers_question(doc: Document, sentence: Sentence) -> bool:
         _QUESTION_END.search(doc.sentences[sentence.index - 1].text) is not None
 
 
-def _verb_groups(lower: list[str], words: list[str]) -> list[int]:
+def _verb_groups(lower: list[str], words: list[str], *, strict: bool = False) -> list[int]:
     """Where each run of words that can be finite verbs starts (`will be discussed` is one).
 
-    A capitalized word after the first is a name, never a verb.
+    A capitalized word after the first is a name, never a verb. With `strict`, a run
+    opens only where `may_be_main_verb` allows.
     """
     starts = []
     previous = False
     for i in range(len(lower)):
-        verb = (i == 0 or not words[i][0].isupper()) and could_be_finite_verb(lower, i)
+        verb = (i == 0 or not words[i][0].isupper()) and (
+            may_be_main_verb(lower, i, words) if strict and not previous
+            else could_be_finite_verb(lower, i))
         if verb and not previous:
             starts.append(i)
         # An auxiliary carries the group on (`will be discussed`); two lexical verbs in a

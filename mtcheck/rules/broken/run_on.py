@@ -494,12 +494,14 @@ def _splice_at(items: list[str], lower: list[str], commas: list[int],
     if lower[verb] in lex.participles and lower[verb] not in AUXILIARIES and (
             tail[0] in _POSSESSIVES or lower[verb + 1] in _AFTER_PARTICIPLE):
         return None
-    # `Prices rose, the ministry said.` reports speech; `..., they say that ...` opens a
-    # sentence of its own.
+    # `Prices rose, the ministry said.` and `..., the minister told the assembly on
+    # Tuesday.` report speech; `..., they say that ...` opens a sentence of its own.
     saying = _saying_lemmas() | _REPORTING | _SOURCE_VERBS
     lemmas = (lower[verb], *lex.verb_lemmas.get(lower[verb], ()))
-    if any(lemma in saying for lemma in lemmas) \
-            and not _REPORTED_CLAUSE.intersection(lower[verb + 1:verb + 2]):
+    if any(lemma in saying for lemma in lemmas) and (
+            not _REPORTED_CLAUSE.intersection(lower[verb + 1:verb + 2]) or (
+                _saying_lemmas().intersection(lemmas) and not any(
+                    could_be_finite_verb(lower, i) for i in range(verb + 2, len(lower))))):
         return None
     if _OUTCOME_VERBS.intersection(lemmas) and (
             verb + 1 >= len(lower) or lower[verb + 1] in _AFTER_OUTCOME):
