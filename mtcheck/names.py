@@ -38,7 +38,10 @@ from mtcheck.wordlists import wordfreq_zipf_en
 Relation = Literal["spelling", "transliteration", "garbled", "truncation"]
 
 # A capitalized word with its apostrophe parts (O'Brien, Erdoğan's, İstanbul'da).
-_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*"
+# Korean and Chinese given names join their syllables with a hyphen and write the second
+# in lower case (Min-jun, Ming-hui): that syllable is part of the word.
+_SYLLABLE = r"(?:-[bcdfghjklmnpqrstwxz]{0,2}[aeiouy]{1,3}(?:ng|n|l|k|m|p|t)?(?![\p{L}\p{M}-]))"
+_WORD = rf"\p{{Lu}}[\p{{L}}\p{{M}}]*(?:['’][\p{{L}}\p{{M}}]+)*{_SYLLABLE}?"
 _ABBREVIATED = frozenset(("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov", "Col",
                           "Lt", "Capt", "Sgt", "Adm", "Cmdr", "St", "Jr", "Sr", "Rev", "Pres",
                           "Hon", "Mt"))
@@ -74,7 +77,7 @@ _DOTTED_REST = (r"(?:(?=[a-z]{0,3}\.)(?:|"
 _GAP_GUARDED = (rf"(?:[ \u00a0](?=[a-z]{{1,5}}[ \u00a0]){_PARTICLE}(?:[ \u00a0]{_PARTICLE})?"
                 r"[ \u00a0]|[ \u00a0]|-)")
 _CORE = (rf"(?:{_DOTTED_REST}{_DOTTED_GUARDED}*{_WORD}"
-         r"|[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*)")
+         rf"|[\p{{L}}\p{{M}}]*(?:['’][\p{{L}}\p{{M}}]+)*{_SYLLABLE}?)")
 _FIRST_AFTER_NO_LETTER = r"(?<![\p{L}\p{M}\p{N}_].)"
 _TAIL = rf"(?:{_GAP_GUARDED}\p{{Lu}}{_CORE})*"
 _RUN_ASCII = regex.compile(rf"[A-Z]{_FIRST_AFTER_NO_LETTER}{_CORE}{_TAIL}")
@@ -114,11 +117,23 @@ _FOLDS: Mapping[str, tuple[str, ...]] = {
     "ł": ("l",), "ë": ("e",), "ï": ("i",),
 }
 _MAX_FOLDED_LETTERS = 4
-# Transliteration conventions (Russian kh/h, y/i, German w/v and sch, Latin ks/x).
-# Russian ё after a consonant is `yo` or `e` (Zhuravlyov/Zhuravlev, Fyodor/Fedor).
-_LOOSE = regex.compile(r"tsch|sch|kh|ks|ph|ck|w|(?<=[bcdfghjklmnpqrstvxz])yo|y|^j(?=[aeiou])")
+# Transliteration conventions (Russian kh/h, y/i, German w/v and sch, Latin ks/x, Dutch
+# ij/y). Russian ё after a consonant is `yo` or `e` (Zhuravlyov/Zhuravlev, Fyodor/Fedor).
+_LOOSE = regex.compile(r"tsch|sch|kh|ks|ph|ck|ij|w|(?<=[bcdfghjklmnpqrstvxz])yo|y|^j(?=[aeiou])")
 _LOOSE_MAP: Mapping[str, str] = {"tsch": "ch", "sch": "sh", "kh": "h", "ks": "x", "ph": "f",
-                                 "ck": "k", "w": "v", "yo": "e", "y": "i", "j": "i"}
+                                 "ck": "k", "ij": "i", "w": "v", "yo": "e", "y": "i", "j": "i"}
+# Romanizations that MT mixes within one article, each folded to one form before the
+# conventions above. Japanese: Kunrei and Hepburn (Takesi/Takeshi, Tutomu/Tsutomu,
+# Hukuda/Fukuda) and long vowels written or not (Satou/Satoh/Sato, Ooshima/Oshima).
+# Korean: the Revised Romanization and older or customary spellings (Yeong/Young,
+# Hyeon/Hyun, Joon/Jun, Eun/Un). The two fold `ou` and `oo` differently, so each gives a
+# key of its own.
+_ROMANIZATIONS: tuple[tuple[regex.Pattern[str], Mapping[str, str]], ...] = (
+    (regex.compile(r"shi|chi|tsu|fu|ji|ou|oo|uu|oh(?![aeiou])"),
+     {"shi": "si", "chi": "ti", "tsu": "tu", "fu": "hu", "ji": "zi", "ou": "o", "oo": "o",
+      "uu": "u", "oh": "o"}),
+    (regex.compile(r"eo|ou|oo|eu"), {"eo": "u", "ou": "u", "oo": "u", "eu": "u"}),
+)
 _DOUBLE = regex.compile(r"(.)\1+")
 _NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
 # A remainder that turns a place or person into an adjective or plural, not a truncation.
@@ -215,8 +230,12 @@ def loose_key(key: str) -> str:
 
 @lru_cache(maxsize=_CACHED)
 def loose_keys(word: str) -> frozenset[str]:
-    """The loose keys of every strong key of a word."""
-    return frozenset(loose_key(k) for k in strong_keys(word))
+    """The loose keys of every strong key of a word, and of its Japanese and Korean
+    romanizations folded (`_ROMANIZATIONS`)."""
+    strong = strong_keys(word)
+    return frozenset(loose_key(k) for k in strong) | frozenset(
+        loose_key(folded) for k in strong for pattern, table in _ROMANIZATIONS
+        if (folded := str(pattern.sub(lambda m, t=table: t[m.group()], k))) != k)
 
 
 @lru_cache(maxsize=_CACHED)

@@ -178,6 +178,18 @@ POSITIVE = [
      "next spring.", "Jei", "Jie"),
     ("Researcher Liu Xiaoming led the survey. Liu Xaioming said the data were sound. "
      "Liu Xiaoming will publish in June.", "Xaioming", "Xiaoming"),
+    # Japanese and Korean romanizations mixed (written after the folds, session 8), Dutch
+    # ij/y, and Korean given names whose second syllable is in lower case.
+    ("Engineer Kenta Saitou led the tests. Saito said the robots worked well in the rain.",
+     "Saito", "Saitou"),
+    ("Mayor Tsutomu Fukuda welcomed the plan. Hukuda said the town needed the jobs.",
+     "Hukuda", "Fukuda"),
+    ("The striker Park Ji-hoon scored twice. Park Ji-hun later said the team deserved it.",
+     "Ji-hun", "Ji-hoon"),
+    ("Chief engineer Lee Hyun-woo opened the plant. Lee Hyeon-woo said it would hire 200 "
+     "people. Lee Hyun-woo will retire in May.", "Hyeon-woo", "Hyun-woo"),
+    ("Researcher Anna Dijkstra presented the data. Dykstra said the dikes were safe.",
+     "Dykstra", "Dijkstra"),
 ]
 
 
@@ -229,6 +241,14 @@ NEGATIVE = [
     # must not reduce to that word alone.
     "Critics were unconvinced. Đỗ Quang Huy, a researcher in Hanoi, said the money came "
     "late. Huy said prices fell.",
+    # Romanization folds and hyphenated syllables must not join different names.
+    "Zhou Wei met Zhu Lin in Beijing on Monday. Zhou said the talks were useful.",
+    "Louis Dupont and Luis Ortega signed the deal. Dupont said it was fair.",
+    "Kyiv-based analysts said the talks in Kyiv had stalled. State-run media in Moscow "
+    "agreed.",
+    "Kim Min-jun and Kim Min-seo are twins. Min-jun plays the violin and Min-seo the cello.",
+    "The Kremlin-run channel said the Kremlin would answer on Monday.",
+    "Sato Kenji and Kato Yumi presented the plan. Kato said the budget was tight.",
 ]
 
 
