@@ -190,6 +190,11 @@ POSITIVE = [
      "people. Lee Hyun-woo will retire in May.", "Hyeon-woo", "Hyun-woo"),
     ("Researcher Anna Dijkstra presented the data. Dykstra said the dikes were safe.",
      "Dykstra", "Dijkstra"),
+    # A family name put first in one sentence only (session 8).
+    ("Professor Hiroshi Tanaka led the survey. Tanaka Hiroshi said the data were sound. "
+     "Hiroshi Tanaka will publish in June.", "Tanaka Hiroshi", "Hiroshi Tanaka"),
+    ("Farmer Szabó Zoltán grows paprika. Szabó Zoltán said the harvest was poor. Zoltán "
+     "Szabó expects better prices next year.", "Zoltán Szabó", "Szabó Zoltán"),
 ]
 
 
@@ -249,6 +254,7 @@ NEGATIVE = [
     "Kim Min-jun and Kim Min-seo are twins. Min-jun plays the violin and Min-seo the cello.",
     "The Kremlin-run channel said the Kremlin would answer on Monday.",
     "Sato Kenji and Kato Yumi presented the plan. Kato said the budget was tight.",
+    "Tanaka Hiroshi led the survey. Tanaka Hiroshi said the data were sound.",
 ]
 
 

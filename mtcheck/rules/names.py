@@ -22,6 +22,7 @@ from mtcheck.names import (
     Spelling,
     cluster_words,
     extract_mentions,
+    found_runs,
     loose_key,
     loose_keys,
     may_link,
@@ -160,7 +161,9 @@ def _spans(spelling: Spelling, each: bool) -> tuple[tuple[int, int], ...]:
            "Mueller adjourned the case.",
            "Coach Ali Samsar praised the team. Samsar said the win mattered. "
            "Sams added that the league was long.",
-           "Spokesman Dmitry Peskov spoke on Friday. Later Peskow said nothing more."],
+           "Spokesman Dmitry Peskov spoke on Friday. Later Peskow said nothing more.",
+           "Mayor Kovács Anna opened the fair. Anna Kovács said the stalls were full. "
+           "Anna Kovács thanked the volunteers."],
       good=["Ayşe Kaya spoke first. Later Kaya added a remark.",
             "Erdoğan met Müller. Erdoğan's aide and Müller talked again.",
             "Ana García runs the festival. Luis García cooked. García is a common name.",
@@ -175,7 +178,8 @@ def inconsistent_spelling(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     MT systems spell a name differently from one sentence to the next: diacritics kept and
     dropped (Kavcıoğlu/Kavcioglu), letters folded another way (Müller/Mueller,
     Şugayev/Shugayev), transliterations mixed (Shoigu/Shoygu, Peskov/Peskow) and surnames
-    cut short (Samsar/Sams). Name words are grouped by transliteration keys, one-letter
+    cut short (Samsar/Sams), and a family name put first in some sentences only (Kovács
+    Anna/Anna Kovács). Name words are grouped by transliteration keys, one-letter
     edits and prefixes, through hash indexes (linear in the article). The minority
     spelling is flagged and the dominant one suggested (a glossary form or a spelling the
     source attests wins over frequency). Different people who share a surname, possessives,
@@ -183,6 +187,7 @@ def inconsistent_spelling(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     `each_occurrence` every occurrence of a minority spelling is reported, not the first.
     """
     each = bool(ctx.options.get("each_occurrence", False))
+    yield from _reversed_names(doc, each)
     clusters = _clusters(doc, _glossary(ctx))
     if not clusters:
         return
@@ -205,6 +210,34 @@ def inconsistent_spelling(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 yield Hit(start, end,
                           f"'{variant.text}' ({_where(doc, variant)}) {_WHAT[relation]} {known}",
                           suggestion=dominant.text, confidence=confidence)
+
+
+def _reversed_names(doc: Document, each: bool) -> Iterator[Hit]:
+    """A two-word name written in both orders (`Nagy Péter`, `Péter Nagy`): MT keeps the
+    family-name-first order of Hungarian, Chinese, Japanese or Korean in some sentences
+    and turns it in others. The order used less often (later, at a tie) is flagged."""
+    # Cheap test first, on the runs' last two words: no pair is also written reversed in
+    # almost every article, and then the mentions are not needed.
+    pairs = {tuple(words[-2:]) for run in found_runs(doc)
+             if len(words := run.group().split()) >= 2}
+    if not any((b, a) in pairs for a, b in pairs if a != b):
+        return
+    by_order: dict[tuple[str, str], list[Mention]] = {}
+    for mention in _mentions(doc):
+        if len(mention.words) == 2:
+            by_order.setdefault((mention.words[0].text, mention.words[1].text),
+                                []).append(mention)
+    for (first, last), seen in by_order.items():
+        other = by_order.get((last, first))
+        if first == last or not other or \
+                (len(seen), -seen[0].start) > (len(other), -other[0].start):
+            continue
+        dominant = other[0]
+        where = f"line {line_column(doc, dominant.start)[0]}"
+        for mention in seen if each else seen[:1]:
+            yield Hit(mention.start, mention.end,
+                      f"'{mention.text}' is the name '{dominant.text}' ({where}) with its "
+                      "words in the other order", suggestion=dominant.text, confidence=0.8)
 
 
 def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
