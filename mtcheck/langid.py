@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from mtcheck.analyze import memoized, note, vocabulary
 from mtcheck.analyze import token_texts as _token_texts
+from mtcheck.foreign.lexicon import listed_words
 from mtcheck.model import Document
 from mtcheck.wordlists import (
     FREQUENCY_LANGUAGES,
@@ -486,4 +487,7 @@ def foreign_residue(tokens: Iterable[str]) -> list[str]:
 def _residue_word(token: str) -> bool:
     if len(token) < 2 or not token.isalpha():
         return False
-    return token.islower() or script_of(token) is not None or foreign_letters(token)
+    return token.islower() or script_of(token) is not None or foreign_letters(token) or (
+        # a listed connective that opens a sentence (`Inoltre,`, `Cependant,`) and that
+        # English never writes
+        token.istitle() and token.lower() in listed_words() and zipf(token.lower(), "en") < 1.5)

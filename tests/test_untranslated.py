@@ -373,3 +373,33 @@ def test_an_acronym_names_only_the_words_whose_initials_it_spells():
     text = ("Council Meets\n\nThe council met on Monday. Miasto nie ma pieniędzy na nowe "
             "autobusy, said the head of the transport authority (ZTM).")
     assert _texts(_found(text, rule="untranslated.sentence")) != []
+
+
+# Session 8, written after the changes: a dateline's place in capitals under the
+# headline is a name; a listed connective that opens a sentence is evidence of the
+# source language on its own.
+@pytest.mark.parametrize("text", [
+    "Tram Line Opens\n\nKRAKÓW\n\nThe new tram line opened on Monday with free rides.",
+    "Tram Line Opens\n\nGDAŃSK, Poland\n\nThe new tram line opened on Monday.",
+    "Tram Line Opens\n\nPLZEŇ\n\nThe new tram line opened on Monday with free rides.",
+    "Tram Line Opens\n\nŁÓDŹ\n\nThe new tram line opened on Monday with free rides.",
+])
+def test_a_dateline_in_capitals_is_not_untranslated(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Museum Expands\n\nThe museum of Ravenna will close for two months in winter, the "
+     "director said.\n\nInoltre, the museum will open a new wing in 2027 with rooms for "
+     "the mosaics.", "Inoltre"),
+    ("Timetable Stays\n\nThe council met on Monday to discuss the buses.\n\nCependant, "
+     "the council kept the old timetable for the winter months.", "Cependant"),
+])
+def test_a_source_connective_opening_a_sentence_is_found(text, word):
+    assert word in _texts(_found(text, rule="untranslated.source-word"))
+
+
+def test_an_english_word_that_is_also_a_listed_connective_is_not_flagged():
+    text = ("Incomes Rise\n\nPer capita income rose by 3 percent last year, the statistics "
+            "office said. Also, wages grew faster than prices.")
+    assert _found(text) == []

@@ -105,6 +105,12 @@ def translations() -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def listed_words() -> frozenset[str]:
+    """The words of `translations`, in any language."""
+    return frozenset(word for _, word in translations())
+
+
 @lru_cache(maxsize=1 << 16)
 def verdict(word: str, langs: tuple[str, ...]) -> Verdict | None:
     """The language evidence of one word form (None for plain English and non-words)."""

@@ -98,7 +98,8 @@ def _sentence_span(doc: Document, sentence: Sentence, marks: list[Mark], result:
     if words <= 3:
         # A short line (`Compartir`, `Yorum yaz`): every word must lean away from
         # English and one must be a clear source word, not a name.
-        if len(marks) < words or not any(clear(m.verdict) for m in marks):
+        if len(marks) < words or not any(clear(m.verdict) for m in marks) or \
+                _dateline(doc, sentence):
             return None
     elif len(marks) < 3 or _content_words(marks) < 2:
         return None
@@ -107,6 +108,15 @@ def _sentence_span(doc: Document, sentence: Sentence, marks: list[Mark], result:
     if guess.known and guess.lang != "en" and guess.confidence >= min_confidence:
         return SpanFinding(start, end, guess.lang, guess.confidence, _kind(doc, sentence))
     return None
+
+
+def _dateline(doc: Document, sentence: Sentence) -> bool:
+    """A line of capitals just under the headline (`BRNO`, `DEBRECEN, Hungary`): the
+    dateline's place, a name in any language."""
+    if sentence.paragraph >= 3 or doc.paragraphs[sentence.paragraph].kind == "body":
+        return False
+    first = next((t.text for t in doc.sentence_tokens(sentence) if t.text.isalpha()), "")
+    return len(first) > 1 and first.isupper()
 
 
 def _kind(doc: Document, sentence: Sentence) -> Literal["sentence", "line"]:
