@@ -403,3 +403,14 @@ def test_an_english_word_that_is_also_a_listed_connective_is_not_flagged():
     text = ("Incomes Rise\n\nPer capita income rose by 3 percent last year, the statistics "
             "office said. Also, wages grew faster than prices.")
     assert _found(text) == []
+
+
+# A term of two words with its gloss, and a term introduced in its language.
+@pytest.mark.parametrize("text", [
+    "Food Fair Opens\n\nThe stalls sell kranjska klobasa, a smoked pork sausage, and "
+    "bread from the hills.",
+    "Beer Goes Abroad\n\nThe brewery serves what is known in Czech as tankové pivo, or "
+    "tank beer, in six countries.",
+])
+def test_a_glossed_or_introduced_term_is_not_untranslated(text):
+    assert _found(text) == []

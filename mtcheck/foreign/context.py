@@ -280,8 +280,21 @@ def inside_place_name(doc: Document, index: int, v: Verdict) -> bool:
 
 
 def mentioned(doc: Document, index: int) -> bool:
-    """A word introduced as a term (`the so-called X`, `known as X`)."""
-    return any(t.text.lower() in _MENTION_CUES for t in doc.tokens[max(0, index - 3):index])
+    """A word introduced as a term (`the so-called X`, `known as X`, `known in Czech as
+    X`): a cue among the three words before it, or further back across a language."""
+    before = doc.tokens[max(0, index - 5):index]
+    for j in range(len(before) - 1, -1, -1):
+        text = before[j].text
+        if text.lower() in _MENTION_CUES:
+            return True
+        if j < len(before) - 3 and text.lower() not in _ACROSS_TO_TERM and \
+                not text[:1].isupper():
+            return False
+    return False
+
+
+# What may stand between a cue and its term: `known locally as`, `called in Czech`.
+_ACROSS_TO_TERM = frozenset({"in", "as", "locally", "simply", "also", "here"})
 
 _GLOSS_STARTS = frozenset({"the", "a", "an", "or", "meaning", "i.e"})
 
@@ -293,9 +306,17 @@ def glossed(doc: Document, index: int, v: Verdict) -> bool:
     """
     if v.lang is not None and (v.lang, v.lower) in translations():
         return False
-    following = doc.tokens[index + 1:index + 3]
+    # The term may go on for a word or two (`kranjska klobasa, a smoked sausage`).
+    at = index + 1
+    while at < min(index + 3, len(doc.tokens)) and doc.tokens[at].text.isalpha() and \
+            doc.tokens[at].text.islower() and zipf(doc.tokens[at].text, "en") < _PLAIN_ENGLISH:
+        at += 1
+    following = doc.tokens[at:at + 2]
     return len(following) == 2 and following[0].text == "," and \
         following[1].text.lower() in _GLOSS_STARTS
+
+
+_PLAIN_ENGLISH = 3.0
 
 
 def ends_foreign_name(doc: Document, index: int, v: Verdict, langs: tuple[str, ...]) -> bool:

@@ -55,7 +55,6 @@ from mtcheck.rules.broken._shared import (
     _sentences_of,
     _takes_that_clause,
     _word_before,
-    _words,
     may_be_main_verb,
 )
 from mtcheck.rules.registry import RuleContext, rule
@@ -328,19 +327,32 @@ def _verb_final(doc: Document) -> Iterator[Hit]:
         if not text.endswith(".") or sentence.paragraph not in body or \
                 sentence.token_end - sentence.token_start < 5:
             continue
-        last = tokens[sentence.token_end - 2].text
-        if last not in lex.verbs or last in lex.nouns or last in lex.adjectives or \
-                not last.isalpha():
-            continue  # cheap test first: the sentence ends in a word that is only a verb
-            # (`stretched thin`: an adjective ends it)
-        if any(c in text for c in _QUOTES) or "," in text or ";" in text or \
-                _LIST_COLON.search(text):
+        # The clause runs to the first comma (`... the mark of 1.2 billion dollars
+        # exceeded, up 24 percent`) or to the full stop.
+        end = next((i for i in range(sentence.token_start, sentence.token_end)
+                    if tokens[i].text == ","), sentence.token_end - 1)
+        last = tokens[end - 1].text
+        if last not in lex.verbs or last in lex.nouns or not last.isalpha() or (
+                last in lex.adjectives and last not in lex.past):
+            continue  # cheap test first: the clause ends in a word that is only a verb,
+            # or a past form (`stretched thin`: an adjective ends it)
+        if any(c in text for c in _QUOTES) or ";" in text or _LIST_COLON.search(text):
             continue
-        words = _words(doc, sentence)
+        clause = tokens[sentence.token_start:end]
+        words = [t.text for t in clause if t.text[0].isalpha()]
         lower = [w.lower() for w in words]
         if not 4 <= len(words) <= 30 or lower[0] in _SUBORDINATORS or \
                 lower[0] in _SUBORDINATING_PREPOSITIONS or lower[0] in _RELATIVE or \
                 lower[0] in _GAP_TAKERS or not _mostly_english(words):
+            continue
+        # Before a comma, the two noun phrases and the verb may be a contact relative
+        # clause (`The report the council commissioned, published in May, ...`): an
+        # adverbial before the verb (a phrase or a number) shows source order. After a
+        # relative clause the verb may stop before an aside (`A storm that hit the
+        # region destroyed, according to ..., half the harvest`).
+        if end < sentence.token_end - 1 and (len(words) < 7 or (not any(
+                w in PREPOSITIONS for w in lower[2:-1]) and not any(
+                t.text[0].isdigit() for t in clause)) or _RELATIVE_WORDS.intersection(lower)):
             continue
         reason = _verb_final_reason(lower, words)
         if reason:
@@ -349,6 +361,7 @@ def _verb_final(doc: Document) -> Iterator[Hit]:
 
 
 _BREAKS = frozenset(",;:—–()")
+_RELATIVE_WORDS = _RELATIVE | {"that"}
 _FRONTED_AUXILIARIES = word_set("has have had is are was were")
 
 
@@ -985,8 +998,11 @@ def _verb_final_reason(lower: list[str], words: list[str]) -> str | None:
         return f"the participle '{words[-2]}' comes before its auxiliary '{words[-1]}'"
     # Only words that are never nouns count as verbs here: in `the target orbit reached`
     # the noun reading of `orbit` is the one that leaves a sentence.
+    # A past form that ends the sentence is its verb even if it may be an adjective
+    # (`... 12 students for a course accepted.`).
     verbs = [i for i, w in enumerate(lower) if w in AUXILIARIES or (
-        w in lex.verbs and w not in lex.nouns and w not in lex.adjectives
+        w in lex.verbs and w not in lex.nouns and (
+            w not in lex.adjectives or (i == len(lower) - 1 and w in lex.past))
         and not w.endswith("ing") and (i == 0 or not words[i][0].isupper()))]
     if not verbs:
         return None

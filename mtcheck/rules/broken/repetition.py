@@ -157,10 +157,15 @@ def _loop_phrase(tokens: Sequence[Token], codes: str, first: int, second: int) -
         size += 1
     while first > 0 and codes[first - 1] == codes[second - 1]:
         first, second, size = first - 1, second - 1, size + 1
-    return first + size < second and not (
+    # `We promised the end of the summer, and it is the end of the summer`: a copy after
+    # `is` restates the first on purpose.
+    return first + size < second and tokens[second - 1].text.lower() not in _BE_FORMS and not (
         first > 0 and _counts(tokens[first - 1]) and _counts(tokens[second - 1])) and not (
         second + size < len(codes) and _counts(tokens[first + size]) and
         _counts(tokens[second + size]))
+
+
+_BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
 
 
 def _counts(token: Token) -> bool:
