@@ -1254,6 +1254,30 @@ def test_eighth_round_verb_final_clauses_are_found(text):
     assert "broken.garbled-order" in [rule for rule, _ in _found(text)], _found(text)
 
 
+# An object relative clause that repeats its object before the main clause goes on.
+@pytest.mark.parametrize("text", [
+    "The tram that the city bought it last year has broken down twice.",
+    "The house that she inherited it from her aunt was sold.",
+    "The road that they repaired it last summer is cracked again.",
+    "The money which the villagers collected it will go to the school.",
+])
+def test_eighth_round_resumed_objects_are_found(text):
+    assert "broken.agreement" in [rule for rule, _ in _found(text)], _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The fact that the minister announced it was a surprise to the unions.",
+    "The man that saw it said he called the police at once.",
+    "The way that the city uses it has changed since 2020.",
+    "It was such a mess that the city closed it last year.",
+    "The first time that the club won it was in 1990.",
+    "He said that the council approved it last week.",
+    "The ferry that the island depends on was cancelled again.",
+])
+def test_eighth_round_relative_clauses_with_their_own_object_stay_quiet(text):
+    assert "broken.agreement" not in [rule for rule, _ in _found(text)], _found(text)
+
+
 @pytest.mark.parametrize("text", [
     "Officials need not worry about the budget this year, the finance minister told the "
     "assembly on Tuesday.",

@@ -157,6 +157,16 @@ _REPORTING = word_set("confirm report admit believe think expect estimate fear h
                       "acknowledge concede suggest")
 
 
+# Nouns whose `that` opens their content, not a relative clause (`concern that the system
+# is used to.` lost its object; `the life that she is used to` did not).
+_THAT_NOUNS = word_set(
+    "concern concerns fear fears hope hopes claim claims fact news belief warning warnings "
+    "risk worry worries suspicion evidence sign signs assurance assurances promise promises "
+    "idea view argument report reports rumours rumors doubt doubts proof notion impression "
+    "feeling conviction expectation expectations guarantee condition requirement demand "
+    "demands decision announcement statement suggestion proposal")
+
+
 _RELATIVE = word_set("which who whom whose where")
 # A relative clause ends at a comma, a dash or a semicolon.
 # Words that open a subordinate clause, whose verb may come last in source order.

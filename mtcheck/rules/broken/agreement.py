@@ -32,6 +32,7 @@ from mtcheck.rules.broken._shared import (
     _GAP,
     _MONTHS_AND_DAYS,
     _SUBJECT_START,
+    _THAT_NOUNS,
     _TIME_NOUNS,
     _WORD,
     _determiner_openings,
@@ -110,6 +111,7 @@ def agreement(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     yield from _subject_pronoun_as_object(doc)
     yield from _compound_subjects(doc)
     yield from _resumptive_objects(doc)
+    yield from _resumed_before_main_verb(doc)
     yield from _partitive_agreement(doc)
     yield from _relative_agreement(doc)
     yield from _same_as_pronoun(doc)
@@ -708,6 +710,65 @@ def _resumptive_objects(doc: Document) -> Iterator[Hit]:
         yield Hit(m.start("relative"), m.end("pronoun"), f"'{m.group('pronoun')}' repeats "
                   f"the object that '{m.group('relative')}' already stands for",
                   confidence=0.7)
+
+
+_OBJECT_RELATIVES = word_set("that which whom")
+_RESUMING = word_set("it them him her")
+# Words that open the subject of an object relative clause (`that the children built`).
+_CLAUSE_SUBJECTS = word_set("the a an its their his her our this these those he she they we")
+
+
+def _resumed_before_main_verb(doc: Document) -> Iterator[Hit]:
+    """`The float that the children of the art school built it received a prize.`: an
+    object relative clause repeats its object as a pronoun, and the main verb follows.
+
+    The clause has a subject of its own after `that`, `which` or `whom` (`the man that
+    saw it said` has none: `that` is the subject), and its head is a noun that takes no
+    `that` clause (`The fact that the minister announced it was a surprise` is right).
+    """
+    texts = token_texts(doc)
+    lex = lexicon()
+    body = _reads_as_body(doc)
+    for sentence in doc.sentences:
+        if sentence.paragraph not in body:
+            continue
+        for r in range(sentence.token_start + 1, sentence.token_end - 4):
+            relative = texts[r].lower()
+            if relative not in _OBJECT_RELATIVES or texts[r + 1].lower() not in _CLAUSE_SUBJECTS:
+                continue
+            head = texts[r - 1].lower()
+            if not _is_noun(head, lex) or head in _THAT_NOUNS or head in FUNCTION_WORDS or \
+                    head in _CLAUSE_NOUNS or any(
+                        t.lower() in ("such", "so") for t in texts[max(0, r - 5):r]):
+                continue  # `the way that the city uses it`, `such a mess that the city
+                # closed it`: the clause has its own object
+            # The clause's verb and the pronoun after it, within a few words, no comma
+            for v in range(r + 2, min(r + 13, sentence.token_end - 2)):
+                word = texts[v].lower()
+                if not word[0].isalnum():
+                    break
+                if word in _RESUMING and v > r + 2 and texts[v - 1].lower() in lex.finite \
+                        and texts[v - 1].lower() not in AUXILIARIES and \
+                        _closes_clause(texts, v + 1, lex):
+                    first, last = doc.tokens[r], doc.tokens[v]
+                    yield Hit(first.start, last.end, f"'{texts[v]}' repeats the object that "
+                              f"'{texts[r]}' already stands for", confidence=0.7)
+                    break
+
+
+def _closes_clause(texts: list[str], at: int, lex: Lexicon) -> bool:
+    """What follows the pronoun shows that it closed the relative clause as its object:
+    the main verb (an auxiliary, or a past form that is no noun), a time (`it last
+    year`) or a phrase (`it from her aunt`); a stranded preposition before the main verb
+    (`the firm that the state sold it to went`) does not."""
+    word = texts[at].lower()
+    after = texts[at + 1].lower() if at + 1 < len(texts) else ""
+    return word in AUXILIARIES or (word in lex.past and word not in lex.nouns) or \
+        word in _TIME_OPENERS or (word in PREPOSITIONS and (
+            after in DETERMINERS or after[:1].isdigit() or texts[at + 1][:1].isupper()))
+
+
+_TIME_OPENERS = word_set("last this next yesterday today earlier every each twice once")
 
 
 # `each of the chains are`, `many of them travels`: the number of a partitive subject.

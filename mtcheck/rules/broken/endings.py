@@ -23,7 +23,7 @@ from mtcheck.english import (
 )
 from mtcheck.model import Document, Hit
 from mtcheck.rules.broken._codes import that_hints
-from mtcheck.rules.broken._shared import _BE, _SUBJECT_START, _takes_that_clause
+from mtcheck.rules.broken._shared import _BE, _SUBJECT_START, _THAT_NOUNS, _takes_that_clause
 from mtcheck.rules.registry import RuleContext, rule
 
 
@@ -318,14 +318,6 @@ _INDEFINITES = word_set("something anything nothing everything someone anyone ev
 # Verbs whose `on` always takes an object (`on` ends a clause as a particle elsewhere:
 # `the talks went on`).
 _FOR_ALONE = word_set("vote argue")
-# Nouns whose `that` opens their content, not a relative clause (`concern that the system
-# is used to.` lost its object; `the life that she is used to` did not).
-_THAT_NOUNS = word_set(
-    "concern concerns fear fears hope hopes claim claims fact news belief warning warnings "
-    "risk worry worries suspicion evidence sign signs assurance assurances promise promises "
-    "idea view argument report reports rumours rumors doubt doubts proof notion impression "
-    "feeling conviction expectation expectations guarantee condition requirement demand "
-    "demands decision announcement statement suggestion proposal")
 # Words before a subject that may take the object of its clause's last preposition.
 _GAP_OPENERS = _INDEFINITES | word_set("than as")
 # Words after which a new clause, and its subject, begins.
