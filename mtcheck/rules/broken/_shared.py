@@ -164,7 +164,10 @@ _THAT_NOUNS = word_set(
     "risk worry worries suspicion evidence sign signs assurance assurances promise promises "
     "idea view argument report reports rumours rumors doubt doubts proof notion impression "
     "feeling conviction expectation expectations guarantee condition requirement demand "
-    "demands decision announcement statement suggestion proposal")
+    "demands decision announcement statement suggestion proposal rumour rumor possibility "
+    "likelihood chance assumption allegation allegations accusation accusations indication "
+    "indications message reminder thought principle confirmation understanding agreement "
+    "insistence recognition admission")
 
 
 _RELATIVE = word_set("which who whom whose where")

@@ -747,8 +747,10 @@ def _resumed_before_main_verb(doc: Document) -> Iterator[Hit]:
                 word = texts[v].lower()
                 if not word[0].isalnum():
                     break
-                if word in _RESUMING and v > r + 2 and texts[v - 1].lower() in lex.finite \
-                        and texts[v - 1].lower() not in AUXILIARIES and \
+                verb = texts[v - 1].lower()
+                # `which the city gave them`: a verb with two objects keeps its pronoun
+                if word in _RESUMING and v > r + 2 and verb in lex.finite and \
+                        verb not in AUXILIARIES and verb not in _TWO_OBJECTS and \
                         _closes_clause(texts, v + 1, lex):
                     first, last = doc.tokens[r], doc.tokens[v]
                     yield Hit(first.start, last.end, f"'{texts[v]}' repeats the object that "
