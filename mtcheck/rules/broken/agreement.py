@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, compress, count
 
-from mtcheck.analyze import token_texts, vocabulary
+from mtcheck.analyze import sentence_at, token_texts, vocabulary
 from mtcheck.english import (
     AUXILIARIES,
     DETERMINERS,
@@ -729,33 +729,33 @@ def _resumed_before_main_verb(doc: Document) -> Iterator[Hit]:
     texts = token_texts(doc)
     lex = lexicon()
     body = _reads_as_body(doc)
-    for sentence in doc.sentences:
-        if sentence.paragraph not in body:
+    # Cheap test first, in C: the lower-case relative words of the document
+    for r in compress(count(), map(_OBJECT_RELATIVES.__contains__, texts)):
+        sentence = sentence_at(doc, doc.tokens[r].start)
+        if sentence is None or sentence.paragraph not in body or \
+                not sentence.token_start < r < sentence.token_end - 4 or \
+                texts[r + 1].lower() not in _CLAUSE_SUBJECTS:
             continue
-        for r in range(sentence.token_start + 1, sentence.token_end - 4):
-            relative = texts[r].lower()
-            if relative not in _OBJECT_RELATIVES or texts[r + 1].lower() not in _CLAUSE_SUBJECTS:
-                continue
-            head = texts[r - 1].lower()
-            if not _is_noun(head, lex) or head in _THAT_NOUNS or head in FUNCTION_WORDS or \
-                    head in _CLAUSE_NOUNS or any(
-                        t.lower() in ("such", "so") for t in texts[max(0, r - 5):r]):
-                continue  # `the way that the city uses it`, `such a mess that the city
-                # closed it`: the clause has its own object
-            # The clause's verb and the pronoun after it, within a few words, no comma
-            for v in range(r + 2, min(r + 13, sentence.token_end - 2)):
-                word = texts[v].lower()
-                if not word[0].isalnum():
-                    break
-                verb = texts[v - 1].lower()
-                # `which the city gave them`: a verb with two objects keeps its pronoun
-                if word in _RESUMING and v > r + 2 and verb in lex.finite and \
-                        verb not in AUXILIARIES and verb not in _TWO_OBJECTS and \
-                        _closes_clause(texts, v + 1, lex):
-                    first, last = doc.tokens[r], doc.tokens[v]
-                    yield Hit(first.start, last.end, f"'{texts[v]}' repeats the object that "
-                              f"'{texts[r]}' already stands for", confidence=0.7)
-                    break
+        head = texts[r - 1].lower()
+        if not _is_noun(head, lex) or head in _THAT_NOUNS or head in FUNCTION_WORDS or \
+                head in _CLAUSE_NOUNS or any(
+                    t.lower() in ("such", "so") for t in texts[max(0, r - 5):r]):
+            continue  # `the way that the city uses it`, `such a mess that the city
+            # closed it`: the clause has its own object
+        # The clause's verb and the pronoun after it, within a few words, no comma
+        for v in range(r + 2, min(r + 13, sentence.token_end - 2)):
+            word = texts[v].lower()
+            if not word[0].isalnum():
+                break
+            verb = texts[v - 1].lower()
+            # `which the city gave them`: a verb with two objects keeps its pronoun
+            if word in _RESUMING and v > r + 2 and verb in lex.finite and \
+                    verb not in AUXILIARIES and verb not in _TWO_OBJECTS and \
+                    _closes_clause(texts, v + 1, lex):
+                first, last = doc.tokens[r], doc.tokens[v]
+                yield Hit(first.start, last.end, f"'{texts[v]}' repeats the object that "
+                          f"'{texts[r]}' already stands for", confidence=0.7)
+                break
 
 
 def _closes_clause(texts: list[str], at: int, lex: Lexicon) -> bool:

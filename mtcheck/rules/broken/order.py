@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from functools import cache
 from itertools import chain, takewhile
 
@@ -321,6 +322,7 @@ def _verb_final(doc: Document) -> Iterator[Hit]:
     """
     lex = lexicon()
     tokens = doc.tokens
+    texts = token_texts(doc)
     body = _reads_as_body(doc)
     for sentence in doc.sentences:
         text = sentence.text
@@ -329,8 +331,10 @@ def _verb_final(doc: Document) -> Iterator[Hit]:
             continue
         # The clause runs to the first comma (`... the mark of 1.2 billion dollars
         # exceeded, up 24 percent`) or to the full stop.
-        end = next((i for i in range(sentence.token_start, sentence.token_end)
-                    if tokens[i].text == ","), sentence.token_end - 1)
+        end = sentence.token_end - 1
+        if "," in text:
+            with suppress(ValueError):  # a comma inside a figure (`1,200`) is no token
+                end = texts.index(",", sentence.token_start, end)
         last = tokens[end - 1].text
         if last not in lex.verbs or last in lex.nouns or not last.isalpha() or (
                 last in lex.adjectives and last not in lex.past):
