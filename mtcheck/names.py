@@ -501,10 +501,10 @@ _MATCH_GROUP = regex.Match.group
 
 
 def _trim_caches() -> None:
-    """Empty the per-spelling caches when one holds more than `_CACHED` entries; called
-    as each document's names are first read."""
-    if any(f.cache_info().currsize > _CACHED for f in _PER_SPELLING):
-        for f in _PER_SPELLING:
+    """Empty each per-spelling cache that holds more than `_CACHED` entries; called as
+    each document's names are first read."""
+    for f in _PER_SPELLING:
+        if f.cache_info().currsize > _CACHED:
             f.cache_clear()
 
 
