@@ -186,7 +186,6 @@ OPENING_WORDS = frozenset((
 _CACHED = 1024
 
 
-
 @cache
 def strong_keys(word: str) -> frozenset[str]:
     """Keys under which spellings differ only by case, diacritics or language letter folds.

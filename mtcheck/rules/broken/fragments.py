@@ -130,9 +130,6 @@ def fragment(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 _FRAGMENT_OPENERS = _SUBORDINATORS | _SUBORDINATING_PREPOSITIONS
 
 
-
-
-
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 
 # An indefinite noun phrase that opens a sentence; `especially` and the like may stand
