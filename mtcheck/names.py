@@ -462,8 +462,16 @@ def _merged_runs(text: str, other: regex.Match[str] | None) -> Iterator[regex.Ma
 
 
 def found_runs(doc: Document) -> list[regex.Match[str]]:
-    """The runs of capitalized words of a document (shared by the analyses below)."""
-    return memoized(doc, "names.runs", lambda d: list(_runs(d.text)))
+    """The runs of capitalized words of a document (shared by the analyses below).
+
+    Every name analysis of a document starts here, so this is where the per-spelling
+    caches are trimmed (`_trim_caches`), whichever name rules run.
+    """
+    def compute(d: Document) -> list[regex.Match[str]]:
+        _trim_caches()
+        return list(_runs(d.text))
+
+    return memoized(doc, "names.runs", compute)
 
 
 def _keys_link(texts: set[str]) -> tuple[bool, set[str]]:
@@ -484,7 +492,6 @@ def may_link_in(doc: Document) -> bool:
     a word that opens a sentence is a run's word but no name word). Runs and their words
     are read in C and through per-process caches, without the mention analysis, which
     needs the document's vocabulary: most articles spell every name one way."""
-    _trim_caches()
     infos = list(map(_run_words, set(map(_MATCH_GROUP, found_runs(doc)))))
     texts = set().union(*map(_RUN_SPELLINGS, infos))
     if len(texts) < 2:
@@ -501,7 +508,7 @@ _MATCH_GROUP = regex.Match.group
 
 def _trim_caches() -> None:
     """Empty each per-spelling cache that holds more than `_CACHED` entries; called as
-    each document's names are first read."""
+    each document's runs are first found."""
     for f in _PER_SPELLING:
         if f.cache_info().currsize > _CACHED:
             f.cache_clear()
